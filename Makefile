@@ -1,0 +1,42 @@
+# The two commands of README.md: `make run` serves the demo site, `make test` runs every test.
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+MANAGE := $(PYTHON) manage.py
+
+.PHONY: run test install messages translations lint
+
+$(VENV)/.installed: requirements.lock
+	@echo "==> Creating $(VENV) and installing the locked dependencies (requirements.lock)"
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.lock
+	@touch $@
+
+install: $(VENV)/.installed
+
+translations: install
+	@echo "==> Compiling the Finnish and Russian interface translations"
+	$(MANAGE) compilemessages --ignore=$(VENV) --ignore=node_modules -v0
+
+run: translations
+	@echo "==> Migrating the database (DATABASE_URL, default: db.sqlite3)"
+	$(MANAGE) migrate --noinput
+	@echo "==> Collecting static files"
+	$(MANAGE) collectstatic --noinput -v0
+	@echo "==> Loading the demo content"
+	$(MANAGE) load_demo_content
+	@echo "==> Serving http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/); scheduled pages are published every minute"
+	@( while sleep 60; do $(MANAGE) publish_scheduled >/dev/null 2>&1; done ) & trap "kill $$! 2>/dev/null" EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:8000
+
+test: translations
+	@echo "==> Running the test suite on $${DATABASE_URL:-SQLite}"
+	$(VENV)/bin/pytest
+
+# For developers: refresh the message catalogues after changing interface strings.
+messages: install
+	$(MANAGE) makemessages -l fi -l ru --ignore=$(VENV) --ignore=node_modules --ignore=staticfiles --no-obsolete
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(MANAGE) makemigrations --check --dry-run

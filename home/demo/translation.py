@@ -1,0 +1,26 @@
+from wagtail.models import DraftStateMixin
+from wagtail_localize.operations import TranslationCreator
+
+from .catalogue import catalogue
+
+
+def translate_from_catalogue(instance, locales):
+    """Translate a page or snippet (and the snippets it uses) into ``locales`` the way a
+    translator would: wagtail-localize creates the translation, every segment is filled in,
+    and the translation is published."""
+    creator = TranslationCreator(user=None, target_locales=locales)
+    creator.create_translations(instance)
+    for translations in creator.mappings.values():
+        for translation in translations:
+            po = translation.export_po()
+            language = translation.target_locale.language_code
+            for entry in po:
+                if not entry.obsolete:
+                    entry.msgstr = catalogue.translate(entry.msgid, language)
+            translation.import_po(po)
+            has_drafts = issubclass(translation.source.specific_content_type.model_class(), DraftStateMixin)
+            # wagtail-localize publishes pages on commit; publishing the draft here keeps the
+            # whole demo load in one transaction.
+            translation.save_target(publish=not has_drafts)
+            if has_drafts:
+                translation.get_target_instance().get_latest_revision().publish()

@@ -1,0 +1,36 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.template.response import TemplateResponse
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    """Search live, public pages of the visitor's language only."""
+    search_query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    results = Page.objects.none()
+    if search_query:
+        results = (
+            Page.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .specific()
+            .search(search_query)
+        )
+        Query.get(search_query).add_hit()
+
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        search_results = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        search_results = paginator.page(1)
+    except EmptyPage:
+        search_results = paginator.page(paginator.num_pages)
+
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {"search_query": search_query, "search_results": search_results},
+    )

@@ -1,0 +1,8 @@
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+# A fixed key is fine for a local development server only; production refuses to start without one.
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-change-me"  # noqa: F405, S105
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,14 @@
+import tempfile
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+MEDIA_ROOT = tempfile.mkdtemp(prefix="baltic-test-media-")
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests serve static files from the app folders; collectstatic is for deployments.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
