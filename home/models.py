@@ -2,7 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -79,6 +80,13 @@ class HomePage(SitePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.PeoplePage",
+        "home.LocationPage",
+        "culture.SectionPage",
+        "culture.GalleryIndexPage",
+    ]
     # One home page for each language of the site.
     max_count = len(settings.WAGTAIL_CONTENT_LANGUAGES)
     template = "home/home_page.html"
@@ -159,4 +167,246 @@ class Partner(TranslatableMixin, Orderable):
         return (
             cls.objects.filter(locale=Locale.get_active(), show_in_footer=True)
             .select_related("logo")
+        )
+
+
+AREA_COLOURS = [
+    ("sea", _("Sea blue")),
+    ("forest", _("Forest green")),
+    ("berry", _("Berry red")),
+    ("amber", _("Amber")),
+    ("violet", _("Violet")),
+]
+
+
+@register_snippet
+class Area(TranslatableMixin, models.Model):
+    """One of the association's activity areas; pages of every app carry the areas they belong to."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"), max_length=100, allow_unicode=True, help_text=_("Used in filter links, e.g. culture.")
+    )
+    colour = models.CharField(_("colour"), max_length=20, choices=AREA_COLOURS, default="sea")
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("colour"), FieldPanel("description")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+        SynchronizedField("colour"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class Person(TranslatableMixin, models.Model):
+    """Someone visitors can turn to: board members, activity leaders, staff."""
+
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=150, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("biography"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("role"),
+        TranslatableField("bio"),
+        SynchronizedField("photo", overridable=True),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class AreaTaggedMixin(models.Model):
+    """Pages that belong to one or more activity areas.
+
+    The link is by the area's translation key, so a Finnish page lists under the Finnish area
+    page even while it still points at the English area snippet."""
+
+    areas = ParentalManyToManyField(
+        "home.Area",
+        blank=True,
+        verbose_name=_("areas"),
+        related_name="%(app_label)s_%(class)s_pages",
+        help_text=_("The activity areas this belongs to; it is listed on their pages."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def in_area(cls, area):
+        return cls.objects.filter(areas__translation_key=area.translation_key).distinct()
+
+    @cached_property
+    def local_areas(self):
+        return with_local_areas([self])[0].local_areas
+
+
+def with_local_areas(pages):
+    """Give each page ``local_areas``: its areas in the visitor's language, in one query.
+
+    Listings should ``prefetch_related("areas")`` first."""
+    pages = list(pages)
+    keys = {area.translation_key for page in pages for area in page.areas.all()}
+    local = {
+        area.translation_key: area
+        for area in Area.objects.filter(translation_key__in=keys, locale=Locale.get_active())
+    }
+    for page in pages:
+        page.__dict__["local_areas"] = [
+            local.get(area.translation_key, area) for area in page.areas.all()
+        ]
+    return pages
+
+
+class PeoplePage(SitePage):
+    """People and services: who does what, built from the people snippets."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("services"),
+        help_text=_("Describe the services visitors can use, below the people."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("people", label=_("People"), heading=_("People shown on the page")),
+        FieldPanel("body"),
+    ]
+    search_fields = SitePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    translatable_fields = SitePage.translatable_fields + [
+        TranslatableField("intro"),
+        SynchronizedField("people"),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "home/people_page.html"
+
+    class Meta:
+        verbose_name = _("people and services page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        people = [item.person for item in self.people.select_related("person__photo")]
+        keys = [person.translation_key for person in people]
+        local = {
+            person.translation_key: person
+            for person in Person.objects.filter(
+                translation_key__in=keys, locale=self.locale
+            ).select_related("photo")
+        }
+        context["people"] = [local.get(person.translation_key, person) for person in people]
+        return context
+
+
+class PeoplePagePerson(Orderable):
+    page = ParentalKey(PeoplePage, on_delete=models.CASCADE, related_name="people")
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("person")]
+
+
+class LocationPage(SitePage):
+    """Where to find the association. The map is a plain link: no third-party code loads."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    address = models.TextField(_("address"))
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    directions = models.TextField(
+        _("directions"), blank=True, help_text=_("How to get here by bus, bicycle or car.")
+    )
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("Steps, lifts, accessible toilets, hearing loops, parking for the disabled."),
+    )
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("more information"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("latitude"), FieldPanel("longitude")],
+            heading=_("Address and map"),
+            help_text=_("Coordinates make the OpenStreetMap link point at the door."),
+        ),
+        FieldPanel("opening_hours"),
+        FieldPanel("directions"),
+        FieldPanel("accessibility"),
+        FieldPanel("body"),
+    ]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("address"),
+        index.SearchField("directions"),
+        index.SearchField("body"),
+    ]
+    translatable_fields = SitePage.translatable_fields + [
+        TranslatableField("intro"),
+        TranslatableField("address"),
+        TranslatableField("opening_hours"),
+        TranslatableField("directions"),
+        TranslatableField("accessibility"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "home/location_page.html"
+
+    class Meta:
+        verbose_name = _("location page")
+
+    @property
+    def map_url(self):
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=17/{self.latitude}/{self.longitude}"
         )

@@ -17,7 +17,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from home.models import HomePage, StandardPage
 
-from .conftest import LANGUAGES
+from conftest import LANGUAGES
 
 pytestmark = pytest.mark.django_db
 BASE_DIR = Path(__file__).resolve().parent.parent

@@ -42,6 +42,8 @@ def add_page(parent, page):
     """Add and publish an English page, and translate it into Finnish and Russian."""
     parent.add_child(instance=page)
     page.save_revision().publish()
+    # Translate what is stored, not the in-memory object with its unsaved child objects.
+    page = page.__class__.objects.get(pk=page.pk)
     translate_from_catalogue(page, translation_locales())
     return page
 

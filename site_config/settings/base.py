@@ -29,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "site_config",
     "home",
+    "culture",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

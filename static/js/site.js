@@ -36,3 +36,59 @@
         });
     });
 }());
+
+// Gallery viewer: a native <dialog> that keeps focus inside, moves with arrow keys and
+// swipes, closes with Escape and gives focus back to the thumbnail that opened it.
+(function () {
+    "use strict";
+    var gallery = document.querySelector("[data-gallery]");
+    var viewer = document.querySelector("[data-viewer]");
+    if (!gallery || !viewer || typeof viewer.showModal !== "function") { return; }
+    var links = Array.prototype.slice.call(gallery.querySelectorAll("[data-gallery-link]"));
+    var image = viewer.querySelector(".viewer__image");
+    var caption = viewer.querySelector(".viewer__caption");
+    var count = viewer.querySelector("[data-viewer-count]");
+    var current = 0;
+    var opener = null;
+
+    function show(index) {
+        current = (index + links.length) % links.length;
+        var link = links[current];
+        image.src = link.href;
+        image.alt = link.getAttribute("data-alt") || "";
+        image.width = link.getAttribute("data-width");
+        image.height = link.getAttribute("data-height");
+        caption.textContent = link.getAttribute("data-caption") || link.getAttribute("data-alt") || "";
+        count.textContent = count.getAttribute("data-template")
+            .replace("{n}", String(current + 1)).replace("{total}", String(links.length));
+    }
+
+    links.forEach(function (link, index) {
+        link.addEventListener("click", function (event) {
+            event.preventDefault();
+            opener = link;
+            show(index);
+            viewer.showModal();
+            viewer.querySelector("[data-viewer-next]").focus();
+        });
+    });
+    viewer.querySelector("[data-viewer-prev]").addEventListener("click", function () { show(current - 1); });
+    viewer.querySelector("[data-viewer-next]").addEventListener("click", function () { show(current + 1); });
+    viewer.querySelector("[data-viewer-close]").addEventListener("click", function () { viewer.close(); });
+    viewer.addEventListener("keydown", function (event) {
+        if (event.key === "ArrowLeft") { event.preventDefault(); show(current - 1); }
+        if (event.key === "ArrowRight") { event.preventDefault(); show(current + 1); }
+    });
+    // <dialog> closes itself on Escape; focus goes back to where the visitor was.
+    viewer.addEventListener("close", function () { if (opener) { opener.focus(); } });
+    viewer.addEventListener("click", function (event) { if (event.target === viewer) { viewer.close(); } });
+
+    var touchStartX = null;
+    viewer.addEventListener("touchstart", function (event) { touchStartX = event.changedTouches[0].clientX; }, { passive: true });
+    viewer.addEventListener("touchend", function (event) {
+        if (touchStartX === null) { return; }
+        var distance = event.changedTouches[0].clientX - touchStartX;
+        if (Math.abs(distance) > 50) { show(current + (distance < 0 ? 1 : -1)); }
+        touchStartX = null;
+    });
+}());

@@ -1,0 +1,326 @@
+from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyStreamBlock
+from home.fields import SpokenLanguagesField, spoken_language_names
+from home.models import AreaTaggedMixin, Person, SitePage, with_local_areas
+
+LISTING_SIZE = 12
+
+
+def paginate(request, queryset, per_page=LISTING_SIZE):
+    """A page of results; a missing, malformed or too large ?page= gives the nearest real page."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def hero_image_field():
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the page and in lists."),
+    )
+
+
+class SectionPage(SitePage):
+    """One activity area (Culture, Education, Wellness, Journeys, Hobbies) and all it holds."""
+
+    area = models.ForeignKey(
+        "home.Area",
+        verbose_name=_("area"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The area this page presents; its activities, events and galleries are listed."),
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+    image = hero_image_field()
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("area"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = SitePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    translatable_fields = SitePage.translatable_fields + [
+        TranslatableField("intro"),
+        SynchronizedField("area"),
+        SynchronizedField("image", overridable=True),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["culture.ActivityPage"]
+    template = "culture/section_page.html"
+
+    class Meta:
+        verbose_name = _("area page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["activities"] = with_local_areas(
+            ActivityPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image")
+            .prefetch_related("image__renditions", "areas")
+        )
+        context["galleries"] = with_local_areas(
+            GalleryPage.in_area(self.area)
+            .live()
+            .public()
+            .filter(locale=self.locale)
+            .select_related("cover_image")
+            .prefetch_related("cover_image__renditions", "areas")
+            .order_by("-date")[:4]
+        )
+        return context
+
+
+class ActivityPage(AreaTaggedMixin, SitePage):
+    """An activity, course, club or project of an area."""
+
+    image = hero_image_field()
+    schedule = models.CharField(
+        _("when"), max_length=200, blank=True, help_text=_("e.g. Tuesdays 18:00–19:30, September to May")
+    )
+    place = models.CharField(_("where"), max_length=200, blank=True)
+    leader = models.ForeignKey(
+        Person,
+        verbose_name=_("led by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_person = models.ForeignKey(
+        Person,
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    age_group = models.CharField(
+        _("for whom"), max_length=100, blank=True, help_text=_("e.g. Children 6–12, adults, families")
+    )
+    languages = SpokenLanguagesField(_("languages"), help_text=_("The languages it is held in."))
+    price = models.CharField(
+        _("price"), max_length=100, blank=True, help_text=_("e.g. 40 € per term. Leave empty if it is free.")
+    )
+    registration_url = models.URLField(
+        _("registration link"), blank=True, help_text=_("Leave empty if no registration is needed.")
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("image"),
+        FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("schedule"),
+                FieldPanel("place"),
+                FieldPanel("age_group"),
+                FieldPanel("languages"),
+                FieldPanel("price"),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("Practical details"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("leader"), FieldPanel("contact_person")], heading=_("People")
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("schedule"),
+        index.SearchField("place"),
+        index.SearchField("body"),
+        index.RelatedFields("leader", [index.SearchField("name")]),
+    ]
+    translatable_fields = SitePage.translatable_fields + [
+        SynchronizedField("image", overridable=True),
+        SynchronizedField("areas"),
+        TranslatableField("schedule"),
+        TranslatableField("place"),
+        TranslatableField("age_group"),
+        SynchronizedField("languages"),
+        TranslatableField("price"),
+        SynchronizedField("registration_url"),
+        TranslatableField("leader"),
+        TranslatableField("contact_person"),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["culture.SectionPage"]
+    subpage_types = []
+    template = "culture/activity_page.html"
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+
+    @property
+    def language_names(self):
+        return spoken_language_names(self.languages)
+
+
+class GalleryIndexPage(SitePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = SitePage.translatable_fields + [TranslatableField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["culture.GalleryPage"]
+    max_count_per_parent = 1
+    template = "culture/gallery_index_page.html"
+
+    class Meta:
+        verbose_name = _("gallery list")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        galleries = paginate(
+            request,
+            GalleryPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("cover_image")
+            .prefetch_related("cover_image__renditions", "areas")
+            .order_by("-date", "-id"),
+        )
+        with_local_areas(galleries.object_list)
+        context["galleries"] = galleries
+        return context
+
+
+class GalleryPageForm(WagtailAdminPageForm):
+    add_images_from = forms.ModelChoiceField(
+        queryset=Collection.objects.all(),
+        required=False,
+        label=_("Add all images of a collection"),
+        help_text=_(
+            "After uploading many images at once into a collection, pick it here and save: its "
+            "images are added to the end of the album, in upload order. Their descriptions "
+            "become the alternative text; check each one."
+        ),
+    )
+
+    def save(self, commit=True):
+        page = super().save(commit=False)
+        collection = self.cleaned_data.get("add_images_from")
+        if collection:
+            page.add_images_from_collection(collection)
+        if commit:
+            page.save()
+        return page
+
+
+class GalleryPage(AreaTaggedMixin, SitePage):
+    """An album of images; captions and alternative texts are translated, images are shared."""
+
+    date = models.DateField(_("date"), help_text=_("When the photos were taken."))
+    cover_image = hero_image_field()
+    intro = models.TextField(_("introduction"), blank=True)
+
+    base_form_class = GalleryPageForm
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("cover_image"),
+        FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("intro"),
+        FieldPanel("add_images_from"),
+        InlinePanel("gallery_images", label=_("Image"), heading=_("Images")),
+    ]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("intro"),
+        index.RelatedFields("gallery_images", [index.SearchField("caption")]),
+    ]
+    translatable_fields = SitePage.translatable_fields + [
+        SynchronizedField("date"),
+        SynchronizedField("cover_image", overridable=True),
+        SynchronizedField("areas"),
+        TranslatableField("intro"),
+        TranslatableField("gallery_images"),
+    ]
+
+    parent_page_types = ["culture.GalleryIndexPage"]
+    subpage_types = []
+    template = "culture/gallery_page.html"
+
+    class Meta:
+        verbose_name = _("gallery")
+        verbose_name_plural = _("galleries")
+
+    def add_images_from_collection(self, collection):
+        present = {item.image_id for item in self.gallery_images.all()}
+        next_order = len(present)
+        images = (
+            get_image_model()
+            .objects.filter(collection=collection)
+            .exclude(id__in=present)
+            .order_by("created_at", "id")
+        )
+        new_items = []
+        for offset, image in enumerate(images):
+            new_items.append(
+                GalleryImage(
+                    image=image,
+                    alt_text=image.description,
+                    sort_order=next_order + offset,
+                    locale_id=self.locale_id,
+                )
+            )
+        self.gallery_images.add(*new_items)
+        return len(new_items)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["gallery_items"] = self.gallery_images.select_related("image").prefetch_related(
+            "image__renditions"
+        )
+        return context
+
+
+class GalleryImage(TranslatableMixin, Orderable):
+    page = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+    translatable_fields = [
+        SynchronizedField("image", overridable=True),
+        TranslatableField("alt_text"),
+        TranslatableField("caption"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("gallery image")
+        unique_together = [("translation_key", "locale")]
