@@ -79,6 +79,19 @@ class HomePage(SitePage):
         TranslatableField("body"),
     ]
 
+    def get_context(self, request, *args, **kwargs):
+        from culture.models import SectionPage  # culture builds on home
+
+        context = super().get_context(request, *args, **kwargs)
+        context["areas"] = (
+            SectionPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image", "area")
+            .prefetch_related("image__renditions")
+        )
+        return context
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",

@@ -12,12 +12,11 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringTranslation, Translation
 
-from home.models import HomePage, StandardPage
-
 from conftest import LANGUAGES
+from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -88,7 +87,7 @@ def test_language_switcher_goes_to_the_same_page(client):
     welcome = live_page(StandardPage, "en")
     html = client.get(welcome.url).content.decode()
     for language in ("fi", "ru"):
-        translated = welcome.get_translation(Page.objects.get(id=welcome.id).locale.__class__.objects.get(language_code=language))
+        translated = welcome.get_translation(Locale.objects.get(language_code=language))
         assert f'href="{translated.url}" lang="{language}" hreflang="{language}"' in html
         assert f'<link rel="alternate" hreflang="{language}"' in html
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Collection, Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.operations import TranslationCreator
 

@@ -16,7 +16,7 @@ def _mix(a, b, t):
 def draw_picture(seed, base_colour, size=(1600, 1000)):
     """A soft landscape of sky, sea and shapes in the given colour; the same seed draws the
     same picture."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (pictures, not secrets)
     width, height = size
     picture = PILImage.new("RGB", size)
     draw = ImageDraw.Draw(picture)

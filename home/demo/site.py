@@ -1,7 +1,7 @@
 """The association itself: languages, people who log in, settings, home and text pages."""
 
-from django.contrib.auth.models import Group, Permission
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
 
 from home.models import HomePage, Partner, StandardPage
