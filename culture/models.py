@@ -184,6 +184,17 @@ class ActivityPage(AreaTaggedMixin, SitePage):
     def language_names(self):
         return spoken_language_names(self.languages)
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_activities"] = with_local_areas(
+            ActivityPage.objects.sibling_of(self, inclusive=False)
+            .live()
+            .public()
+            .select_related("image")
+            .prefetch_related("image__renditions", "areas")[:3]
+        )
+        return context
+
 
 class GalleryIndexPage(SitePage):
     intro = models.TextField(_("introduction"), blank=True)

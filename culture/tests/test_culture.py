@@ -76,6 +76,15 @@ def test_only_one_gallery_list_people_and_location_page_per_home():
         assert not model.can_create_at(home)
 
 
+def test_activity_page_shows_practical_details_and_related_activities(client):
+    activity = first_live(ActivityPage, "ru")
+    sibling = ActivityPage.objects.sibling_of(activity, inclusive=False).live().first()
+    html = client.get(activity.url).content.decode()
+    assert escape(activity.schedule) in html
+    assert "Ещё занятия этого направления" in html
+    assert escape(sibling.title) in html
+
+
 def test_section_page_lists_live_activities_of_its_own_language(client):
     section = first_live(SectionPage, "fi")
     activities = list(ActivityPage.objects.child_of(section).live())
@@ -104,14 +113,17 @@ def test_gallery_list_hides_unpublished_and_private_galleries(client):
 def test_gallery_images_have_alt_text_in_the_pages_language(client):
     for gallery in GalleryPage.objects.live():
         source = gallery.get_translation(Locale.get_default()) if gallery.locale.language_code != "en" else None
-        source_alts = {i.translation_key: i.alt_text for i in source.gallery_images.all()} if source else {}
+        source_items = {i.translation_key: i for i in source.gallery_images.all()} if source else {}
         html = client.get(gallery.url).content.decode()
         for item in gallery.gallery_images.all():
             assert item.alt_text.strip(), f"{gallery.url}: an image has no alternative text"
             if source:
-                assert item.alt_text != source_alts[item.translation_key], (
+                assert item.image_id == source_items[item.translation_key].image_id
+                assert item.alt_text != source_items[item.translation_key].alt_text, (
                     f"{gallery.url}: alternative text is still in English"
                 )
+                if item.caption:
+                    assert item.caption != source_items[item.translation_key].caption
             assert f'alt="{escape(item.alt_text)}"' in html
 
 
