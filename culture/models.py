@@ -1,5 +1,4 @@
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -11,22 +10,11 @@ from wagtail.models import Collection, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.area_listings import area_listings
 from home.blocks import BodyStreamBlock
 from home.fields import SpokenLanguagesField, spoken_language_names
+from home.listing import paginate
 from home.models import AreaTaggedMixin, Person, SitePage, with_local_areas
-
-LISTING_SIZE = 12
-
-
-def paginate(request, queryset, per_page=LISTING_SIZE):
-    """A page of results; a missing, malformed or too large ?page= gives the nearest real page."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
 
 
 def hero_image_field():
@@ -85,15 +73,7 @@ class SectionPage(SitePage):
             .select_related("image")
             .prefetch_related("image__renditions", "areas")
         )
-        context["galleries"] = with_local_areas(
-            GalleryPage.in_area(self.area)
-            .live()
-            .public()
-            .filter(locale=self.locale)
-            .select_related("cover_image")
-            .prefetch_related("cover_image__renditions", "areas")
-            .order_by("-date")[:4]
-        )
+        context["area_listings"] = area_listings(self.area, self.locale, request)
         return context
 
 
@@ -194,6 +174,18 @@ class ActivityPage(AreaTaggedMixin, SitePage):
             .prefetch_related("image__renditions", "areas")[:3]
         )
         return context
+
+
+def latest_galleries_of_area(area, locale, request, count=4):
+    return with_local_areas(
+        GalleryPage.in_area(area)
+        .live()
+        .public()
+        .filter(locale=locale)
+        .select_related("cover_image")
+        .prefetch_related("cover_image__renditions", "areas")
+        .order_by("-date")[:count]
+    )
 
 
 class GalleryIndexPage(SitePage):

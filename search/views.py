@@ -1,7 +1,8 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
+
+from home.listing import paginate
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -21,13 +22,7 @@ def search(request):
         )
         Query.get(search_query).add_hit()
 
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        search_results = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        search_results = paginator.page(1)
-    except EmptyPage:
-        search_results = paginator.page(paginator.num_pages)
+    search_results = paginate(request, results, per_page=RESULTS_PER_PAGE)
 
     return TemplateResponse(
         request,

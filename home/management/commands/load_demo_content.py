@@ -6,7 +6,10 @@ from django.db import transaction
 from home.demo.site import DEMO_PASSWORD, DEMO_USERS
 
 # Each app's demo loader, in the order the page tree needs them.
-LOADERS = ["home.demo.site", "culture.demo"]
+LOADERS = [
+    "home.demo.site",
+    "culture.demo",
+]
 
 
 class Command(BaseCommand):
