@@ -299,13 +299,7 @@ def add_activity(section, area, spec, activity, person):
         ],
     )
     page.image = section.image
-    add_page(section, page)
-    page.areas.set([area])
-    page.save_revision().publish()
-    for translated in page.get_translations():
-        translated.specific.areas.set([area])
-        translated.specific.save_revision().publish()
-    return page
+    return add_page(section, page, areas=[area])
 
 
 def add_gallery(index, area, spec, days_ago):

@@ -80,7 +80,8 @@ class HomePage(SitePage):
     ]
 
     def get_context(self, request, *args, **kwargs):
-        from culture.models import SectionPage  # culture builds on home
+        from culture.models import SectionPage  # culture and events build on home
+        from events.models import next_events
 
         context = super().get_context(request, *args, **kwargs)
         context["areas"] = (
@@ -90,6 +91,7 @@ class HomePage(SitePage):
             .select_related("image", "area")
             .prefetch_related("image__renditions")
         )
+        context["next_events"] = next_events(self.locale)
         return context
 
     parent_page_types = ["wagtailcore.Page"]
@@ -99,6 +101,8 @@ class HomePage(SitePage):
         "home.LocationPage",
         "culture.SectionPage",
         "culture.GalleryIndexPage",
+        "events.EventIndexPage",
+        "publications.PublicationIndexPage",
     ]
     # One home page for each language of the site.
     max_count = len(settings.WAGTAIL_CONTENT_LANGUAGES)

@@ -38,9 +38,11 @@ def demo_collection(name):
     return existing or root.add_child(name=name)
 
 
-def add_page(parent, page):
+def add_page(parent, page, areas=()):
     """Add and publish an English page, and translate it into Finnish and Russian."""
     parent.add_child(instance=page)
+    if areas:
+        page.areas.set(areas)
     page.save_revision().publish()
     # Translate what is stored, not the in-memory object with its unsaved child objects.
     page = page.__class__.objects.get(pk=page.pk)

@@ -6,3 +6,8 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-change-me"  # noqa: F405, S105
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# A real machine translator is configured by DEEPL_API_KEY or LIBRETRANSLATE_URL (see base).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = globals().get(  # noqa: F405
+    "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", DUMMY_MACHINE_TRANSLATOR  # noqa: F405
+)

@@ -12,3 +12,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests serve static files from the app folders; collectstatic is for deployments.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# A real machine translator is configured by DEEPL_API_KEY or LIBRETRANSLATE_URL (see base).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = globals().get(  # noqa: F405
+    "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", DUMMY_MACHINE_TRANSLATOR  # noqa: F405
+)

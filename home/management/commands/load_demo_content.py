@@ -9,6 +9,8 @@ from home.demo.site import DEMO_PASSWORD, DEMO_USERS
 LOADERS = [
     "home.demo.site",
     "culture.demo",
+    "publications.demo",
+    "events.demo",
 ]
 
 

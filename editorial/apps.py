@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialConfig(AppConfig):
+    name = "editorial"
+    verbose_name = _("Editorial workflow")
+
+    def ready(self):
+        from .permissions import register_media_permission_policies
+
+        register_media_permission_policies()

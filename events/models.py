@@ -1,0 +1,450 @@
+import calendar
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Max, Min, Q
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyStreamBlock
+from home.fields import SPOKEN_LANGUAGE_CHOICES, SpokenLanguagesField, spoken_language_names
+from home.listing import paginate
+from home.models import Area, AreaTaggedMixin, SitePage, with_local_areas
+from home.structured_data import json_ld_script
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+@register_snippet
+class Venue(TranslatableMixin, models.Model):
+    """A place where events happen; name and address are translated, coordinates shared."""
+
+    name = models.CharField(_("name"), max_length=200)
+    address = models.TextField(_("address"), blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    accessibility = models.TextField(_("accessibility"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Coordinates")),
+        FieldPanel("accessibility"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("address"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        TranslatableField("accessibility"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def one_line_address(self):
+        return ", ".join(line.strip() for line in self.address.splitlines() if line.strip())
+
+
+class OccurrenceQuerySet(models.QuerySet):
+    def with_finish(self):
+        return self.annotate(finishes=Coalesce("end", "start"))
+
+    def upcoming(self, now=None):
+        """Occurrences not over yet: all-day ones last until the end of their last day."""
+        now = now or timezone.now()
+        start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+        return self.with_finish().filter(
+            Q(finishes__gte=now) | Q(all_day=True, finishes__gte=start_of_today)
+        )
+
+    def visible(self, locale):
+        return self.filter(
+            page__live=True, page__locale=locale, page__status=EventPage.STATUS_SCHEDULED
+        )
+
+
+class EventIndexPage(RoutablePageMixin, SitePage):
+    """Events with the schedule: upcoming, past and by month, filterable, with calendar feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = SitePage.translatable_fields + [TranslatableField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+    template = "events/event_index_page.html"
+
+    class Meta:
+        verbose_name = _("event list")
+
+    def events(self):
+        return (
+            EventPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image", "venue")
+            .prefetch_related("image__renditions", "areas", "occurrences")
+        )
+
+    def filters(self, request):
+        """The area and language chosen in the query string; unknown values are a 404."""
+        chosen = {"area": None, "language": ""}
+        area_slug = request.GET.get("area", "")
+        if area_slug:
+            chosen["area"] = Area.objects.filter(slug=area_slug, locale=self.locale).first()
+            if chosen["area"] is None:
+                raise Http404("Unknown area")
+        language = request.GET.get("language", "")
+        if language:
+            if language not in dict(SPOKEN_LANGUAGE_CHOICES):
+                raise Http404("Unknown language")
+            chosen["language"] = language
+        return chosen
+
+    def filter_events(self, events, chosen):
+        if chosen["area"]:
+            events = events.filter(areas__translation_key=chosen["area"].translation_key)
+        if chosen["language"]:
+            # JSON lists: match the quoted code, which works on SQLite and PostgreSQL alike.
+            events = events.filter(languages__icontains=f'"{chosen["language"]}"')
+        return events
+
+    def listing_context(self, request, events, view):
+        chosen = self.filters(request)
+        items = paginate(request, self.filter_events(events, chosen).distinct())
+        with_local_areas(items.object_list)
+        query = []
+        if chosen["area"]:
+            query.append(f"area={chosen['area'].slug}")
+        if chosen["language"]:
+            query.append(f"language={chosen['language']}")
+        return {
+            "view": view,
+            "events": items,
+            "chosen": chosen,
+            "filter_query": "&".join(query),
+            "areas": Area.objects.filter(locale=self.locale),
+            "language_choices": SPOKEN_LANGUAGE_CHOICES,
+        }
+
+    @path("", name="upcoming")
+    def upcoming(self, request):
+        now = timezone.now()
+        events = (
+            self.events()
+            .filter(occurrences__in=EventOccurrence.objects.upcoming(now))
+            .annotate(
+                next_start=Min(
+                    "occurrences__start",
+                    filter=Q(occurrences__in=EventOccurrence.objects.upcoming(now)),
+                )
+            )
+            .order_by("next_start", "id")
+        )
+        return self.render(request, context_overrides=self.listing_context(request, events, "upcoming"))
+
+    @path("past/", name="past")
+    def past(self, request):
+        now = timezone.now()
+        events = (
+            self.events()
+            .exclude(occurrences__in=EventOccurrence.objects.upcoming(now))
+            .filter(occurrences__isnull=False)
+            .annotate(last_start=Max("occurrences__start"))
+            .order_by("-last_start", "-id")
+        )
+        return self.render(request, context_overrides=self.listing_context(request, events, "past"))
+
+    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/$", name="month")
+    def month(self, request, year, month):
+        year, month = int(year), int(month)
+        if not (1 <= month <= 12 and MIN_YEAR <= year <= MAX_YEAR):
+            raise Http404("No such month")
+        tz = timezone.get_current_timezone()
+        first_day = datetime.date(year, month, 1)
+        last_day = datetime.date(year, month, calendar.monthrange(year, month)[1])
+        month_start = datetime.datetime.combine(first_day, datetime.time.min, tzinfo=tz)
+        month_end = datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
+        chosen = self.filters(request)
+        event_ids = self.filter_events(self.events(), chosen).values("id")
+        occurrences = (
+            EventOccurrence.objects.with_finish()
+            .filter(page_id__in=event_ids, start__lt=month_end, finishes__gte=month_start)
+            .select_related("page__venue", "page__image")
+            .order_by("start")
+        )
+        days = {}
+        for occurrence in occurrences:
+            day = max(timezone.localtime(occurrence.start).date(), first_day)
+            days.setdefault(day, []).append(occurrence)
+        previous_month = first_day - datetime.timedelta(days=1)
+        context = {
+            "view": "month",
+            "month": first_day,
+            "days": sorted(days.items()),
+            "chosen": chosen,
+            "areas": Area.objects.filter(locale=self.locale),
+            "language_choices": SPOKEN_LANGUAGE_CHOICES,
+            "previous_month": previous_month if previous_month.year >= MIN_YEAR else None,
+            "next_month": last_day + datetime.timedelta(days=1) if year < MAX_YEAR or month < 12 else None,
+        }
+        return self.render(request, context_overrides=context, template="events/event_month.html")
+
+    @path("this-month/", name="this_month")
+    def this_month(self, request):
+        today = timezone.localdate()
+        return redirect(self.url + self.reverse_subpage("month", args=(today.year, today.month)))
+
+    @path("calendar/", name="calendar")
+    def calendar_feed(self, request):
+        from .calendars import calendar_response
+
+        chosen = self.filters(request)
+        occurrences = (
+            EventOccurrence.objects.visible(self.locale)
+            .filter(page__in=self.filter_events(self.events(), chosen).values("id"))
+            .filter(start__gte=timezone.now() - datetime.timedelta(days=90))
+            .select_related("page__venue")
+            .order_by("start")
+        )
+        name = self.title if not chosen["area"] else f"{self.title}: {chosen['area'].name}"
+        return calendar_response(request, occurrences, name, filename=f"{self.slug}.ics")
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from .feeds import UpcomingEventsFeed
+
+        return UpcomingEventsFeed(self)(request)
+
+
+class EventPage(RoutablePageMixin, AreaTaggedMixin, SitePage):
+    STATUS_SCHEDULED = "scheduled"
+    STATUS_CANCELLED = "cancelled"
+    STATUS_CHOICES = [
+        (STATUS_SCHEDULED, _("Scheduled")),
+        (STATUS_CANCELLED, _("Cancelled")),
+    ]
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=STATUS_CHOICES,
+        default=STATUS_SCHEDULED,
+        help_text=_("A cancelled event stays visible, marked as cancelled, and leaves the calendars."),
+    )
+    venue = models.ForeignKey(
+        Venue,
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty for an online event and give its link below."),
+    )
+    online_url = models.URLField(_("online link"), blank=True, help_text=_("Where to join an online event."))
+    organiser = models.CharField(_("organiser"), max_length=200, blank=True, default="Baltic Region")
+    price = models.DecimalField(
+        _("price (€)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if the event is free."),
+    )
+    price_note = models.CharField(
+        _("price details"), max_length=200, blank=True, help_text=_("e.g. 5 € for members")
+    )
+    registration_url = models.URLField(
+        _("registration link"), blank=True, help_text=_("Leave empty if no registration is needed.")
+    )
+    languages = SpokenLanguagesField(_("languages"), help_text=_("The languages it is held in."))
+    accessibility = models.TextField(
+        _("accessibility"), blank=True, help_text=_("Step-free access, hearing loop, sign language…")
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        InlinePanel(
+            "occurrences",
+            label=_("Date and time"),
+            heading=_("When"),
+            min_num=1,
+            help_text=_("Add one row per date: a weekly club or a three-day festival is one event."),
+        ),
+        FieldPanel("image"),
+        FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("status"),
+        MultiFieldPanel([FieldPanel("venue"), FieldPanel("online_url")], heading=_("Where")),
+        MultiFieldPanel(
+            [
+                FieldPanel("organiser"),
+                FieldPanel("price"),
+                FieldPanel("price_note"),
+                FieldPanel("registration_url"),
+                FieldPanel("languages"),
+                FieldPanel("accessibility"),
+            ],
+            heading=_("Practical details"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("organiser"),
+        index.RelatedFields("venue", [index.SearchField("name")]),
+    ]
+    translatable_fields = SitePage.translatable_fields + [
+        SynchronizedField("occurrences"),
+        SynchronizedField("image", overridable=True),
+        SynchronizedField("areas"),
+        SynchronizedField("status"),
+        TranslatableField("venue"),
+        SynchronizedField("online_url"),
+        TranslatableField("organiser"),
+        SynchronizedField("price"),
+        TranslatableField("price_note"),
+        SynchronizedField("registration_url"),
+        SynchronizedField("languages"),
+        TranslatableField("accessibility"),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    template = "events/event_page.html"
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.STATUS_CANCELLED
+
+    @property
+    def is_online(self):
+        return self.venue_id is None and bool(self.online_url)
+
+    @property
+    def language_names(self):
+        return spoken_language_names(self.languages)
+
+    @cached_property
+    def local_venue(self):
+        if not self.venue_id:
+            return None
+        # Translated events already point at the venue of their own language.
+        return self.venue if self.venue.locale_id == self.locale_id else self.venue.localized
+
+    @cached_property
+    def sorted_occurrences(self):
+        return sorted(self.occurrences.all(), key=lambda occurrence: occurrence.start)
+
+    @cached_property
+    def upcoming_occurrences(self):
+        now = timezone.now()
+        return [o for o in self.sorted_occurrences if o.is_upcoming(now)]
+
+    @property
+    def next_occurrence(self):
+        upcoming = self.upcoming_occurrences
+        return upcoming[0] if upcoming else (self.sorted_occurrences[-1] if self.sorted_occurrences else None)
+
+    @path("ics/", name="ics")
+    def ics(self, request):
+        from .calendars import calendar_response
+
+        occurrences = self.occurrences.select_related("page__venue").order_by("start")
+        return calendar_response(request, occurrences, self.title, filename=f"{self.slug}.ics")
+
+    def get_context(self, request, *args, **kwargs):
+        from .structured_data import event_json_ld
+
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = json_ld_script(event_json_ld(self, request))
+        return context
+
+
+class EventOccurrence(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="occurrences")
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"), null=True, blank=True)
+    all_day = models.BooleanField(
+        _("all day"), default=False, help_text=_("Only the dates are shown, not the times.")
+    )
+
+    objects = OccurrenceQuerySet.as_manager()
+    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("date and time")
+        verbose_name_plural = _("dates and times")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The end must be after the start.")})
+
+    def is_upcoming(self, now):
+        finishes = self.end or self.start
+        if self.all_day:
+            return timezone.localtime(finishes).date() >= timezone.localtime(now).date()
+        return finishes >= now
+
+    @property
+    def is_multi_day(self):
+        return bool(self.end) and timezone.localtime(self.end).date() != timezone.localtime(self.start).date()
+
+
+def upcoming_events(events, count=4):
+    """The next ``count`` events of a queryset, soonest first, ready for event cards."""
+    upcoming = EventOccurrence.objects.upcoming(timezone.now())
+    return with_local_areas(
+        events.live()
+        .public()
+        .filter(occurrences__in=upcoming)
+        .annotate(next_start=Min("occurrences__start", filter=Q(occurrences__in=upcoming)))
+        .select_related("image", "venue")
+        .prefetch_related("image__renditions", "areas", "occurrences")
+        .distinct()
+        .order_by("next_start")[:count]
+    )
+
+
+def upcoming_events_of_area(area, locale, request):
+    return upcoming_events(EventPage.in_area(area).filter(locale=locale))
+
+
+def next_events(locale):
+    return upcoming_events(EventPage.objects.filter(locale=locale))

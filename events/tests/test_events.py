@@ -1,0 +1,279 @@
+"""The schedule: what's on, when, where, and into the visitor's calendar."""
+
+import datetime
+import json
+import re
+import zoneinfo
+
+import feedparser
+import icalendar
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Locale
+
+from conftest import LANGUAGES
+from events.models import EventIndexPage, EventOccurrence, EventPage
+
+pytestmark = pytest.mark.django_db
+HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
+
+
+def index_page(language="en"):
+    return EventIndexPage.objects.live().get(locale__language_code=language)
+
+
+def add_event(index, title, *starts, hours=2, **fields):
+    page = EventPage(title=title, slug=re.sub(r"[^a-z0-9]+", "-", title.lower()), **fields)
+    for order, start in enumerate(starts):
+        page.occurrences.add(
+            page.occurrences.model(start=start, end=start + datetime.timedelta(hours=hours), sort_order=order)
+        )
+    index.add_child(instance=page)
+    return page
+
+
+def at(*args):
+    return datetime.datetime(*args, tzinfo=HELSINKI)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_schedule_and_event_pages_render_in_each_language(client, language):
+    index = index_page(language)
+    html = client.get(index.url).content.decode()
+    assert f'<html lang="{language}">' in html
+    event = EventPage.objects.live().filter(locale__language_code=language).first()
+    response = client.get(event.url)
+    assert response.status_code == 200
+    assert event.title in response.content.decode()
+
+
+def test_demo_has_past_upcoming_recurring_and_multi_day_events():
+    events = EventPage.objects.live().filter(locale__language_code="en")
+    assert events.count() >= 12
+    now = timezone.now()
+    assert EventOccurrence.objects.filter(page__in=events).upcoming(now).exists()
+    assert EventOccurrence.objects.filter(page__in=events, start__lt=now).exists()
+    assert any(event.occurrences.count() > 1 for event in events)
+    assert any(o.is_multi_day for o in EventOccurrence.objects.filter(page__in=events))
+    for language in ("fi", "ru"):
+        assert EventPage.objects.live().filter(locale__language_code=language).count() == events.count()
+
+
+def test_upcoming_and_past_split_around_now(client):
+    index = index_page()
+    add_event(index, "Frozen morning lecture", at(2027, 3, 10, 9))
+    add_event(index, "Frozen evening concert", at(2027, 3, 10, 19))
+    with time_machine.travel(at(2027, 3, 10, 12), tick=False):
+        upcoming = client.get(index.url).content.decode()
+        past = client.get(index.url + "past/").content.decode()
+    assert "Frozen evening concert" in upcoming and "Frozen morning lecture" not in upcoming
+    assert "Frozen morning lecture" in past and "Frozen evening concert" not in past
+
+
+def test_month_view_boundaries_across_a_month_and_a_year(client):
+    index = index_page()
+    add_event(index, "New Year's Eve party", at(2027, 12, 31, 22), hours=4)
+    add_event(index, "January first walk", at(2028, 1, 1, 11))
+    december = client.get(index.url + "2027/12/").content.decode()
+    january = client.get(index.url + "2028/1/").content.decode()
+    assert "New Year&#x27;s Eve party" in december and "January first walk" not in december
+    assert "January first walk" in january
+    assert f'href="{index.url}2027/11/"' in december and f'href="{index.url}2028/1/"' in december
+    assert f'href="{index.url}2027/12/"' in january and f'href="{index.url}2028/2/"' in january
+    empty = client.get(index.url + "2031/2/").content.decode()
+    assert "There are no events in this month." in empty
+
+
+def test_occurrences_across_the_dst_change_keep_their_local_time(client):
+    index = index_page()
+    # Summer time ends in Finland on 25 October 2026.
+    page = add_event(index, "Sunday choir practice", at(2026, 10, 24, 10), at(2026, 10, 26, 10))
+    utc_hours = sorted(o.start.astimezone(datetime.UTC).hour for o in page.occurrences.all())
+    assert utc_hours == [7, 8]
+    html = client.get(page.url).content.decode()
+    assert html.count("10:00") >= 2 or html.count("10.00") >= 2
+    calendar = icalendar.Calendar.from_ical(client.get(page.url + "ics/").content)
+    starts = [e.decoded("DTSTART") for e in calendar.walk("VEVENT")]
+    assert [s.hour for s in starts] == [10, 10]
+    assert [s.utcoffset() for s in starts] == [datetime.timedelta(hours=3), datetime.timedelta(hours=2)]
+
+
+def test_finnish_and_russian_dates(client):
+    event = EventPage.objects.live().filter(locale__language_code="ru").first()
+    occurrence = event.sorted_occurrences[0]
+    local = timezone.localtime(occurrence.start)
+    months_ru = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+    html = client.get(event.url).content.decode()
+    assert f"{local.day} {months_ru[local.month - 1]} {local.year}" in html
+    fi_event = event.get_translation(Locale.objects.get(language_code="fi"))
+    months_fi = ["tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta", "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"]
+    assert f"{local.day}. {months_fi[local.month - 1]} {local.year}" in client.get(fi_event.url).content.decode()
+
+
+def test_filters_by_area_and_language(client):
+    index = index_page()
+    culture = client.get(index.url + "?area=culture").content.decode()
+    assert "Dialogue of Cultures festival" in culture
+    assert "Chess club evenings" not in culture
+    finnish = client.get(index.url + "?language=en").content.decode()
+    assert "Peer support afternoon" not in finnish
+    assert "Chess club evenings" in finnish
+
+
+@pytest.mark.parametrize(
+    ("suffix", "status"),
+    [
+        ("?page=abc", 200),
+        ("?page=-1", 200),
+        ("?page=9999", 200),
+        ("?area=no-such-area", 404),
+        ("?language=xx", 404),
+        ("2026/13/", 404),
+        ("2026/0/", 404),
+        ("1999/12/", 404),
+        ("past/?page=%ff", 200),
+        ("calendar/?area=%00", 404),
+    ],
+)
+def test_bad_parameters_never_give_a_server_error(client, suffix, status):
+    assert client.get(index_page().url + suffix).status_code == status
+
+
+def test_pagination(client):
+    index = index_page()
+    start = timezone.now() + datetime.timedelta(days=400)
+    for n in range(15):
+        add_event(index, f"Paginated event {n:02d}", start + datetime.timedelta(days=n))
+    first = client.get(index.url).content.decode()
+    second = client.get(index.url + "?page=2").content.decode()
+    assert 'rel="next"' in first
+    assert "Paginated event 14" in second and "Paginated event 14" not in first
+
+
+def test_event_ics_parses_back_with_uids_and_local_times(client):
+    index = index_page()
+    page = add_event(index, "Weekly ics club", at(2027, 2, 3, 18), at(2027, 2, 10, 18))
+    response = client.get(page.url + "ics/")
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    events = calendar.walk("VEVENT")
+    assert [str(e["UID"]) for e in events] == [
+        f"event-occurrence-{o.pk}@baltic-region" for o in page.occurrences.order_by("start")
+    ]
+    assert events[0].decoded("DTSTART") == at(2027, 2, 3, 18)
+    assert events[0].decoded("DTSTART").utcoffset() == datetime.timedelta(hours=2)
+    assert "Weekly ics club" in str(events[0]["SUMMARY"])
+    assert calendar.walk("VTIMEZONE")
+    # The same request twice gives the same UIDs.
+    again = icalendar.Calendar.from_ical(client.get(page.url + "ics/").content)
+    assert [str(e["UID"]) for e in again.walk("VEVENT")] == [str(e["UID"]) for e in events]
+
+
+def test_calendar_feed_lists_only_live_scheduled_events_of_the_locale(client):
+    index = index_page("fi")
+    feed = icalendar.Calendar.from_ical(client.get(index.url + "calendar/").content)
+    summaries = {str(e["SUMMARY"]) for e in feed.walk("VEVENT")}
+    assert "Shakkikerhon illat" in summaries
+    assert "Chess club evenings" not in summaries
+    assert "Kuoro Berjozkan konsertti" not in summaries  # cancelled
+    chess = EventPage.objects.get(locale__language_code="fi", title="Shakkikerhon illat")
+    chess.unpublish()
+    feed = icalendar.Calendar.from_ical(client.get(index.url + "calendar/").content)
+    assert "Shakkikerhon illat" not in {str(e["SUMMARY"]) for e in feed.walk("VEVENT")}
+    html = client.get(index.url).content.decode()
+    assert 'href="webcal://' in html
+
+
+def test_area_calendar_feed(client):
+    index = index_page()
+    feed = icalendar.Calendar.from_ical(client.get(index.url + "calendar/?area=wellness").content)
+    summaries = {str(e["SUMMARY"]) for e in feed.walk("VEVENT")}
+    assert "Peer support afternoon" in summaries
+    assert "Chess club evenings" not in summaries
+
+
+def test_rss_feed_lists_upcoming_live_events_of_the_locale(client):
+    feed = feedparser.parse(client.get(index_page("ru").url + "feed/rss/").content)
+    titles = {entry.title for entry in feed.entries}
+    assert "Вечера шахматного клуба" in titles
+    assert not any(re.search(r"[A-Za-z]{4,}", t) and "Round" in t for t in titles)
+    assert "Chess club evenings" not in titles
+    assert all(entry.link.startswith("http") for entry in feed.entries)
+
+
+def test_event_json_ld(client):
+    event = EventPage.objects.live().filter(locale__language_code="en", price__isnull=False).first()
+    html = client.get(event.url).content.decode()
+    payload = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(payload)
+    first = data[0]
+    for key in ("name", "startDate", "location", "organizer", "eventStatus", "offers"):
+        assert key in first
+    assert first["@type"] == "Event"
+    assert re.search(r"[+-]\d\d:\d\d$", first["startDate"])
+    assert first["offers"]["priceCurrency"] == "EUR"
+
+
+def test_end_before_start_is_a_form_error(admin_client):
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    index = index_page()
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:add", args=("events", "eventpage", index.id)),
+        nested_form_data(
+            {
+                "title": "Backwards event",
+                "slug": "backwards-event",
+                "status": "scheduled",
+                "organiser": "Baltic Region",
+                "body": streamfield([]),
+                "occurrences": inline_formset(
+                    [{"start": "2027-05-02 18:00", "end": "2027-05-02 17:00", "all_day": ""}]
+                ),
+            }
+        ),
+    )
+    assert response.status_code == 200
+    assert "The end must be after the start." in response.content.decode()
+    assert not EventPage.objects.filter(slug="backwards-event").exists()
+
+
+def test_area_pages_and_home_show_next_events(client):
+    from culture.models import SectionPage
+
+    section = SectionPage.objects.live().get(locale__language_code="en", area__slug="hobbies")
+    html = client.get(section.url).content.decode()
+    assert "Upcoming events" in html and "Chess club evenings" in html
+    home = client.get("/en/").content.decode()
+    assert "Coming up" in home
+
+
+def query_count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("view", ["", "2029/3/"])
+def test_schedule_uses_a_bounded_number_of_queries(client, view):
+    from home.models import Area
+
+    index = index_page()
+    area = Area.objects.create(locale=index.locale, name="Budget", slug="budget")
+    image = EventPage.objects.live().filter(image__isnull=False).first().image
+    start = at(2029, 3, 1, 9)
+    counts = []
+    for total in (5, 100):
+        existing = EventPage.objects.child_of(index).filter(title__startswith="Budget").count()
+        for n in range(existing, total):
+            page = add_event(index, f"Budget event {n}", start + datetime.timedelta(hours=n * 6), image=image)
+            page.areas.set([area])
+        url = f"{index.url}{view}?area=budget"
+        client.get(url)
+        counts.append(query_count(client, url))
+    assert counts[1] <= counts[0], counts
+    assert counts[1] <= 40

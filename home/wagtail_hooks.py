@@ -1,0 +1,23 @@
+from django.urls import path
+from wagtail import hooks
+
+from .translation_review import submit_translation_for_review
+
+
+@hooks.register("register_admin_urls")
+def register_translation_review_url():
+    return [
+        path(
+            "translations/<int:translation_id>/submit-for-review/",
+            submit_translation_for_review,
+            name="submit_translation_for_review",
+        )
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_work_panel(request, panels):
+    from .translation_dashboard import TranslationWorkPanel, locales_to_translate
+
+    if locales_to_translate(request.user):
+        panels.append(TranslationWorkPanel(request.user))

@@ -1,0 +1,463 @@
+"""News, reports, guidelines and articles: a filtered list with year archives and feeds."""
+
+import datetime
+import re
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
+from django.http import Http404
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.coreutils import find_available_slug
+from wagtail.documents import get_document_model_string
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyStreamBlock
+from home.listing import paginate
+from home.models import Area, AreaTaggedMixin, Person, SitePage, with_local_areas
+
+from .feeds import AtomPublicationFeed, RssPublicationFeed
+
+# Link previews on social media use a 1.91:1 picture of at least 1200 pixels' width.
+SOCIAL_IMAGE_SPEC = "fill-1200x630"
+FEED_SIZE = 20
+RELATED_COUNT = 3
+OPEN_GRAPH_LOCALES = {"en": "en_GB", "fi": "fi_FI", "ru": "ru_RU"}
+# The list serves the archive of a year at <list>/2026/, so no publication may have such a slug.
+YEAR_SLUG = re.compile(r"\d{4}")
+
+
+class PublicationKind(models.TextChoices):
+    NEWS = "news", _("News")
+    REPORT = "report", _("Report")
+    GUIDELINE = "guideline", _("Guideline")
+    ARTICLE = "article", _("Article")
+
+
+def with_local_authors(pages):
+    """Give each page ``local_authors``: its authors in the page's language, in one query.
+
+    Listings should ``prefetch_related("authors")`` first."""
+    pages = list(pages)
+    person_ids = {link.person_id for page in pages for link in page.authors.all()}
+    people = list(
+        Person.objects.filter(
+            Q(pk__in=person_ids)
+            | Q(
+                translation_key__in=Person.objects.filter(pk__in=person_ids).values("translation_key"),
+                locale_id__in={page.locale_id for page in pages},
+            )
+        )
+    )
+    by_id = {person.pk: person for person in people}
+    by_language = {(person.translation_key, person.locale_id): person for person in people}
+    for page in pages:
+        authors = [by_id[link.person_id] for link in page.authors.all() if link.person_id in by_id]
+        page.__dict__["local_authors"] = [
+            by_language.get((person.translation_key, page.locale_id), person) for person in authors
+        ]
+    return pages
+
+
+def latest_publications_of_area(area, locale, request, count=3):
+    return with_local_areas(
+        PublicationPage.in_area(area)
+        .live()
+        .public()
+        .filter(locale=locale, alias_of__isnull=True)
+        .defer_streamfields()
+        .select_related("cover_image")
+        .prefetch_related("cover_image__renditions", "areas")
+        .order_by("-date_published", "-pk")[:count]
+    )
+
+
+class PublicationIndexPage(RoutablePageMixin, SitePage):
+    """The list of publications of one language, with filters, year archives and feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = SitePage.search_fields + [index.SearchField("intro")]
+    translatable_fields = SitePage.translatable_fields + [TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["publications.PublicationPage"]
+    max_count_per_parent = 1
+    template = "publications/publication_index_page.html"
+
+    class Meta:
+        verbose_name = _("publication list")
+
+    def publications(self):
+        """Live, public publications of this list and its language, newest first.
+
+        Aliases (pages not translated yet, showing the original language) are left out."""
+        return (
+            PublicationPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(locale_id=self.locale_id, alias_of__isnull=True)
+            .order_by("-date_published", "-pk")
+        )
+
+    def feed_items(self):
+        return with_local_authors(
+            self.publications()
+            .defer_streamfields()
+            .prefetch_related("tags", "attachments__document", "authors")[:FEED_SIZE]
+        )
+
+    @re_path(rf"^(?P<year>{YEAR_SLUG.pattern})/$", name="year")
+    def year_archive(self, request, year):
+        year = int(year)
+        if year < datetime.MINYEAR or not self.publications().filter(date_published__year=year).exists():
+            raise Http404
+        return self.render(request, archive_year=year)
+
+    @path("feed/rss/", name="rss_feed")
+    def rss_feed(self, request):
+        return RssPublicationFeed(self)(request)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        return AtomPublicationFeed(self)(request)
+
+    def get_context(self, request, *args, archive_year=None, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        publications = self.publications()
+        areas = list(
+            Area.objects.filter(
+                locale_id=self.locale_id,
+                translation_key__in=Area.objects.filter(
+                    publications_publicationpage_pages__in=publications.values("pk")
+                ).values("translation_key"),
+            ).order_by("name")
+        )
+        tags = list(
+            Tag.objects.filter(
+                publications_publicationpagetag_items__content_object__in=publications.values("pk")
+            )
+            .distinct()
+            .order_by(Lower("name"))
+        )
+        years = [day.year for day in publications.dates("date_published", "year", order="DESC")]
+
+        # Unknown filter values (an old link, a typing mistake) are ignored: the list shows more.
+        kind = request.GET.get("kind", "")
+        kind = kind if kind in PublicationKind.values else ""
+        area = next((area for area in areas if area.slug == request.GET.get("area")), None)
+        tag = next((tag for tag in tags if tag.slug == request.GET.get("tag")), None)
+        year = archive_year
+        if year is None:
+            try:
+                year = int(request.GET.get("year", ""))
+            except ValueError:
+                year = None
+            if year not in years:
+                year = None
+
+        if kind:
+            publications = publications.filter(kind=kind)
+        if area:
+            publications = publications.filter(
+                pk__in=PublicationPage.objects.filter(
+                    areas__translation_key=area.translation_key
+                ).values("pk")
+            )
+        if tag:
+            publications = publications.filter(
+                pk__in=PublicationPageTag.objects.filter(tag=tag).values("content_object_id")
+            )
+        if year:
+            publications = publications.filter(date_published__year=year)
+
+        listing = paginate(
+            request,
+            publications.defer_streamfields()
+            .select_related("cover_image")
+            .prefetch_related("cover_image__renditions", "areas"),
+        )
+        listing.object_list = with_local_areas(listing.object_list)
+        query = {"kind": kind, "area": area and area.slug, "tag": tag and tag.slug}
+        if archive_year is None:
+            query["year"] = year
+        context.update(
+            publications=listing,
+            archive_year=archive_year,
+            kinds=PublicationKind.choices,
+            filter_areas=areas,
+            filter_tags=tags,
+            filter_years=years,
+            chosen_kind=kind,
+            chosen_area=area,
+            chosen_tag=tag,
+            chosen_year=year,
+            is_filtered=bool(kind or area or tag or year),
+            filter_query=urlencode({key: value for key, value in query.items() if value}),
+        )
+        return context
+
+
+class PublicationPageForm(WagtailAdminPageForm):
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if YEAR_SLUG.fullmatch(slug):
+            raise ValidationError(
+                _("A year cannot be the slug of a publication: /%(year)s/ lists that year's publications.")
+                % {"year": slug}
+            )
+        return slug
+
+
+class PublicationPage(AreaTaggedMixin, SitePage):
+    """A news item, report, guideline or article, with its authors and attached documents."""
+
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=PublicationKind.choices, default=PublicationKind.NEWS
+    )
+    date_published = models.DateField(
+        _("date published"),
+        default=timezone.localdate,
+        help_text=_("Lists and feeds show publications newest first by this date."),
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown at the top of the page, in lists and in link previews on social media "
+            "(at least 1200 × 630 pixels)."
+        ),
+    )
+    tags = ClusterTaggableManager(
+        through="publications.PublicationPageTag",
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("Words in this page's language that visitors can filter the list by."),
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    base_form_class = PublicationPageForm
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("date_published")], heading=_("Publication")
+        ),
+        InlinePanel("authors", label=_("Author"), heading=_("Authors")),
+        FieldPanel("cover_image"),
+        FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label=_("Document"), heading=_("Attached documents")),
+    ]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("kind"),
+        index.FilterField("date_published"),
+    ]
+    # Tags are not listed: they are words of each language, so a translation starts with the
+    # source's tags and its editors keep them in their own language.
+    translatable_fields = SitePage.translatable_fields + [
+        SynchronizedField("kind"),
+        SynchronizedField("date_published"),
+        SynchronizedField("authors"),
+        SynchronizedField("cover_image", overridable=True),
+        SynchronizedField("areas"),
+        TranslatableField("body"),
+        TranslatableField("attachments"),
+    ]
+
+    parent_page_types = ["publications.PublicationIndexPage"]
+    subpage_types = []
+    template = "publications/publication_page.html"
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+
+    def save(self, *args, **kwargs):
+        # Translations get their slugs outside the page form: wagtail-localize reduces
+        # "Годовой отчёт за 2025 год" to "2025", which would hide the page behind the year archive.
+        update_fields = kwargs.get("update_fields")
+        slug_is_saved = update_fields is None or "slug" in update_fields
+        if slug_is_saved and self.path and YEAR_SLUG.fullmatch(self.slug or ""):
+            base = slugify(self.title, allow_unicode=True)
+            if not base or YEAR_SLUG.fullmatch(base):
+                base = f"{self.slug}-{self.kind}"
+            self.slug = find_available_slug(self.get_parent(), base, ignore_page_id=self.pk)
+        return super().save(*args, **kwargs)
+
+    @cached_property
+    def index_page(self):
+        return PublicationIndexPage.objects.parent_of(self).first()
+
+    @cached_property
+    def tag_list(self):
+        return list(self.tags.all())
+
+    @cached_property
+    def local_authors(self):
+        return with_local_authors([self])[0].local_authors
+
+    @property
+    def listing_meta(self):
+        return f"{self.get_kind_display()} · {date_format(self.date_published, 'DATE_FORMAT')}"
+
+    @property
+    def schema_type(self):
+        return "NewsArticle" if self.kind == PublicationKind.NEWS else "Article"
+
+    def related_publications(self):
+        """Up to three other publications of the same language sharing a tag or an area."""
+        area_keys = [area.translation_key for area in self.areas.all()]
+        tag_ids = [tag.pk for tag in self.tag_list]
+        if not area_keys and not tag_ids:
+            return []
+        shares_area = PublicationPage.objects.filter(areas__translation_key__in=area_keys)
+        tagged = PublicationPageTag.objects.filter(tag_id__in=tag_ids)
+        candidates = (
+            PublicationPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, alias_of__isnull=True)
+            .exclude(pk=self.pk)
+        )
+        ordering = ["-date_published", "-pk"]
+        if area_keys and tag_ids:
+            candidates = candidates.filter(
+                Q(pk__in=shares_area.values("pk")) | Q(pk__in=tagged.values("content_object_id"))
+            )
+            # A shared topic says more than a shared area.
+            ordering.insert(0, Exists(tagged.filter(content_object=OuterRef("pk"))).desc())
+        elif area_keys:
+            candidates = candidates.filter(pk__in=shares_area.values("pk"))
+        else:
+            candidates = candidates.filter(pk__in=tagged.values("content_object_id"))
+        return with_local_areas(
+            candidates.order_by(*ordering)
+            .defer_streamfields()
+            .select_related("cover_image")
+            .prefetch_related("cover_image__renditions", "areas")[:RELATED_COUNT]
+        )
+
+    def social_image(self, request):
+        """The cover as a link-preview picture with an absolute address, or None."""
+        if not self.cover_image:
+            return None
+        rendition = self.cover_image.get_rendition(SOCIAL_IMAGE_SPEC)
+        return {
+            "url": request.build_absolute_uri(rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+        }
+
+    def structured_data(self, url, image, publisher_name):
+        """schema.org Article or NewsArticle for search engines."""
+        publisher = {"@type": "Organization", "name": publisher_name}
+        authors = [
+            {"@type": "Person", "name": person.name, **({"jobTitle": person.role} if person.role else {})}
+            for person in self.local_authors
+        ]
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.schema_type,
+            "headline": self.title[:110],
+            "description": self.get_meta_description(),
+            "datePublished": self.date_published.isoformat(),
+            "inLanguage": self.locale.language_code,
+            "url": url,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "author": authors or [publisher],
+            "publisher": publisher,
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if image:
+            data["image"] = [image["url"]]
+        keywords = [tag.name for tag in self.tag_list]
+        if keywords:
+            data["keywords"] = keywords
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        from site_config.models import OrganisationDetails  # the site's settings build on apps
+
+        context = super().get_context(request, *args, **kwargs)
+        organisation = OrganisationDetails.for_active_locale()
+        image = self.social_image(request)
+        url = request.build_absolute_uri(self.get_url(request))
+        context.update(
+            attachments=self.attachments.select_related("document"),
+            related_publications=self.related_publications(),
+            canonical_url=url,
+            social_image=image,
+            open_graph_locale=OPEN_GRAPH_LOCALES.get(self.locale.language_code, ""),
+            structured_data=self.structured_data(
+                url, image, organisation.name if organisation else "Baltic Region"
+            ),
+        )
+        return context
+
+
+class PublicationAuthor(Orderable):
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("person")]
+
+
+class PublicationAttachment(TranslatableMixin, Orderable):
+    """A document to download with the publication; the link text is translated."""
+
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    label = models.CharField(
+        _("link text"), max_length=200, blank=True, help_text=_("Defaults to the document's title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+    translatable_fields = [
+        SynchronizedField("document", overridable=True),
+        TranslatableField("label"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("attached document")
+        verbose_name_plural = _("attached documents")
+        unique_together = [("translation_key", "locale")]
+
+    @property
+    def link_text(self):
+        return self.label or self.document.title
+
+
+class PublicationPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        PublicationPage, on_delete=models.CASCADE, related_name="tagged_items"
+    )
