@@ -168,9 +168,12 @@ def test_editors_write_and_moderators_publish(page, editor, moderator):
 def test_snippet_and_site_permissions(editor, moderator, django_user_model):
     for snippet in ("home.area", "home.person", "home.partner", "events.venue", "site_config.organisationdetails"):
         app_label, model = snippet.split(".")
-        for user in (editor, moderator):
-            assert user.has_perm(f"{app_label}.add_{model}")
-            assert user.has_perm(f"{app_label}.change_{model}")
+        # A saved snippet is public at once, so only moderators edit snippets.
+        assert editor.has_perm(f"{app_label}.view_{model}")
+        assert not editor.has_perm(f"{app_label}.add_{model}")
+        assert not editor.has_perm(f"{app_label}.change_{model}")
+        assert moderator.has_perm(f"{app_label}.add_{model}")
+        assert moderator.has_perm(f"{app_label}.change_{model}")
     assert not editor.has_perm("wagtailredirects.add_redirect")
     assert not editor.has_perm("wagtailsearchpromotions.add_searchpromotion")
     assert not editor.has_perm("wagtail_localize.submit_translation")
@@ -559,3 +562,15 @@ def test_a_translators_change_waits_for_a_moderator(client, demo_user, moderator
     assert escape(page.title) in queue
     assert workflow_action(client, page, "approve").status_code == 302
     assert escape(new_intro) in public_html(page)
+
+
+def test_editor_chooses_but_cannot_edit_snippets(client, editor):
+    from home.models import Person
+
+    person = Person.objects.filter(locale__language_code="en").first()
+    client.force_login(editor)
+    chooser = client.get(reverse("wagtailsnippetchoosers_home_person:choose"))
+    assert chooser.status_code == 200
+    assert person.name in chooser.content.decode()
+    edit = client.get(reverse("wagtailsnippets_home_person:edit", args=[person.pk]))
+    assert edit.status_code in (302, 403)
