@@ -12,9 +12,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.area_listings import area_listings
 from home.blocks import BodyStreamBlock
-from home.fields import SpokenLanguagesField, spoken_language_names
 from home.listing import paginate
-from home.models import AreaTaggedMixin, Person, SitePage, with_local_areas
+from home.models import AreaTaggedMixin, HeldInLanguagesMixin, Person, SitePage, with_local_areas
 
 
 def hero_image_field():
@@ -77,7 +76,7 @@ class SectionPage(SitePage):
         return context
 
 
-class ActivityPage(AreaTaggedMixin, SitePage):
+class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
     """An activity, course, club or project of an area."""
 
     image = hero_image_field()
@@ -104,7 +103,6 @@ class ActivityPage(AreaTaggedMixin, SitePage):
     age_group = models.CharField(
         _("for whom"), max_length=100, blank=True, help_text=_("e.g. Children 6–12, adults, families")
     )
-    languages = SpokenLanguagesField(_("languages"), help_text=_("The languages it is held in."))
     price = models.CharField(
         _("price"), max_length=100, blank=True, help_text=_("e.g. 40 € per term. Leave empty if it is free.")
     )
@@ -159,10 +157,6 @@ class ActivityPage(AreaTaggedMixin, SitePage):
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
-
-    @property
-    def language_names(self):
-        return spoken_language_names(self.languages)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -21,9 +21,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
-from home.fields import SPOKEN_LANGUAGE_CHOICES, SpokenLanguagesField, spoken_language_names
+from home.fields import SPOKEN_LANGUAGE_CHOICES
 from home.listing import paginate
-from home.models import Area, AreaTaggedMixin, SitePage, with_local_areas
+from home.models import Area, AreaTaggedMixin, HeldInLanguagesMixin, SitePage, with_local_areas
 from home.structured_data import json_ld_script
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -240,7 +240,7 @@ class EventIndexPage(RoutablePageMixin, SitePage):
         return UpcomingEventsFeed(self)(request)
 
 
-class EventPage(RoutablePageMixin, AreaTaggedMixin, SitePage):
+class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
     STATUS_SCHEDULED = "scheduled"
     STATUS_CANCELLED = "cancelled"
     STATUS_CHOICES = [
@@ -288,7 +288,6 @@ class EventPage(RoutablePageMixin, AreaTaggedMixin, SitePage):
     registration_url = models.URLField(
         _("registration link"), blank=True, help_text=_("Leave empty if no registration is needed.")
     )
-    languages = SpokenLanguagesField(_("languages"), help_text=_("The languages it is held in."))
     accessibility = models.TextField(
         _("accessibility"), blank=True, help_text=_("Step-free access, hearing loop, sign language…")
     )
@@ -355,10 +354,6 @@ class EventPage(RoutablePageMixin, AreaTaggedMixin, SitePage):
     @property
     def is_online(self):
         return self.venue_id is None and bool(self.online_url)
-
-    @property
-    def language_names(self):
-        return spoken_language_names(self.languages)
 
     @cached_property
     def local_venue(self):

@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyStreamBlock
+from .fields import SpokenLanguagesField, spoken_language_names
 
 
 class SitePage(Page):
@@ -294,6 +295,19 @@ class AreaTaggedMixin(models.Model):
     @cached_property
     def local_areas(self):
         return with_local_areas([self])[0].local_areas
+
+
+class HeldInLanguagesMixin(models.Model):
+    """Activities and events say which languages they are held in."""
+
+    languages = SpokenLanguagesField(_("languages"), help_text=_("The languages it is held in."))
+
+    class Meta:
+        abstract = True
+
+    @property
+    def language_names(self):
+        return spoken_language_names(self.languages)
 
 
 def with_local_areas(pages):
