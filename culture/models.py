@@ -170,16 +170,19 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
         return context
 
 
-def latest_galleries_of_area(area, locale, request, count=4):
-    return with_local_areas(
-        GalleryPage.in_area(area)
-        .live()
+def gallery_listing(galleries):
+    """Live, public galleries newest first, with what their cards show loaded up front."""
+    return (
+        galleries.live()
         .public()
-        .filter(locale=locale)
         .select_related("cover_image")
         .prefetch_related("cover_image__renditions", "areas")
-        .order_by("-date")[:count]
+        .order_by("-date", "-id")
     )
+
+
+def latest_galleries_of_area(area, locale, request, count=4):
+    return with_local_areas(gallery_listing(GalleryPage.in_area(area).filter(locale=locale))[:count])
 
 
 class GalleryIndexPage(SitePage):
@@ -197,15 +200,7 @@ class GalleryIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        galleries = paginate(
-            request,
-            GalleryPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("cover_image")
-            .prefetch_related("cover_image__renditions", "areas")
-            .order_by("-date", "-id"),
-        )
+        galleries = paginate(request, gallery_listing(GalleryPage.objects.child_of(self)))
         with_local_areas(galleries.object_list)
         context["galleries"] = galleries
         return context

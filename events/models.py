@@ -152,18 +152,7 @@ class EventIndexPage(RoutablePageMixin, SitePage):
 
     @path("", name="upcoming")
     def upcoming(self, request):
-        now = timezone.now()
-        events = (
-            self.events()
-            .filter(occurrences__in=EventOccurrence.objects.upcoming(now))
-            .annotate(
-                next_start=Min(
-                    "occurrences__start",
-                    filter=Q(occurrences__in=EventOccurrence.objects.upcoming(now)),
-                )
-            )
-            .order_by("next_start", "id")
-        )
+        events = soonest_first(self.events())
         return self.render(request, context_overrides=self.listing_context(request, events, "upcoming"))
 
     @path("past/", name="past")
@@ -422,18 +411,26 @@ class EventOccurrence(Orderable):
         return bool(self.end) and timezone.localtime(self.end).date() != timezone.localtime(self.start).date()
 
 
-def upcoming_events(events, count=4):
-    """The next ``count`` events of a queryset, soonest first, ready for event cards."""
+def soonest_first(events):
+    """Events that have a date still to come, ordered by that next date."""
     upcoming = EventOccurrence.objects.upcoming(timezone.now())
-    return with_local_areas(
-        events.live()
-        .public()
-        .filter(occurrences__in=upcoming)
+    return (
+        events.filter(occurrences__in=upcoming)
         .annotate(next_start=Min("occurrences__start", filter=Q(occurrences__in=upcoming)))
-        .select_related("image", "venue")
-        .prefetch_related("image__renditions", "areas", "occurrences")
-        .distinct()
-        .order_by("next_start")[:count]
+        .order_by("next_start", "id")
+    )
+
+
+def upcoming_events(events, count=4):
+    """The next ``count`` live events of a queryset, ready for event cards."""
+    return with_local_areas(
+        soonest_first(
+            events.live()
+            .public()
+            .select_related("image", "venue")
+            .prefetch_related("image__renditions", "areas", "occurrences")
+            .distinct()
+        )[:count]
     )
 
 

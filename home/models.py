@@ -311,18 +311,20 @@ class HeldInLanguagesMixin(models.Model):
 
 
 def with_local_areas(pages):
-    """Give each page ``local_areas``: its areas in the visitor's language, in one query.
+    """Give each page ``local_areas``: its areas in the page's own language, in one query.
 
     Listings should ``prefetch_related("areas")`` first."""
     pages = list(pages)
     keys = {area.translation_key for page in pages for area in page.areas.all()}
     local = {
-        area.translation_key: area
-        for area in Area.objects.filter(translation_key__in=keys, locale=Locale.get_active())
+        (area.translation_key, area.locale_id): area
+        for area in Area.objects.filter(
+            translation_key__in=keys, locale_id__in={page.locale_id for page in pages}
+        )
     }
     for page in pages:
         page.__dict__["local_areas"] = [
-            local.get(area.translation_key, area) for area in page.areas.all()
+            local.get((area.translation_key, page.locale_id), area) for area in page.areas.all()
         ]
     return pages
 
