@@ -4,12 +4,14 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from .release import release_in_all_languages
+from .translation_sources import urlpatterns as translation_source_urls
 
 
 @hooks.register("register_admin_urls")
 def register_release_url():
     return [
         path("release/<int:page_id>/", release_in_all_languages, name="release_in_all_languages"),
+        *translation_source_urls,
     ]
 
 

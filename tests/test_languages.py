@@ -40,7 +40,7 @@ def test_untranslated_alias_pages_are_kept_out_of_switcher_sitemap_and_index(cli
 
     english_html = client.get(page.url).content.decode()
     assert f'href="{alias_page.url}"' not in english_html
-    assert 'href="/fi/" lang="fi"' in english_html  # falls back to the Finnish home page
+    assert 'href="/fi/?untranslated=1" lang="fi"' in english_html  # the Finnish home page
     assert 'hreflang="fi" href' not in english_html.split("</head>")[0]
 
     alias_html = client.get(alias_page.url).content.decode()

@@ -163,7 +163,7 @@ def test_editor_fills_a_gallery_from_a_collection_and_translators_translate_it(a
         ),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
-    gallery = GalleryPage.objects.get(slug="trip-to-tallinn")
+    gallery = GalleryPage.objects.get(slug="trip-to-tallinn", locale=index.locale)
     items = list(gallery.gallery_images.order_by("sort_order"))
     assert [item.image_id for item in items] == [image.id for image in images]
     assert items[2].alt_text == "Photo number 3 from the trip"

@@ -341,7 +341,7 @@ def test_new_pages_copies_and_aliases_of_editors_stay_unpublished(client, page, 
         reverse("wagtailadmin_pages:add", args=("home", "standardpage", home.id)),
         {**edit_form(page, title="Student fees", slug="student-fees"), "action-publish": "1"},
     )
-    assert not StandardPage.objects.get(slug="student-fees").live
+    assert not StandardPage.objects.get(slug="student-fees", locale=page.locale).live
 
     client.post(
         reverse("wagtailadmin_pages:copy", args=[page.id]),
@@ -352,7 +352,7 @@ def test_new_pages_copies_and_aliases_of_editors_stay_unpublished(client, page, 
             "publish_copies": "on",
         },
     )
-    assert not StandardPage.objects.get(slug="membership-fees-copy").live
+    assert not StandardPage.objects.get(slug="membership-fees-copy", locale=page.locale).live
 
     client.post(
         reverse("wagtailadmin_pages:copy", args=[page.id]),
@@ -363,7 +363,7 @@ def test_new_pages_copies_and_aliases_of_editors_stay_unpublished(client, page, 
             "alias": "on",
         },
     )
-    copy = StandardPage.objects.get(slug="membership-fees-alias")
+    copy = StandardPage.objects.get(slug="membership-fees-alias", locale=page.locale)
     assert copy.alias_of is None
     assert not copy.live
 

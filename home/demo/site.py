@@ -1,8 +1,8 @@
 """The association itself: languages, people who log in, settings, home and text pages."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
+from django.contrib.auth.models import Group
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, Partner, StandardPage
 from site_config.models import ContactSettings, OrganisationDetails
@@ -78,19 +78,6 @@ def load_users(report):
             group, _created = Group.objects.get_or_create(name=group_name)
             user.groups.add(group)
         report(f"Created the demo user {username!r} ({role})")
-
-
-def grant_translator_permissions():
-    """Translators may edit the pages of their own language, never publish them."""
-    access_admin = Permission.objects.get(codename="access_admin")
-    for code in ("fi", "ru"):
-        group, _created = Group.objects.get_or_create(name=f"Translators ({code})")
-        group.permissions.add(access_admin)
-        home = HomePage.objects.get(locale__language_code=code)
-        for permission in ("add_page", "change_page"):
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=home, permission=Permission.objects.get(codename=permission)
-            )
 
 
 def load_home(locale_en):
@@ -175,7 +162,6 @@ def load_home(locale_en):
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Baltic Region"},
     )
     translate_from_catalogue(home, translation_locales())
-    grant_translator_permissions()
     return home
 
 

@@ -578,7 +578,7 @@ def test_editor_adds_a_publication_in_the_admin(admin_client):
         ),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
-    page = PublicationPage.objects.get(slug="board-elected")
+    page = PublicationPage.objects.get(slug="board-elected", locale=index.locale)
     assert page.live
     assert [link.person_id for link in page.authors.all()] == [person.id]
     assert sorted(tag.name for tag in page.tags.all()) == ["annual meeting", "board"]

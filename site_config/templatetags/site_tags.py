@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
@@ -33,44 +34,63 @@ def footer_partners():
     return list(Partner.for_footer())
 
 
+# Added to a fallback link so the page it opens can say why the visitor is there.
+UNTRANSLATED_PARAMETER = "untranslated"
+
+
+def translations_or_nearest(page, request):
+    """Per language code, (URL, is the page itself) of the page's live translation or, where
+    there is none yet, of its nearest translated ancestor (at least that language's home page).
+
+    One query: the page's and its ancestors' translation keys are matched in the same SELECT.
+    """
+    ancestor_paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth)]
+    ancestor_keys = Page.objects.filter(path__in=ancestor_paths).values("translation_key")
+    found = {}
+    candidates = (
+        Page.objects.live()
+        .public()
+        .filter(alias_of__isnull=True)
+        .filter(Q(translation_key=page.translation_key) | Q(translation_key__in=ancestor_keys))
+        .select_related("locale")
+        .order_by("depth")
+    )
+    for candidate in candidates:
+        is_page = candidate.translation_key == page.translation_key
+        code = candidate.locale.language_code
+        if is_page or not found.get(code, (None, False))[1]:
+            found[code] = (candidate.get_url(request), is_page)
+    return found
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per site language to this page in that language.
 
-    A page links to its live translation; where there is none yet, to that language's home
-    page, so a visitor never lands on English text under another language's address.
+    A page links to its live translation; where there is none yet, to that language's nearest
+    translated section (which then says the page is not translated yet), so a visitor never
+    lands on a 404 nor on English text under another language's address.
     """
     request = context["request"]
     page = context.get("page")
     current = get_language()
-    translated_urls = {}
-    homes = {}
-    if isinstance(page, Page):
-        for translation in (
-            page.get_translations(inclusive=True)
-            .live()
-            .public()
-            .filter(alias_of__isnull=True)
-            .select_related("locale")
-        ):
-            translated_urls[translation.locale.language_code] = translation.get_url(request)
-        homes = {
-            home.locale.language_code: home.get_url(request)
-            for home in HomePage.objects.live().filter(alias_of__isnull=True).select_related("locale")
-        }
+    found = translations_or_nearest(page, request) if isinstance(page, Page) else {}
     links = []
     for code, name in settings.LANGUAGES:
-        if isinstance(page, Page):
-            url = translated_urls.get(code) or homes.get(code) or f"/{code}/"
-        else:
+        url, is_translation = found.get(code, (None, False))
+        if not isinstance(page, Page):
             url = translate_url(request.get_full_path(), code)
+        elif url is None:
+            url = f"/{code}/"
+        if isinstance(page, Page) and not is_translation and code != current:
+            url = f"{url}?{UNTRANSLATED_PARAMETER}=1"
         links.append(
             {
                 "code": code,
                 "name": name,
                 "url": url,
                 "is_current": code == current,
-                "is_translation": code in translated_urls,
+                "is_translation": is_translation,
             }
         )
     return links
