@@ -184,3 +184,13 @@ def test_switcher_falls_back_to_the_nearest_translated_section(client):
     assert landing.status_code == 200
     assert "ещё не переведена" in landing.content.decode()
     assert "ещё не переведена" not in client.get(russian_welcome.url).content.decode()
+
+
+def test_a_translation_made_with_wagtail_localize_shows_its_text_and_the_shared_image(client):
+    english = HomePage.objects.get(locale__language_code="en")
+    russian = english.get_translation(Locale.objects.get(language_code="ru"))
+    assert TranslationSource.objects.filter(object_id=english.translation_key).exists()
+    assert russian.hero_image_id == english.hero_image_id
+    html = client.get(russian.url).content.decode()
+    assert russian.hero_title in html and russian.hero_title != english.hero_title
+    assert english.hero_image.file.name.split("/")[-1].split(".")[0] in html
