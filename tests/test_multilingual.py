@@ -194,3 +194,21 @@ def test_a_translation_made_with_wagtail_localize_shows_its_text_and_the_shared_
     html = client.get(russian.url).content.decode()
     assert russian.hero_title in html and russian.hero_title != english.hero_title
     assert english.hero_image.file.name.split("/")[-1].split(".")[0] in html
+
+
+@pytest.mark.parametrize(
+    "model", [m for m in get_snippet_models() if m._meta.app_label in OUR_APPS], ids=lambda m: m.__name__
+)
+def test_every_snippet_opens_in_the_translation_editor(client, demo_user, model):
+    finnish = Locale.objects.get(language_code="fi")
+    translated = model.objects.filter(locale=finnish).first()
+    assert translated is not None, f"the demo has no Finnish {model.__name__}"
+    assert Translation.objects.filter(
+        source__object_id=translated.translation_key, target_locale=finnish, enabled=True
+    ).exists()
+    client.force_login(demo_user("moderator"))
+    meta = model._meta
+    url = reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[translated.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert 'class="js-translation-editor"' in response.content.decode()
