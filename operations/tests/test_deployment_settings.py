@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -84,3 +85,14 @@ def test_production_with_redis_object_storage_and_sentry():
 def test_development_logs_text_unless_asked_for_json():
     assert settings_with("site_config.settings.dev")["log_formatter"] == "text"
     assert settings_with("site_config.settings.dev", LOG_FORMAT="json")["log_formatter"] == "json"
+
+
+def test_every_environment_variable_the_settings_read_is_documented():
+    documented = (BASE_DIR / "docs" / "deploy.md").read_text()
+    sources = [*(BASE_DIR / "site_config" / "settings").glob("*.py"), BASE_DIR / "gunicorn.conf.py"]
+    pattern = re.compile(r"""(?:os\.environ(?:\.get)?[\[(]|env_bool\(|env_list\()\s*["']([A-Z_]+)["']""")
+    read = {name for source in sources for name in pattern.findall(source.read_text())}
+    # The pattern finds what it should (DATABASE_URL is read by dj-database-url, not here).
+    assert {"SECRET_KEY", "REDIS_URL", "SENTRY_DSN", "AWS_STORAGE_BUCKET_NAME", "PORT"} <= read
+    missing = sorted(name for name in read if f"`{name}`" not in documented)
+    assert not missing, f"add these to the table in docs/deploy.md: {missing}"
