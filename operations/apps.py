@@ -9,6 +9,9 @@ class OperationsConfig(AppConfig):
     verbose_name = "Operations"
 
     def ready(self):
-        from .log import install_request_id_record_factory
+        from django.core.signals import request_finished
+
+        from .log import forget_request_id, install_request_id_record_factory
 
         install_request_id_record_factory()
+        request_finished.connect(forget_request_id, dispatch_uid="operations.forget_request_id")

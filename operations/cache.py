@@ -28,7 +28,7 @@ class TolerantRedisCache(RedisCache):
         now = time.monotonic()
         if now - self._last_logged >= self.LOG_INTERVAL_SECONDS:
             logger.warning(
-                "Cache unavailable, carrying on without it (%s: %s; %d errors ignored)",
+                "Cache unavailable, carrying on without it (%s: %s; %d failed operations ignored)",
                 operation,
                 error,
                 self._unlogged_errors,

@@ -15,6 +15,10 @@ _STANDARD_ATTRIBUTES = set(vars(logging.makeLogRecord({}))) | {"message", "ascti
 _SKIPPED_EXTRAS = {"request", "request_id"}
 
 
+def forget_request_id(**kwargs):
+    current_request_id.set(None)
+
+
 def install_request_id_record_factory():
     """Stamp every log record with the id of the request it was made in, whatever handler
     (console, Sentry, a test's capture) receives it."""

@@ -67,7 +67,16 @@ def test_error_logs_carry_the_request_id_and_the_traceback(client, json_log):
     assert "request" not in error
 
 
-def test_records_outside_requests_have_no_request_id(json_log):
+def test_not_found_warnings_carry_the_request_id(client, json_log):
+    assert client.get("/en/no-such-page/", HTTP_X_REQUEST_ID="req-404").status_code == 404
+    warning = next(entry for entry in json_log() if entry["logger"] == "django.request")
+    assert warning["level"] == "WARNING"
+    assert warning["message"] == "Not Found: /en/no-such-page/"
+    assert warning["request_id"] == "req-404"
+
+
+def test_records_outside_requests_have_no_request_id(client, json_log):
+    client.get("/en/")  # a finished request leaves no id behind
     logging.getLogger("operations.test").warning("cron job %s finished", "publish_scheduled")
     [entry] = [e for e in json_log() if e["logger"] == "operations.test"]
     assert entry["request_id"] is None
