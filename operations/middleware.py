@@ -15,6 +15,7 @@ REQUEST_ID_HEADER = "X-Request-ID"
 # Ids from the load balancer are kept when they look like ids; anything else (too long, odd
 # characters that could forge log lines) is replaced by a fresh one.
 VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+HEALTH_CHECK_PATHS = {"/healthz", "/healthz/"}
 
 
 class RequestIdMiddleware:
@@ -34,6 +35,8 @@ class RequestIdMiddleware:
         started = time.monotonic()
         response = self.get_response(request)
         response[REQUEST_ID_HEADER] = request_id
+        if request.path_info in HEALTH_CHECK_PATHS and response.status_code == 200:
+            return response  # load balancers probe every few seconds; only failures are news
         request_logger.info(
             "%s %s %s",
             request.method,
@@ -53,13 +56,11 @@ class HealthCheckMiddleware:
     """Answer /healthz for load balancers before anything else runs: no host check (they probe
     by IP address), no HTTPS redirect, no session, no language prefix, never cached."""
 
-    PATHS = {"/healthz", "/healthz/"}
-
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info not in self.PATHS:
+        if request.path_info not in HEALTH_CHECK_PATHS:
             return self.get_response(request)
         failures = failed_checks()
         if failures:

@@ -7,7 +7,10 @@ import logging
 import pytest
 from django.test import override_settings
 
-from operations.log import JsonFormatter, TextFormatter
+from operations.log import JsonFormatter, TextFormatter, current_request_id
+from operations.sentry import tag_request_id
+
+from .helpers import closed_port, redis_cache_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +94,22 @@ def test_extra_fields_are_json_and_text_lines_show_the_request_id():
     )
     assert json.loads(JsonFormatter().format(record))["count"] == 2
     assert "[r1] hello" in TextFormatter().format(record)
+
+
+def test_successful_health_probes_are_not_logged_but_failures_are(client, json_log):
+    assert client.get("/healthz", HTTP_X_REQUEST_ID="probe-1").status_code == 200
+    assert not [entry for entry in json_log() if entry["request_id"] == "probe-1"]
+    with override_settings(CACHES=redis_cache_settings(closed_port())):
+        assert client.get("/healthz", HTTP_X_REQUEST_ID="probe-2").status_code == 503
+    loggers = {entry["logger"] for entry in json_log() if entry["request_id"] == "probe-2"}
+    assert {"operations.request", "operations.health", "django.request"} <= loggers
+
+
+def test_error_reports_are_tagged_with_the_request_id():
+    token = current_request_id.set("req-sentry")
+    try:
+        event = tag_request_id({"tags": {"area": "culture"}}, hint={})
+    finally:
+        current_request_id.reset(token)
+    assert event["tags"] == {"area": "culture", "request_id": "req-sentry"}
+    assert tag_request_id({}, hint={}) == {}
