@@ -63,5 +63,10 @@ print(f"    {len(lines)} warnings, {ignored} cache errors ignored in all")
 for entry in lines[:2]:
     print("    e.g.", entry["time"], entry["message"][:140])
 '
-echo "==> Errors the server logged: $(grep -c '"level": "ERROR"' "$OPS_WORK/app.log" || true)" \
-    "(log: $OPS_WORK/app.log)"
+echo "==> Errors the server logged (log: $OPS_WORK/app.log):"
+grep '"level": "ERROR"' "$OPS_WORK/app.log" | "$PY" -c '
+import json, sys
+for line in sys.stdin:
+    entry = json.loads(line)
+    print("   ", entry["logger"] + ":", entry["message"])
+' || echo "    none"
