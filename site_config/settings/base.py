@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "publications",
     "events",
     "search",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -64,6 +65,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Operations: first, so every log line of a request carries its id and /healthz is answered
+    # before host checks, HTTPS redirects and sessions.
+    "operations.middleware.RequestIdMiddleware",
+    "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -157,15 +162,41 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# --- Operations: several app servers share media in S3-compatible object storage and the cache
+# and sessions in Redis; each switches on only when its variables are set. ---
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    # Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (read by boto3) or the
+    # machine's role. Media URLs are plain (unsigned) so cached pages keep working.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "url_protocol": os.environ.get("AWS_S3_URL_PROTOCOL", "https:"),
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+        },
+    }
+
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache that carries on (and logs) when Redis is down.
+            "BACKEND": "operations.cache.TolerantRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            # Fail fast when Redis does not answer rather than hold the request.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
+    # Sessions are read from Redis and written to the database too, so nobody is signed out
+    # when Redis restarts or is down.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# --- end Operations ---
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -194,18 +225,47 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# --- Operations: logs go to stdout, as text (development) or JSON lines (production default),
+# every record with the id of its request. ---
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if os.environ.get("LOG_FORMAT", "json") not in {"text", "json"}:
+    raise SystemExit("LOG_FORMAT must be 'text' or 'json'.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"()": "operations.log.TextFormatter"},
+        "json": {"()": "operations.log.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.server": {"level": "INFO"},
         # Background tasks run inline and log every step; only problems are worth reading.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
+        # One line per request (method, path, status, duration); LOG_REQUESTS=false drops them.
+        "operations.request": {"level": "INFO" if env_bool("LOG_REQUESTS", True) else "WARNING"},
     },
 }
+
+# Errors are reported to Sentry (or a compatible service) only when SENTRY_DSN is set.
+if os.environ.get("SENTRY_DSN"):
+    from operations.sentry import init_sentry
+
+    init_sentry(
+        dsn=os.environ["SENTRY_DSN"],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE", ""),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
+# --- end Operations ---
 
 LOGIN_URL = "wagtailadmin_login"
 
