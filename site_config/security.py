@@ -3,7 +3,7 @@
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib import messages
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -62,7 +62,7 @@ def sign_in_locked_out(request, original_response=None, credentials=None):
         % {"minutes": minutes},
     )
     username = (credentials or {}).get("username", "")
-    return TemplateResponse(
+    return render(
         request,
         "wagtailadmin/login.html",
         {
