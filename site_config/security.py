@@ -3,9 +3,10 @@
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -55,9 +56,12 @@ def sign_in_locked_out(request, original_response=None, credentials=None):
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     messages.error(
         request,
-        _(
+        ngettext(
             "Too many failed sign-in attempts for this account or from this network. "
-            "Try again in %(minutes)s minutes, or ask an administrator to reset your password."
+            "Try again in %(minutes)s minute, or ask an administrator to reset your password.",
+            "Too many failed sign-in attempts for this account or from this network. "
+            "Try again in %(minutes)s minutes, or ask an administrator to reset your password.",
+            minutes,
         )
         % {"minutes": minutes},
     )
@@ -69,7 +73,7 @@ def sign_in_locked_out(request, original_response=None, credentials=None):
             "form": get_user_login_form()(request, initial={"username": username}),
             "next": request.POST.get("next") or reverse("wagtailadmin_home"),
             "show_password_reset": password_reset_enabled(),
-            "username_field": _("Username"),
+            "username_field": get_user_model()._meta.get_field(get_user_model().USERNAME_FIELD).verbose_name,
         },
         status=429,
     )
