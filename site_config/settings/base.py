@@ -234,6 +234,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "site_config.security.sign_in_locked_out"
 AXES_CLIENT_IP_CALLABLE = "site_config.security.client_ip"
 AXES_VERBOSE = False
+# Failures and lockouts are warnings; axes' notes on every successful sign-in are not needed.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 # How many reverse proxies in front of the site append to X-Forwarded-For; 0 trusts none of it.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
