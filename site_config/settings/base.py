@@ -267,7 +267,8 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:", "https:"],
         "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'", "https://releases.wagtail.io"],
+        # The dashboard's check for new Wagtail releases.
+        "connect-src": ["'self'", "https://releases.wagtail.org"],
         "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
@@ -277,6 +278,8 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 ADMIN_URL_PREFIX = "/admin/"
+# No Gravatar: staff's e-mail hashes are not sent to a third party; avatars are uploaded instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
 )
