@@ -23,8 +23,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.models import SitePage
 from site_config.security import client_ip
 
-HONEYPOT_FIELD = "website"
-CONSENT_FIELD = "consent"
+# Hyphenated names cannot clash with the form builder's fields, whose names are snake_case.
+HONEYPOT_FIELD = "web-site"
+CONSENT_FIELD = "privacy-consent"
 
 
 class FormField(TranslatableMixin, AbstractFormField):

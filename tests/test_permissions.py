@@ -46,7 +46,7 @@ def text_page(language, title, live):
 @pytest.fixture
 def targets():
     contact = FormPage.objects.get(locale__language_code="en", slug="contact-us")
-    FormSubmission.objects.create(page=contact, form_data={"your_name": "Maria Korhonen", "consent": True})
+    FormSubmission.objects.create(page=contact, form_data={"your_name": "Maria Korhonen", "privacy-consent": True})
     return {
         "draft_en": text_page("en", "Draft plans", live=False),
         "draft_fi": text_page("fi", "Luonnos", live=False),

@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
-from contact_forms.models import FormPage
+from contact_forms.models import FormField, FormPage
 from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def contact_answers(**extra):
         "your_name": "Anna Virtanen",
         "e_mail_address": "anna@example.org",
         "message": "Do you have chess for children?",
-        "consent": "on",
+        "privacy-consent": "on",
         **extra,
     }
 
@@ -76,7 +76,7 @@ def test_the_contact_form_is_translated(client, language, label, consent, button
     html = response.content.decode()
     assert label in html and consent in html and button in html
     assert 'name="csrfmiddlewaretoken"' in html
-    assert 'name="website"' in html and 'aria-hidden="true"' in html
+    assert 'name="web-site"' in html and 'aria-hidden="true"' in html
 
 
 def test_both_forms_are_in_the_demo_in_every_language():
@@ -92,8 +92,8 @@ def test_a_submission_is_stored_and_mailed_to_the_office(client, contact):
     submission = FormSubmission.objects.get(page=contact)
     data = submission.get_data()
     assert data["your_name"] == "Anna Virtanen"
-    assert data["consent"] is True
-    assert "website" not in data
+    assert data["privacy-consent"] is True
+    assert "web-site" not in data
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [contact.to_address]
@@ -112,7 +112,7 @@ def test_translated_forms_store_the_same_columns(client):
 
 def test_without_consent_nothing_is_stored(client, contact):
     answers = contact_answers()
-    del answers["consent"]
+    del answers["privacy-consent"]
     response = client.post(contact.url, answers)
     assert response.status_code == 400
     assert "Please tick the box to agree" in response.content.decode()
@@ -129,7 +129,7 @@ def test_missing_answers_get_a_message(client, contact):
 
 
 def test_a_filled_honeypot_is_thanked_but_nothing_is_kept(client, contact):
-    response = client.post(contact.url, contact_answers(website="http://spam.example"))
+    response = client.post(contact.url, contact_answers(**{"web-site": "http://spam.example"}))
     assert response.status_code == 200
     assert "Thank you" in response.content.decode()
     assert not FormSubmission.objects.filter(page=contact).exists()
@@ -147,7 +147,7 @@ def test_submissions_are_limited_per_address(client, contact, settings):
     for _attempt in range(settings.FORM_SUBMISSIONS_PER_HOUR):
         assert client.post(contact.url, contact_answers(), REMOTE_ADDR="203.0.113.5").status_code == 200
     membership = form_page("become-a-member")
-    response = client.post(membership.url, {"full_name": "Bot", "e_mail_address": "b@example.org", "consent": "on"}, REMOTE_ADDR="203.0.113.5")
+    response = client.post(membership.url, {"full_name": "Bot", "e_mail_address": "b@example.org", "privacy-consent": "on"}, REMOTE_ADDR="203.0.113.5")
     assert response.status_code == 429
     assert "Several forms have been sent from your address" in response.content.decode()
     assert FormSubmission.objects.filter(page=contact).count() == settings.FORM_SUBMISSIONS_PER_HOUR
@@ -164,7 +164,7 @@ def test_the_membership_form_takes_several_activities(client):
             "full_name": "Ivan Petrov",
             "e_mail_address": "ivan@example.org",
             "activities_that_interest_you": ["Culture", "Hobbies"],
-            "consent": "on",
+            "privacy-consent": "on",
         },
     )
     assert response.status_code == 200
@@ -207,3 +207,11 @@ def test_old_submissions_are_purged_after_the_retention_period(contact, settings
     assert FormSubmission.objects.filter(pk=recent.pk).exists()
     call_command("purge_form_submissions", days=10, stdout=StringIO())
     assert not FormSubmission.objects.filter(pk=recent.pk).exists()
+
+
+def test_a_question_called_website_is_an_ordinary_question(client, contact):
+    FormField.objects.create(page=contact, label="Website", field_type="url", required=False, locale=contact.locale)
+    response = client.post(contact.url, contact_answers(website="https://example.org/"))
+    assert response.status_code == 200
+    data = FormSubmission.objects.get(page=contact).get_data()
+    assert data["website"] == "https://example.org/", data
