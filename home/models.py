@@ -100,6 +100,7 @@ class HomePage(SitePage):
         "home.StandardPage",
         "home.PeoplePage",
         "home.LocationPage",
+        "contact_forms.FormPage",
         "culture.SectionPage",
         "culture.GalleryIndexPage",
         "events.EventIndexPage",

@@ -2,6 +2,7 @@
 the environment (see the configuration table in README.md)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +36,10 @@ INSTALLED_APPS = [
     "events",
     "search",
     "operations",
+    # --- security (issue 11) ---
+    "contact_forms",
+    "axes",
+    # --- end security ---
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -70,6 +75,10 @@ MIDDLEWARE = [
     "operations.middleware.RequestIdMiddleware",
     "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # --- security (issue 11): CSP (looser for /admin/) and Permissions-Policy ---
+    "site_config.security.ContentSecurityPolicyMiddleware",
+    "site_config.security.PermissionsPolicyMiddleware",
+    # --- end security ---
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -80,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # --- security (issue 11): answers locked-out sign-ins; must stay last ---
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_config.urls"
@@ -268,6 +279,82 @@ if os.environ.get("SENTRY_DSN"):
 # --- end Operations ---
 
 LOGIN_URL = "wagtailadmin_login"
+
+# --- security (issue 11) -------------------------------------------------------------------
+# Sign-in attempts are counted per account and, separately, per address (django-axes): either
+# reaching the limit locks further attempts for the cool-off time.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "site_config.security.sign_in_locked_out"
+AXES_CLIENT_IP_CALLABLE = "site_config.security.client_ip"
+AXES_VERBOSE = False
+# Failures and lockouts are warnings; axes' notes on every successful sign-in are not needed.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+# How many reverse proxies in front of the site append to X-Forwarded-For; 0 trusts none of it.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Content-Security-Policy (django-csp): public pages run only the site's own script files, no
+# inline script; the Wagtail admin (which still needs inline script) gets its own policy.
+EMBED_FRAME_SOURCES = env_list(
+    "EMBED_FRAME_SOURCES",
+    "https://www.youtube-nocookie.com,https://www.youtube.com,https://player.vimeo.com",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *env_list("CSP_IMAGE_SOURCES")],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "font-src": ["'self'", "data:"],
+        # The dashboard's check for new Wagtail releases.
+        "connect-src": ["'self'", "https://releases.wagtail.org"],
+        "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # The admin shows its own previews in frames.
+        "frame-ancestors": ["'self'"],
+    }
+}
+ADMIN_URL_PREFIX = "/admin/"
+# No Gravatar: staff's e-mail hashes are not sent to a third party; avatars are uploaded instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
+)
+
+# Uploads: content is checked, not only the name (site_config.uploads); no SVG (it can carry
+# script); documents are served by Django as attachments, never from a folder a web server
+# might execute.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "site_config.uploads.SafeDocumentForm"
+
+# Public forms (contact_forms): submissions older than this are purged by
+# `manage.py purge_form_submissions` (run daily).
+FORM_SUBMISSION_RETENTION_DAYS = int(os.environ.get("FORM_SUBMISSION_RETENTION_DAYS", "365"))
+# Submissions per address per hour before a form answers 429.
+FORM_SUBMISSIONS_PER_HOUR = int(os.environ.get("FORM_SUBMISSIONS_PER_HOUR", "5"))
+# --- end security --------------------------------------------------------------------------
 
 # Shown in the admin's language menu too.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", _("English")), ("fi", _("Finnish")), ("ru", _("Russian"))]

@@ -11,6 +11,7 @@ LOADERS = [
     "culture.demo",
     "publications.demo",
     "events.demo",
+    "contact_forms.demo",
 ]
 
 

@@ -1,0 +1,154 @@
+"""Public forms (contact, membership application) built with Wagtail's form builder.
+
+Spam is kept out by a honeypot field and a limit of submissions per address and hour; every
+form asks for consent to store the answers, and ``purge_form_submissions`` deletes them once
+FORM_SUBMISSION_RETENTION_DAYS have passed.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.models import SitePage
+from site_config.security import client_ip
+
+# Hyphenated names cannot clash with the form builder's fields, whose names are snake_case.
+HONEYPOT_FIELD = "web-site"
+CONSENT_FIELD = "privacy-consent"
+
+
+class FormField(TranslatableMixin, AbstractFormField):
+    """A question of a form; translatable, so labels and choices appear in the translation editor."""
+
+    page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    # The stored answers are keyed by clean_name: it stays the same in every language, so the
+    # submissions of the fi and ru forms have the same columns as the English one.
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+
+
+class FormPage(EmailFormMixin, FormMixin, SitePage):
+    """A form visitors fill in; the answers are kept in the admin and e-mailed to the office."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
+    consent_text = models.TextField(
+        _("consent text"),
+        help_text=_(
+            "What the visitor agrees to by sending the form: who keeps the answers, what for "
+            "and for how long. They must tick a box next to this text."
+        ),
+    )
+    submit_label = models.CharField(_("submit button"), max_length=60, blank=True)
+    thank_you_text = RichTextField(_("thank-you text"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("consent_text"),
+        FieldPanel("submit_label"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail notification"),
+        ),
+    ]
+    translatable_fields = SitePage.translatable_fields + [
+        TranslatableField("intro"),
+        TranslatableField("form_fields"),
+        TranslatableField("consent_text"),
+        TranslatableField("submit_label"),
+        TranslatableField("thank_you_text"),
+        TranslatableField("subject"),
+        SynchronizedField("to_address"),
+        SynchronizedField("from_address"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    template = "contact_forms/form_page.html"
+    landing_page_template = "contact_forms/form_page_landing.html"
+
+    class Meta:
+        verbose_name = _("form page")
+        permissions = [("view_submissions", "Can see the answers sent with forms")]
+
+    def get_form_class(self):
+        base = super().get_form_class()
+        consent_text = self.consent_text
+        attrs = {
+            # Hidden from people by CSS and from screen readers; bots fill it in.
+            HONEYPOT_FIELD: forms.CharField(
+                label=_("Leave this field empty"),
+                required=False,
+                widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+            ),
+            CONSENT_FIELD: forms.BooleanField(
+                label=consent_text,
+                required=True,
+                error_messages={"required": _("Please tick the box to agree, or we cannot keep your answers.")},
+            ),
+        }
+        return type("PublicForm", (base,), attrs)
+
+    def get_data_fields(self):
+        return [*super().get_data_fields(), (CONSENT_FIELD, gettext("Consent given"))]
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        context = self.get_context(request)
+        if submissions_exceeded(request):
+            context["form"] = self.get_form(page=self, user=request.user)
+            context["rate_limited"] = True
+            return TemplateResponse(request, self.get_template(request), context, status=429)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if form.is_valid():
+            if form.cleaned_data.get(HONEYPOT_FIELD):
+                # A bot: it is thanked like a person, but nothing is stored or sent.
+                return self.render_landing_page(request)
+            submission = self.process_form_submission(form)
+            return self.render_landing_page(request, submission, *args, **kwargs)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=400)
+
+    def process_form_submission(self, form):
+        form.cleaned_data.pop(HONEYPOT_FIELD, None)
+        return super().process_form_submission(form)
+
+
+def submissions_exceeded(request):
+    """Counts the form posts from the visitor's address in the current hour."""
+    key = f"contact_forms:posts:{client_ip(request)}"
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=60 * 60)
+        count = 1
+    return count > settings.FORM_SUBMISSIONS_PER_HOUR

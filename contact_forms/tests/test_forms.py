@@ -1,0 +1,217 @@
+"""The contact and membership forms: spam protection, consent, storage, notification, purge."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from wagtail.contrib.forms.models import FormSubmission
+
+from contact_forms.models import FormField, FormPage
+from home.models import HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def form_page(slug, language="en"):
+    english = FormPage.objects.get(locale__language_code="en", slug=slug)
+    return english.get_translation(english.locale.__class__.objects.get(language_code=language))
+
+
+@pytest.fixture
+def contact():
+    return form_page("contact-us")
+
+
+def contact_answers(**extra):
+    return {
+        "your_name": "Anna Virtanen",
+        "e_mail_address": "anna@example.org",
+        "message": "Do you have chess for children?",
+        "privacy-consent": "on",
+        **extra,
+    }
+
+
+def test_form_pages_belong_under_the_home_page():
+    home = HomePage.objects.get(locale__language_code="en")
+    assert FormPage.can_create_at(home)
+    assert FormPage in HomePage.allowed_subpage_models()
+    assert not FormPage.can_create_at(StandardPage.objects.first())
+    assert FormPage.allowed_subpage_models() == []
+
+
+def test_editors_can_add_a_form_page_under_the_home_page(client, demo_user):
+    client.force_login(demo_user("editor"))
+    home = HomePage.objects.get(locale__language_code="en")
+    response = client.get(f"/admin/pages/add/contact_forms/formpage/{home.pk}/")
+    assert response.status_code == 200
+    assert "consent_text" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "consent", "button"),
+    [
+        ("en", "Your name", "I agree that the Baltic Region association keeps", "Send the message"),
+        ("fi", "Nimesi", "Hyväksyn, että Baltic Region -yhdistys", "Lähetä viesti"),
+        ("ru", "Ваше имя", "Я согласен(на), что ассоциация", "Отправить сообщение"),
+    ],
+)
+def test_the_contact_form_is_translated(client, language, label, consent, button):
+    page = form_page("contact-us", language)
+    assert page.live
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert label in html and consent in html and button in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert 'name="web-site"' in html and 'aria-hidden="true"' in html
+
+
+def test_both_forms_are_in_the_demo_in_every_language():
+    for slug in ("contact-us", "become-a-member"):
+        for language in ("en", "fi", "ru"):
+            assert form_page(slug, language).live
+
+
+def test_a_submission_is_stored_and_mailed_to_the_office(client, contact):
+    response = client.post(contact.url, contact_answers())
+    assert response.status_code == 200
+    assert "Thank you for your message" in response.content.decode()
+    submission = FormSubmission.objects.get(page=contact)
+    data = submission.get_data()
+    assert data["your_name"] == "Anna Virtanen"
+    assert data["privacy-consent"] is True
+    assert "web-site" not in data
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [contact.to_address]
+    assert message.subject == "New message from the website"
+    assert "Do you have chess for children?" in message.body
+
+
+def test_translated_forms_store_the_same_columns(client):
+    page = form_page("contact-us", "ru")
+    response = client.post(page.url, contact_answers(your_name="Анна"))
+    assert response.status_code == 200
+    data = FormSubmission.objects.get(page=page).get_data()
+    assert data["your_name"] == "Анна"
+    assert mail.outbox[0].subject == "Новое сообщение с сайта"
+
+
+def test_without_consent_nothing_is_stored(client, contact):
+    answers = contact_answers()
+    del answers["privacy-consent"]
+    response = client.post(contact.url, answers)
+    assert response.status_code == 400
+    assert "Please tick the box to agree" in response.content.decode()
+    assert not FormSubmission.objects.filter(page=contact).exists()
+    assert mail.outbox == []
+
+
+def test_missing_answers_get_a_message(client, contact):
+    response = client.post(contact.url, contact_answers(e_mail_address="not an address"))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Please check the answers marked below." in html
+    assert "Enter a valid email address." in html
+
+
+def test_a_filled_honeypot_is_thanked_but_nothing_is_kept(client, contact):
+    response = client.post(contact.url, contact_answers(**{"web-site": "http://spam.example"}))
+    assert response.status_code == 200
+    assert "Thank you" in response.content.decode()
+    assert not FormSubmission.objects.filter(page=contact).exists()
+    assert mail.outbox == []
+
+
+def test_forms_need_the_csrf_token(contact):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(contact.url, contact_answers())
+    assert response.status_code == 403
+    assert not FormSubmission.objects.filter(page=contact).exists()
+
+
+def test_submissions_are_limited_per_address(client, contact, settings):
+    for _attempt in range(settings.FORM_SUBMISSIONS_PER_HOUR):
+        assert client.post(contact.url, contact_answers(), REMOTE_ADDR="203.0.113.5").status_code == 200
+    membership = form_page("become-a-member")
+    response = client.post(membership.url, {"full_name": "Bot", "e_mail_address": "b@example.org", "privacy-consent": "on"}, REMOTE_ADDR="203.0.113.5")
+    assert response.status_code == 429
+    assert "Several forms have been sent from your address" in response.content.decode()
+    assert FormSubmission.objects.filter(page=contact).count() == settings.FORM_SUBMISSIONS_PER_HOUR
+    assert not FormSubmission.objects.filter(page=membership).exists()
+    # Somebody else is not affected.
+    assert client.post(contact.url, contact_answers(), REMOTE_ADDR="203.0.113.6").status_code == 200
+
+
+def test_the_membership_form_takes_several_activities(client):
+    page = form_page("become-a-member")
+    response = client.post(
+        page.url,
+        {
+            "full_name": "Ivan Petrov",
+            "e_mail_address": "ivan@example.org",
+            "activities_that_interest_you": ["Culture", "Hobbies"],
+            "privacy-consent": "on",
+        },
+    )
+    assert response.status_code == 200
+    data = FormSubmission.objects.get(page=page).get_data()
+    assert data["activities_that_interest_you"] == ["Culture", "Hobbies"]
+
+
+def test_moderators_read_the_answers_and_editors_do_not(client, contact, demo_user):
+    client.post(contact.url, contact_answers())
+    submissions_url = f"/admin/forms/submissions/{contact.pk}/"
+    client.force_login(demo_user("moderator"))
+    response = client.get(submissions_url)
+    assert response.status_code == 200
+    assert "Anna Virtanen" in response.content.decode()
+    assert client.get("/admin/forms/").status_code == 200
+    for username in ("editor", "translator-fi"):
+        client.force_login(demo_user(username))
+        # Wagtail answers a refused admin page with its "no permission" redirect to the dashboard.
+        response = client.get(submissions_url)
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+        assert "Anna Virtanen" not in client.get("/admin/forms/").content.decode()
+
+
+def submission_days_old(page, days):
+    submission = FormSubmission.objects.create(page=page, form_data={"message": f"{days} days"})
+    FormSubmission.objects.filter(pk=submission.pk).update(
+        submit_time=timezone.now() - datetime.timedelta(days=days)
+    )
+    return submission
+
+
+def test_old_submissions_are_purged_after_the_retention_period(contact, settings):
+    settings.FORM_SUBMISSION_RETENTION_DAYS = 30
+    old = submission_days_old(contact, 31)
+    recent = submission_days_old(contact, 29)
+    out = StringIO()
+    call_command("purge_form_submissions", stdout=out)
+    assert "Deleted 1 form submission(s) older than 30 days." in out.getvalue()
+    assert not FormSubmission.objects.filter(pk=old.pk).exists()
+    assert FormSubmission.objects.filter(pk=recent.pk).exists()
+    call_command("purge_form_submissions", days=10, stdout=StringIO())
+    assert not FormSubmission.objects.filter(pk=recent.pk).exists()
+
+
+def test_a_question_called_website_is_an_ordinary_question(client, contact):
+    FormField.objects.create(page=contact, label="Website", field_type="url", required=False, locale=contact.locale)
+    response = client.post(contact.url, contact_answers(website="https://example.org/"))
+    assert response.status_code == 200
+    data = FormSubmission.objects.get(page=contact).get_data()
+    assert data["website"] == "https://example.org/", data

@@ -1,0 +1,94 @@
+"""Uploaded documents are checked by their content, not only by their name: a file called
+``report.pdf`` must really be a PDF. Images need no such code here: Wagtail opens every upload
+with Willow and refuses a file whose format differs from its extension."""
+
+import os
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.forms import BaseDocumentForm
+
+OFFICE_OPEN_XML_FOLDERS = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
+OPEN_DOCUMENT_TYPES = {
+    "odt": b"application/vnd.oasis.opendocument.text",
+    "ods": b"application/vnd.oasis.opendocument.spreadsheet",
+}
+# Executables and scripts are refused whatever they are called.
+EXECUTABLE_SIGNATURES = (b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe")
+TEXT_SAMPLE_SIZE = 64 * 1024
+
+
+def _is_office_open_xml(uploaded, extension):
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    if "[Content_Types].xml" not in names:
+        return False
+    # Macros hide in vbaProject.bin; a document with macros must not pass as a plain one.
+    if any(name.endswith("vbaProject.bin") for name in names):
+        return False
+    return any(name.startswith(OFFICE_OPEN_XML_FOLDERS[extension]) for name in names)
+
+
+def _is_open_document(uploaded, extension):
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            return archive.read("mimetype").strip() == OPEN_DOCUMENT_TYPES[extension]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return False
+
+
+def _is_text(head):
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # The sample may end in the middle of a character.
+        return error.start >= len(head) - 3
+    return True
+
+
+def content_matches_extension(uploaded, extension):
+    uploaded.seek(0)
+    head = uploaded.read(TEXT_SAMPLE_SIZE)
+    uploaded.seek(0)
+    if head.startswith(EXECUTABLE_SIGNATURES):
+        return False
+    if extension == "pdf":
+        return b"%PDF-" in head[:1024]
+    if extension == "rtf":
+        return head.startswith(b"{\\rtf")
+    if extension in {"txt", "csv"}:
+        return _is_text(head)
+    if extension in OFFICE_OPEN_XML_FOLDERS:
+        matches = _is_office_open_xml(uploaded, extension)
+    elif extension in OPEN_DOCUMENT_TYPES:
+        matches = _is_open_document(uploaded, extension)
+    else:
+        matches = False
+    uploaded.seek(0)
+    return matches
+
+
+class SafeDocumentForm(BaseDocumentForm):
+    """The admin's document form (WAGTAILDOCS_DOCUMENT_FORM_BASE), single and multiple upload."""
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if not uploaded or "file" not in self.changed_data:
+            return uploaded
+        extension = os.path.splitext(uploaded.name)[1].lower().lstrip(".")
+        if not content_matches_extension(uploaded, extension):
+            raise ValidationError(
+                _(
+                    "The content of this file is not a valid .%(extension)s document. "
+                    "Save it again in that format, or upload it with the right extension."
+                ),
+                params={"extension": extension},
+                code="content_mismatch",
+            )
+        return uploaded
