@@ -11,7 +11,7 @@ searched, so one index holds Russian, Finnish and English stems side by side.
 
 Without ``LANGUAGE`` (the admin, which searches every language at once) a query matches the
 stems of every configured language. On other databases (SQLite FTS5) the stock database backend
-is used: no stemming, the same results for exact words.
+is used (with quotes in words escaped for FTS5): no stemming, the same results for exact words.
 """
 
 import copy
@@ -22,6 +22,7 @@ from functools import reduce
 
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from modelsearch.backends.database.sqlite.utils import fts5_available
 
 # Marks around matched words in headlines: control characters no page text contains, so the
 # text can be escaped before they become <mark> elements.
@@ -137,6 +138,29 @@ if connection.vendor == "postgresql":
 
     def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
         return LocalePostgresSearchBackend(params)
+
+elif connection.vendor == "sqlite" and fts5_available():
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+    from modelsearch.query import PlainText
+
+    class QuotingSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+        def build_search_query_content(self, query, config=None):
+            # Each word becomes an FTS5 string in double quotes; a quote inside a word must be
+            # doubled or FTS5 reports a syntax error.
+            if isinstance(query, PlainText):
+                query = PlainText(query.query_string.replace('"', '""'), operator=query.operator)
+            return super().build_search_query_content(query, config=config)
+
+    class QuotingSQLiteSearchBackend(SQLiteSearchBackend):
+        query_compiler_class = QuotingSQLiteSearchQueryCompiler
+
+    def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
+        backend = DatabaseSearchBackend(params)
+        # The stock factory falls back to plain LIKE queries while the FTS5 table is missing.
+        return QuotingSQLiteSearchBackend(params) if isinstance(backend, SQLiteSearchBackend) else backend
 
 else:
 
