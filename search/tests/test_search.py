@@ -73,7 +73,7 @@ def test_each_locale_keeps_its_own_stemming_in_the_one_index():
         for language, page in pages.items():
             # Equal up to the weights, which to_tsvector does not set.
             cursor.execute(
-                "SELECT strip(title) = to_tsvector(%s, %s) FROM wagtailsearch_indexentry WHERE object_id = %s",
+                "SELECT strip(title) = strip(to_tsvector(%s, %s)) FROM wagtailsearch_indexentry WHERE object_id = %s",
                 [configs[language], page.title, str(page.pk)],
             )
             assert cursor.fetchone() == (True,)
@@ -116,7 +116,7 @@ def test_page_text_in_a_passage_is_escaped(client):
     add_page("en", "Quizzlebrook night", summary="Quizzlebrook <script>alert(1)</script> & friends")
     html = search(client, "en", "quizzlebrook").content.decode()
     assert "<script>alert(1)</script>" not in html
-    assert "&lt;script&gt;" in html
+    assert "&amp; friends" in html
 
 
 def test_results_are_paginated_with_a_count(client):
