@@ -196,6 +196,26 @@ def test_the_header_search_form_is_on_every_page_and_links_to_results(client):
     assert 'name="q"' in form
 
 
+def test_a_search_address_without_language_follows_the_browser(client):
+    response = client.get("/search/?q=%D1%85%D0%BE%D1%80", HTTP_ACCEPT_LANGUAGE="ru")
+    assert response.status_code == 302
+    assert response["Location"] == "/ru/search/?q=%D1%85%D0%BE%D1%80"
+
+
+def test_result_pages_are_not_indexed_by_search_engines(client):
+    assert b'<meta name="robots" content="noindex, follow">' in search(client, "en", "choir").content
+
+
+@postgresql_only
+def test_the_admin_finds_inflected_words_of_every_language(client, demo_user):
+    add_page("ru", "Концерт у Аурахова")
+    add_page("fi", "Aurahovin tapahtuma")
+    client.force_login(demo_user("admin"))
+    for query, title in [("концерты", "Концерт у Аурахова"), ("tapahtumat", "Aurahovin tapahtuma")]:
+        response = client.get(reverse("wagtailadmin_pages:search"), {"q": query})
+        assert title in response.content.decode()
+
+
 class TestIndexStaysCurrent:
     def test_publishing_and_unpublishing(self, client):
         page = add_page("en", "Glimmerquast workshop", live=False)
