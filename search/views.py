@@ -1,4 +1,5 @@
 import datetime
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -52,6 +53,18 @@ def promotions_for(search_query, locale):
         .filter(Q(page__isnull=True) | Q(page__in=pages))
         .select_related("page")
     )
+
+
+def spelling_suggestion(search_query, locale):
+    """The query with each unknown word replaced by the closest word of this language's titles."""
+    titles = Page.objects.live().public().filter(locale=locale).values_list("title", flat=True)
+    vocabulary = {word for title in titles for word in re.findall(r"\w{3,}", title.lower())}
+    words = re.findall(r"\w+", search_query.lower())
+    corrected = [
+        word if word in vocabulary else next(iter(difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)), word)
+        for word in words
+    ]
+    return " ".join(corrected) if corrected != words else ""
 
 
 def mark_terms(text, search_query):
@@ -129,6 +142,7 @@ def search(request):
             "total_count": result_count + len(promotions),
             "pagination_query": urlencode({"q": search_query}),
             "promotions": promotions if search_results.number == 1 else [],
+            "spelling_suggestion": spelling_suggestion(search_query, locale) if nothing_found else "",
             "suggested_areas": (
                 SectionPage.objects.live().public().filter(locale=locale).order_by("path") if nothing_found else []
             ),

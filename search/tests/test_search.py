@@ -138,6 +138,11 @@ def test_nothing_found_suggests_the_areas(client):
     assert 'href="/en/culture/"' in html
 
 
+def test_a_misspelt_word_gets_a_suggestion(client):
+    html = search(client, "en", "chior concret").content.decode()
+    assert 'Did you mean <a href="?q=choir%20concert">choir concert</a>?' in html
+
+
 def test_promoted_results_come_first_and_only_in_their_language(client):
     promoted = add_page("en", "Choir practice rooms")
     other_language = SectionPage.objects.filter(locale__language_code="fi").first()
