@@ -50,6 +50,7 @@ class SearchTermsReportView(ReportView):
         DateColumn("last_searched_at", label=_("Last searched"), sort_key="last_searched_at"),
     ]
     list_export = ["query", "locale", "searches", "searches_without_results", "last_result_count", "last_searched_at"]
+    export_headings = {"query": _("Search term"), "locale": _("Language")}
 
     def get_base_queryset(self):
         return SearchTerm.objects.select_related("query", "locale")
