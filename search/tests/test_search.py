@@ -1,9 +1,11 @@
 """Site search: each language finds its own live pages, with that language's stemming on PostgreSQL."""
 
 import re
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation
@@ -266,6 +268,13 @@ class TestIndexStaysCurrent:
         assert found(search(client, "fi", "wintergloamin")) == ["Wintergloamin kuoro"]
         translation.activate("en")
         assert found(search(client, "en", "wintergloamin")) == []
+
+
+def test_a_full_rebuild_keeps_each_language_searchable(client):
+    call_command("update_index", stdout=StringIO())
+    translation.activate("ru")
+    query = "концерты" if connection.vendor == "postgresql" else "концерт"
+    assert "Концерт хора «Берёзка»" in found(search(client, "ru", query))
 
 
 class TestSearchLog:
