@@ -57,8 +57,24 @@ QUERIES = {
 }
 
 
-def sentence(rng, language, length):
-    return " ".join(rng.choice(WORDS[language]) for _ in range(length)).capitalize() + "."
+SYLLABLES = {
+    "en": "ba be bi lo ma ne ri so ta ve wen der kin mor sel pa".split(),
+    "fi": "ka ke ki lo ma ne ri so ta va tu hä pe sy ri mi".split(),
+    "ru": "ба ве ги до ка ле ми но па ро су ты шо ня ля зе".split(),
+}
+
+
+def filler_vocabulary(rng, language, size=3000):
+    """Made-up words, so the topic words are as rare as real ones in pages about many things."""
+    return ["".join(rng.choice(SYLLABLES[language]) for _ in range(rng.randint(2, 4))) for _ in range(size)]
+
+
+def sentence(rng, language, filler, length):
+    """Mostly filler, with one topic word in three sentences out of four."""
+    words = [rng.choice(filler) for _ in range(length)]
+    if rng.random() < 0.75:
+        words[rng.randrange(length)] = rng.choice(WORDS[language])
+    return " ".join(words).capitalize() + "."
 
 
 def fill():
@@ -69,16 +85,17 @@ def fill():
         home = HomePage.objects.get(locale__language_code=language)
         if home.get_children().filter(slug="bench").exists():
             continue
+        filler = filler_vocabulary(rng, language)
         started = time.perf_counter()
         with transaction.atomic():
             parent = home.add_child(instance=StandardPage(title="Bench", slug="bench"))
             for number in range(per_language):
                 parent.add_child(
                     instance=StandardPage(
-                        title=sentence(rng, language, 4),
+                        title=sentence(rng, language, filler, 4),
                         slug=f"bench-{number}",
-                        summary=sentence(rng, language, 14),
-                        intro=" ".join(sentence(rng, language, 12) for _ in range(6)),
+                        summary=sentence(rng, language, filler, 14),
+                        intro=" ".join(sentence(rng, language, filler, 12) for _ in range(6)),
                     )
                 )
         print(f"added {per_language} {language} pages in {time.perf_counter() - started:.0f} s", flush=True)

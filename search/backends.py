@@ -9,8 +9,9 @@ searched, so one index holds Russian, Finnish and English stems side by side.
 
     get_search_backend(LANGUAGE="ru").search("концерты", pages)  # russian stemming
 
-Without ``LANGUAGE`` (the admin, which searches every language at once) a query matches the
-stems of every configured language. On other databases (SQLite FTS5) the stock database backend
+Without ``LANGUAGE`` (searches across every language) a query matches the stems of every
+configured language. Autocomplete (the admin's page search) keeps the unstemmed ``simple``
+configuration. On other databases (SQLite FTS5) the stock database backend
 is used (with quotes in words escaped for FTS5): no stemming, the same results for exact words.
 """
 

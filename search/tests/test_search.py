@@ -213,12 +213,12 @@ def test_result_pages_are_not_indexed_by_search_engines(client):
     assert b'<meta name="robots" content="noindex, follow">' in search(client, "en", "choir").content
 
 
-@postgresql_only
-def test_the_admin_finds_inflected_words_of_every_language(client, demo_user):
+def test_the_admin_finds_pages_of_every_language_by_the_start_of_a_word(client, demo_user):
+    # Wagtail's admin page search completes words (unstemmed), in every language at once.
     add_page("ru", "Концерт у Аурахова")
     add_page("fi", "Aurahovin tapahtuma")
     client.force_login(demo_user("admin"))
-    for query, title in [("концерты", "Концерт у Аурахова"), ("tapahtumat", "Aurahovin tapahtuma")]:
+    for query, title in [("концер", "Концерт у Аурахова"), ("tapahtum", "Aurahovin tapahtuma")]:
         response = client.get(reverse("wagtailadmin_pages:search"), {"q": query})
         assert title in response.content.decode()
 
