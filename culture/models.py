@@ -135,6 +135,7 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
         index.SearchField("place"),
         index.SearchField("body"),
         index.RelatedFields("leader", [index.SearchField("name")]),
+        index.RelatedFields("contact_person", [index.SearchField("name")]),
     ]
     translatable_fields = SitePage.translatable_fields + [
         SynchronizedField("image", overridable=True),
@@ -189,6 +190,7 @@ class GalleryIndexPage(SitePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = SitePage.search_fields + [index.SearchField("intro")]
     translatable_fields = SitePage.translatable_fields + [TranslatableField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["culture.GalleryPage"]

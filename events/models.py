@@ -91,6 +91,7 @@ class EventIndexPage(RoutablePageMixin, SitePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = SitePage.search_fields + [index.SearchField("intro")]
     translatable_fields = SitePage.translatable_fields + [TranslatableField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]

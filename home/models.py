@@ -346,7 +346,13 @@ class PeoplePage(SitePage):
         InlinePanel("people", label=_("People"), heading=_("People shown on the page")),
         FieldPanel("body"),
     ]
-    search_fields = SitePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields(
+            "people", [index.RelatedFields("person", [index.SearchField("name"), index.SearchField("role")])]
+        ),
+    ]
     translatable_fields = SitePage.translatable_fields + [
         TranslatableField("intro"),
         SynchronizedField("people"),

@@ -272,6 +272,7 @@ class PublicationPage(AreaTaggedMixin, SitePage):
     search_fields = SitePage.search_fields + [
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("authors", [index.RelatedFields("person", [index.SearchField("name")])]),
         index.FilterField("kind"),
         index.FilterField("date_published"),
     ]

@@ -1,31 +1,150 @@
-from django.template.response import TemplateResponse
-from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+import datetime
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
+from django.db.models import Q, prefetch_related_objects
+from django.template.response import TemplateResponse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from culture.models import SectionPage
+from events.models import EventPage
 from home.listing import paginate
+from home.models import AreaTaggedMixin, with_local_areas
+from publications.models import PublicationPage
+
+from .backends import HIGHLIGHT_START, HIGHLIGHT_STOP
+from .models import SearchTerm
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
+def clean_query(raw):
+    """The visitor's words: no control characters, single spaces, at most MAX_QUERY_LENGTH."""
+    text = "".join(" " if unicodedata.category(char).startswith("C") else char for char in raw)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+@dataclass
+class Result:
+    page: Page
+    areas: list = field(default_factory=list)
+    date: datetime.date | None = None
+    snippet: str = ""
+
+    @property
+    def type_label(self):
+        return self.page.specific_class._meta.verbose_name
+
+
+def promotions_for(search_query, locale):
+    """Editors' promoted results for the query: live public pages of this language, or links."""
+    pages = Page.objects.live().public().filter(locale=locale)
+    return list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(search_query))
+        .filter(Q(page__isnull=True) | Q(page__in=pages))
+        .select_related("page")
+    )
+
+
+def spelling_suggestion(search_query, locale):
+    """The query with each unknown word replaced by the closest word of this language's titles."""
+    titles = Page.objects.live().public().filter(locale=locale).values_list("title", flat=True)
+    vocabulary = {word for title in titles for word in re.findall(r"\w{3,}", title.lower())}
+    words = re.findall(r"\w+", search_query.lower())
+    corrected = [
+        word if word in vocabulary else next(iter(difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)), word)
+        for word in words
+    ]
+    return " ".join(corrected) if corrected != words else ""
+
+
+def mark_terms(text, search_query):
+    """Escape text and mark the words beginning like a query word (close to a stem)."""
+    stems = [word[: max(4, len(word) - 2)] for word in re.findall(r"\w+", search_query) if len(word) > 1]
+    if not stems:
+        return escape(text)
+    pattern = re.compile(r"\b(?:{})\w*".format("|".join(map(re.escape, stems))), re.IGNORECASE)
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts += [escape(text[last : match.start()]), "<mark>", escape(match.group()), "</mark>"]
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
+
+
+def describe(pages, search_query, backend):
+    """Type, areas, date and a highlighted passage for one page of results, in a few queries."""
+    by_pk = {page.pk: page for page in Page.objects.filter(pk__in=[page.pk for page in pages]).specific()}
+    pages = [by_pk[page.pk] for page in pages if page.pk in by_pk]
+    tagged = [page for page in pages if isinstance(page, AreaTaggedMixin)]
+    for page_type in {type(page) for page in tagged}:
+        prefetch_related_objects([page for page in tagged if type(page) is page_type], "areas")
+    with_local_areas(tagged)
+    prefetch_related_objects([page for page in pages if isinstance(page, EventPage)], "occurrences")
+    headlines = backend.headlines(pages, search_query) if hasattr(backend, "headlines") else {}
+
+    results = []
+    for page in pages:
+        result = Result(page=page)
+        if isinstance(page, AreaTaggedMixin):
+            result.areas = page.local_areas
+        if isinstance(page, EventPage) and page.next_occurrence:
+            result.date = page.next_occurrence.start
+        elif isinstance(page, PublicationPage):
+            result.date = page.date_published
+        if page.pk in headlines:
+            text = escape(headlines[page.pk])
+            result.snippet = mark_safe(  # noqa: S308 - escaped above; only the marks become HTML
+                text.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
+            )
+        else:
+            result.snippet = mark_terms(getattr(page, "summary", "") or page.search_description, search_query)
+        results.append(result)
+    return results
+
+
 def search(request):
-    """Search live, public pages of the visitor's language only."""
-    search_query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    """Search the live, public pages of the visitor's language, stemmed for that language."""
+    search_query = clean_query(request.GET.get("q", ""))
+    locale = Locale.get_active()
+    backend = get_search_backend(LANGUAGE=locale.language_code)
+    promotions = []
     results = Page.objects.none()
     if search_query:
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(search_query)
-        )
-        Query.get(search_query).add_hit()
+        promotions = promotions_for(search_query, locale)
+        promoted_pages = [promotion.page_id for promotion in promotions if promotion.page_id]
+        pages = Page.objects.live().public().filter(locale=locale).exclude(pk__in=promoted_pages)
+        results = backend.search(search_query, pages, operator="and")
 
     search_results = paginate(request, results, per_page=RESULTS_PER_PAGE)
+    result_count = search_results.paginator.count
+    # Count a search once, not again for each further page of its results.
+    if search_query and "page" not in request.GET:
+        SearchTerm.record(search_query, locale, result_count + len(promotions))
 
+    nothing_found = bool(search_query) and not result_count and not promotions
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": search_query, "search_results": search_results},
+        {
+            "search_query": search_query,
+            "search_results": search_results,
+            "results": describe(search_results.object_list, search_query, backend) if result_count else [],
+            "total_count": result_count + len(promotions),
+            "pagination_query": urlencode({"q": search_query}),
+            "promotions": promotions if search_results.number == 1 else [],
+            "spelling_suggestion": spelling_suggestion(search_query, locale) if nothing_found else "",
+            "suggested_areas": (
+                SectionPage.objects.live().public().filter(locale=locale).order_by("path") if nothing_found else []
+            ),
+        },
     )
