@@ -7,12 +7,14 @@ test makes its own pages with their own titles and leaves the demo content alone
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
 from playwright.sync_api import expect, sync_playwright
 
-from .helpers import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS
+from .helpers import CHROMIUM, CHROMIUM_ARGS, FAILURES, VIEWPORTS
 
 expect.set_options(timeout=15_000)
 # Playwright's sync API keeps an asyncio loop in the test's thread, which makes Django refuse ORM
@@ -28,6 +30,12 @@ def pytest_collection_modifyitems(config, items):
             "Run the browser tests in a pytest session of their own (make test-browser): "
             "their live server commits to the database the other tests share."
         )
+    for item in browser_tests:
+        if item.get_closest_marker("django_db"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: browser tests take the database from `open_page`; the "
+                "django_db mark would flush the demo content after the test."
+            )
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +50,32 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite the browser session's test database is a file, so each of the live server's
+    request threads has a connection of its own (an in-memory database would be one connection
+    shared by concurrent requests such as the editor's preview and its save)."""
+    from django.db import connections
+
+    database = connections["default"].settings_dict
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["TEST"]["NAME"] = str(tmp_path_factory.mktemp("browser-db") / "test.sqlite3")
+        database["OPTIONS"].update(
+            timeout=30,
+            transaction_mode="IMMEDIATE",  # writers wait for each other instead of failing
+            init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;",
+        )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def explicit_saves_only():
+    """Wagtail's autosave creates a new page in the background once its form is valid, at a
+    moment that depends on timing; a save button pressed meanwhile creates the page twice. The
+    flows here press the buttons a person presses, so they run without autosave."""
+    with override_settings(WAGTAIL_AUTOSAVE_INTERVAL=0):
+        yield
+
+
 @pytest.fixture
 def transactional_db(django_db_setup, django_db_blocker):
     """What pytest-django's `live_server` asks for: here, committed writes without the flush
@@ -51,8 +85,22 @@ def transactional_db(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def open_page(browser, live_server, transactional_db):
-    """open_page("phone") gives a fresh browser tab (own cookies) at that viewport size."""
+def db(transactional_db):
+    """The same for fixtures that ask for `db`, such as `django_user_model`."""
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.call_failed = report.failed
+    return report
+
+
+@pytest.fixture
+def open_page(request, browser, live_server, transactional_db):
+    """open_page("phone") gives a fresh browser tab (own cookies) at that viewport size; when
+    the test fails, each tab's last state is saved under test-artifacts/failures/."""
     contexts = []
 
     def open_in(viewport="desktop"):
@@ -65,7 +113,11 @@ def open_page(browser, live_server, transactional_db):
         return page
 
     yield open_in
-    for context in contexts:
+    for number, context in enumerate(contexts):
+        if getattr(request.node, "call_failed", False) and context.pages:
+            FAILURES.mkdir(parents=True, exist_ok=True)
+            name = re.sub(r"\W+", "-", request.node.name)
+            context.pages[-1].screenshot(path=FAILURES / f"{name}-{number}.png", full_page=True)
         context.close()
 
 

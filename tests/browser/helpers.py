@@ -22,6 +22,7 @@ AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.j
 # WCAG 2.0, 2.1 and 2.2, levels A and AA (axe-core's tags).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
+FAILURES = Path(settings.BASE_DIR) / "test-artifacts" / "failures"
 VIEWPORTS = {
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
     "desktop": {"viewport": {"width": 1280, "height": 900}},
@@ -35,10 +36,6 @@ def log_in(page, username):
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
-
-
-def log_out(page):
-    page.context.clear_cookies()
 
 
 def axe_violations(page, include=None, exclude=None):
