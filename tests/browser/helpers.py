@@ -38,6 +38,19 @@ def log_in(page, username):
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
+def moderate_from_dashboard(page, title, action):
+    """A moderator acts on a task from the "Awaiting your review" panel of the dashboard."""
+    row = page.locator("tr", has_text=title)
+    row.get_by_role("button", name="Actions").click()
+    row.get_by_role("button", name=action, exact=True).click()
+
+
+def anonymous_status(open_page, url):
+    """What a visitor who is not logged in gets at the address: (status, page)."""
+    visitor = open_page()
+    return visitor.goto(url).status, visitor
+
+
 def axe_violations(page, include=None, exclude=None):
     """axe-core's WCAG 2.2 A/AA violations on the page as it is now (within `include`, less
     `exclude`: lists of CSS selectors)."""

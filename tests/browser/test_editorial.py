@@ -11,7 +11,14 @@ from culture.models import GalleryIndexPage, GalleryPage
 from events.models import EventIndexPage, EventOccurrence, EventPage
 from home.demo.images import draw_picture
 
-from .helpers import axe_violations, describe_violations, log_in, screenshot
+from .helpers import (
+    anonymous_status,
+    axe_violations,
+    describe_violations,
+    log_in,
+    moderate_from_dashboard,
+    screenshot,
+)
 
 
 def fill_title(page, title):
@@ -56,11 +63,6 @@ def submit_for_moderation(page):
     expect(page.get_by_text("submitted for moderation")).to_be_visible()
 
 
-def anonymous_status(open_page, url):
-    visitor = open_page()
-    return visitor.goto(url).status, visitor
-
-
 def test_editor_creates_an_event_previews_and_submits_it(open_page):
     title = "Poetry night by the river"
     image = get_image_model().objects.order_by("id").first()
@@ -89,12 +91,6 @@ def submitted_event(title, author):
     event.save_revision(user=author)
     event.get_workflow().start(event, author)
     return event
-
-
-def moderate_from_dashboard(page, title, action):
-    row = page.locator("tr", has_text=title)
-    row.get_by_role("button", name="Actions").click()
-    row.get_by_role("button", name=action, exact=True).click()
 
 
 def test_moderator_requests_changes_then_approves_the_fixed_event(open_page, demo_user):
