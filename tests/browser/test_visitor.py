@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 from events.models import EventPage
 
-from .helpers import screenshot
+from .helpers import axe_violations, describe_violations, screenshot
 
 
 def open_main_menu(page):
@@ -88,7 +88,9 @@ def test_gallery_viewer_moves_with_arrow_keys_and_closes_with_escape(open_page, 
         " return img.complete && img.naturalWidth > 0; }"
     )
     first_src = image.get_attribute("src")
-    screenshot(page, f"flow-gallery-viewer-en-{viewport}")
+    screenshot(page, f"flow-gallery-viewer-en-{viewport}", full_page=False)
+    violations = axe_violations(page)  # with the viewer open
+    assert not violations, describe_violations(violations, page.url)
 
     page.keyboard.press("ArrowRight")
     expect(count).to_have_text(f"Image 2 of {total}")
