@@ -3,7 +3,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 MANAGE := $(PYTHON) manage.py
 
-.PHONY: run test install messages translations lint
+.PHONY: run test test-browser install messages translations lint
 
 $(VENV)/.installed: requirements.lock
 	@echo "==> Creating $(VENV) and installing the locked dependencies (requirements.lock)"
@@ -32,6 +32,19 @@ run: translations
 test: translations
 	@echo "==> Running the test suite on $${DATABASE_URL:-SQLite}"
 	$(VENV)/bin/pytest
+	@$(MAKE) --no-print-directory test-browser
+
+# Real-browser tests (Playwright + Debian's Chromium, axe-core from npm) in a pytest session of
+# their own; screenshots go to test-artifacts/screenshots/.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for axe-core: apt-get install npm" >&2; exit 1; }
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test-browser: translations $(AXE)
+	@echo "==> Running the browser tests on $${DATABASE_URL:-SQLite}"
+	$(VENV)/bin/pytest tests/browser
 
 # For developers: refresh the message catalogues after changing interface strings.
 messages: install

@@ -50,6 +50,17 @@ def test_schedule_and_event_pages_render_in_each_language(client, language):
     assert event.title in response.content.decode()
 
 
+def test_online_event_shows_its_own_accessibility_notes(client):
+    """Without a venue there is no venue's note to fall back on (this used to be a 500)."""
+    event = add_event(
+        index_page(), "Online reading circle", timezone.now() + datetime.timedelta(days=3),
+        online_url="https://example.org/meet", accessibility="Live captions in Russian.",
+    )
+    response = client.get(event.url)
+    assert response.status_code == 200
+    assert "Live captions in Russian." in response.content.decode()
+
+
 def test_demo_has_past_upcoming_recurring_and_multi_day_events():
     events = EventPage.objects.live().filter(locale__language_code="en")
     assert events.count() >= 12
