@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Locale
 
 from contact_forms.models import FormPage
 from home.models import HomePage, StandardPage
@@ -22,7 +23,9 @@ MATRIX = {
     "publish a Finnish page": {"moderator", *EVERYBODY_WHO_MANAGES},
     "unpublish": {"moderator", *EVERYBODY_WHO_MANAGES},
     "delete a live page": {"moderator", *EVERYBODY_WHO_MANAGES},
-    "start translating a page": {"moderator", *EVERYBODY_WHO_MANAGES},
+    # Translators start translations into their own language only (editorial.translation_sources).
+    "start a Finnish translation": {"moderator", "translator-fi", *EVERYBODY_WHO_MANAGES},
+    "start a Russian translation": {"moderator", "translator-ru", *EVERYBODY_WHO_MANAGES},
     "edit site settings": EVERYBODY_WHO_MANAGES,
     "manage users": EVERYBODY_WHO_MANAGES,
     "see form submissions": {"moderator", *EVERYBODY_WHO_MANAGES},
@@ -98,9 +101,11 @@ def attempt(action, client, targets):
     if action == "delete a live page":
         client.post(reverse("wagtailadmin_pages:delete", args=[targets["live_en"].id]), {})
         return fresh(targets["live_en"]) is None
-    if action == "start translating a page":
+    if action in ("start a Finnish translation", "start a Russian translation"):
+        locale = Locale.objects.get(language_code="fi" if "Finnish" in action else "ru")
         url = reverse("wagtail_localize:submit_page_translation", args=[targets["live_en"].id])
-        return shows(client.get(url), "Translate")
+        client.post(url, {"locales": [locale.id]})
+        return targets["live_en"].get_translation_or_none(locale) is not None
     if action == "edit site settings":
         # The settings URL forwards to the default site's settings form.
         url = reverse("wagtailsettings:edit", args=["site_config", "contactsettings"])
