@@ -1,4 +1,5 @@
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
@@ -8,6 +9,8 @@ RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
+# Not kept by the page cache: each search is counted for the search promotions' statistics.
+@never_cache
 def search(request):
     """Search live, public pages of the visitor's language only."""
     search_query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]

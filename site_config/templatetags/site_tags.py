@@ -2,35 +2,16 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from home.models import HomePage, Partner
-from site_config.models import OrganisationDetails
+from home.models import private_pages_q
+from site_config.chrome import chrome_for_request
 
 register = template.Library()
 
-
-@register.simple_tag
-def locale_home_page():
-    return HomePage.objects.live().filter(locale=Locale.get_active()).first()
-
-
 @register.simple_tag(takes_context=True)
-def main_navigation(context):
-    home = context.get("locale_home") or locale_home_page()
-    if home is None:
-        return []
-    return list(home.get_children().live().public().in_menu().filter(alias_of__isnull=True))
-
-
-@register.simple_tag
-def organisation_details():
-    return OrganisationDetails.for_active_locale()
-
-
-@register.simple_tag
-def footer_partners():
-    return list(Partner.for_footer())
+def site_chrome(context):
+    return chrome_for_request(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -49,14 +30,13 @@ def language_links(context):
         for translation in (
             page.get_translations(inclusive=True)
             .live()
-            .public()
             .filter(alias_of__isnull=True)
+            .exclude(private_pages_q())
             .select_related("locale")
         ):
             translated_urls[translation.locale.language_code] = translation.get_url(request)
         homes = {
-            home.locale.language_code: home.get_url(request)
-            for home in HomePage.objects.live().filter(alias_of__isnull=True).select_related("locale")
+            home.locale.language_code: home.get_url(request) for home in chrome_for_request(request)["homes"]
         }
     links = []
     for code, name in settings.LANGUAGES:
