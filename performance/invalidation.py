@@ -6,12 +6,24 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 from wagtail.snippets.models import get_snippet_models
 
 from .page_cache import new_content_version
 
 ALWAYS_SHOWN = (Page, PageViewRestriction, AbstractImage, AbstractDocument, BaseGenericSetting, BaseSiteSetting)
+# What saving a draft or locking a page writes: nothing visitors see (publishing is signalled).
+EDITING_FIELDS = {
+    COMMENTS_RELATION_NAME,
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "locked",
+    "locked_by",
+    "locked_at",
+}
 
 
 def content_changed(**kwargs):
@@ -21,7 +33,9 @@ def content_changed(**kwargs):
     transaction.on_commit(new_content_version)
 
 
-def model_saved_or_deleted(sender, **kwargs):
+def model_saved_or_deleted(sender, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= EDITING_FIELDS:
+        return
     if issubclass(sender, ALWAYS_SHOWN) or sender in get_snippet_models():
         content_changed()
 

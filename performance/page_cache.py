@@ -66,7 +66,8 @@ def is_cacheable(request, response):
     # A CSRF token was put into the page (a form that posts): it belongs to one visitor.
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False
-    if getattr(request, "is_preview", False) or request.user.is_authenticated:
+    user = getattr(request, "user", None)
+    if getattr(request, "is_preview", False) or (user is not None and user.is_authenticated):
         return False
     directives = {
         directive.split("=")[0].strip().lower()

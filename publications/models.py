@@ -30,7 +30,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
 from home.listing import paginate
-from home.models import Area, AreaTaggedMixin, Person, SitePage, ready_for_cards
+from home.models import (
+    Area,
+    AreaTaggedMixin,
+    Person,
+    SitePage,
+    in_memory_relations,
+    ready_for_cards,
+)
 
 from .feeds import AtomPublicationFeed, RssPublicationFeed
 
@@ -330,10 +337,13 @@ class PublicationPage(AreaTaggedMixin, SitePage):
     def related_publications(self):
         """Up to three other publications of the same language sharing a tag or an area."""
         tag_ids = [tag.pk for tag in self.tag_list]
-        # The page's own areas are asked for inside the same query.
-        own_area_keys = Area.objects.filter(publications_publicationpage_pages=self).values(
-            "translation_key"
-        )
+        if self.pk and "areas" not in in_memory_relations(self):
+            # The page's own areas are asked for inside the same query.
+            own_area_keys = Area.objects.filter(publications_publicationpage_pages=self).values(
+                "translation_key"
+            )
+        else:  # a preview: the areas as the editor has them
+            own_area_keys = [area.translation_key for area in self.areas.all()]
         shares_area = PublicationPage.objects.filter(areas__translation_key__in=own_area_keys)
         tagged = PublicationPageTag.objects.filter(tag_id__in=tag_ids)
         candidates = (

@@ -147,3 +147,13 @@ def test_the_cache_can_be_turned_off(client, settings):
     url = welcome().url
     client.get(url)
     assert "X-Page-Cache" not in client.get(url)
+
+
+def test_saving_a_draft_keeps_the_stored_pages(client):
+    page = welcome()
+    client.get(page.url)
+    page.title = "A draft title nobody sees yet"
+    page.save_revision()
+    response = client.get(page.url)
+    assert response["X-Page-Cache"] == "hit"
+    assert "A draft title nobody sees yet" not in response.content.decode()

@@ -39,15 +39,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not EventIndexPage.objects.exists():
             raise CommandError("Load the demo content first: python manage.py load_demo_content")
-        if EventPage.objects.filter(slug__startswith=PREFIX).exists():
-            self.stdout.write("The benchmark content exists already: nothing changed.")
-            return
         images = list(get_image_model().objects.order_by("id"))
         if not images:
             raise CommandError("The demo content has no images.")
         self.images = itertools.cycle(images)
         self.gallery_images = images
         for locale in Locale.objects.order_by("id"):
+            # Each language in one transaction, so an interrupted run resumes where it stopped.
+            if EventPage.objects.filter(locale=locale, slug__startswith=PREFIX).exists():
+                self.stdout.write(f"{locale.language_code}: the benchmark content exists already.")
+                continue
             with transaction.atomic():
                 self.generate(locale, options)
 
