@@ -205,7 +205,8 @@ def main():
     server = start_gunicorn(0)
     try:
         for page in pages:
-            wrk(page["url"], WORKERS)  # warm-up: renditions, the layout's cache, connections
+            for _warm_up in range(3):  # each worker's connections and the layout's cache
+                fetch(page["url"], timeout=60)
             page["uncached"] = wrk(page["url"], WORKERS)
     finally:
         stop(server)

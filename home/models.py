@@ -3,8 +3,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
-from django.db.models.functions import Length, Substr
+from django.db.models import Q, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -27,18 +26,25 @@ from .blocks import BodyStreamBlock
 from .fields import SpokenLanguagesField, spoken_language_names
 
 
-def private_pages_q():
-    """Pages in a private section: under (or at) a page with a view restriction.
+def restricted_paths():
+    """The paths of the pages with view restrictions (their sections are private), kept in the
+    cache until the content version moves on: Wagtail's ``public()`` reads them on every call."""
+    from performance.page_cache import content_version  # the cache builds on the models
 
-    Wagtail's own ``public()`` first reads every restriction in a query of its own; this asks
-    the database in the same query, which matters for pages with several listings."""
-    return Q(
-        Exists(
-            PageViewRestriction.objects.filter(
-                page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-            )
-        )
-    )
+    key = f"restricted-paths:{content_version()}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(key, paths, 24 * 60 * 60)
+    return paths
+
+
+def private_pages_q():
+    """Pages in a private section: under (or at) a page with a view restriction."""
+    private = Q()
+    for path in restricted_paths():
+        private |= Q(path__startswith=path)
+    return private if private else Q(pk__in=[])
 
 
 class SitePageQuerySet(PageQuerySet):

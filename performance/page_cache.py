@@ -1,9 +1,10 @@
 """Whole responses of public pages, cached for anonymous visitors.
 
-A cached page is stored under the current *content version*: publishing, unpublishing, moving
-or deleting a page, or changing a snippet, setting, image or document, moves the version on
-(see ``invalidation``), so every page that might show the change is rendered afresh. This is
-cruder than tracking which page shows what, but it cannot miss a dependency.
+A cached page is stored with the current *content version* and served only while that is still
+the version: publishing, unpublishing, moving or deleting a page, or changing a snippet,
+setting, image or document, moves the version on (see ``invalidation``), so every page that
+might show the change is rendered afresh. This is cruder than tracking which page shows what,
+but it cannot miss a dependency.
 """
 
 import hashlib
@@ -44,10 +45,10 @@ def request_content_version(request):
     return request._content_version
 
 
-def cache_key(request, version):
+def cache_key(request):
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page-cache:{version}:{get_language()}:{digest}"
+    return f"page-cache:{get_language()}:{digest}"
 
 
 def is_anonymous_request(request):
@@ -91,10 +92,13 @@ class AnonymousPageCacheMiddleware:
         timeout = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not timeout or request.method != "GET" or not is_anonymous_request(request):
             return self.get_response(request)
-        key = cache_key(request, request_content_version(request))
-        cached = cache.get(key)
-        if cached is not None:
-            status, headers, content = cached
+        key = cache_key(request)
+        # The content version and the page in one round trip to the cache.
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or content_version()
+        request._content_version = version
+        if key in found and found[key][0] == version:
+            _version, status, headers, content = found[key]
             response = HttpResponse(content, status=status, headers=headers)
             response["X-Page-Cache"] = "hit"
             return response
@@ -103,6 +107,9 @@ class AnonymousPageCacheMiddleware:
             if getattr(settings, "WAGTAILFRONTENDCACHE", None):
                 # A CDN may keep it as long as we do; publishing purges the page there too.
                 patch_cache_control(response, public=True, s_maxage=timeout)
-            cache.set(key, (response.status_code, dict(response.items()), response.content), timeout)
+            # Stored with the version it was rendered under (read before rendering), so a page
+            # rendered while something was published is not taken for the new content.
+            stored = (version, response.status_code, dict(response.items()), response.content)
+            cache.set(key, stored, timeout)
             response["X-Page-Cache"] = "miss"
         return response
