@@ -3,8 +3,9 @@
 It prepares a PostgreSQL database with the demo content and a larger generated data set,
 starts gunicorn with the production settings on loopback, and drives each page type with wrk:
 first with the page cache off (every request renders), then with it on and warm. A static file
-served by the same stack is the ceiling. SQL queries and HTML size are counted in-process with
-the page cache off. Settings come from the environment:
+served by the same stack is the ceiling. SQL queries, HTML size and the median time of one
+request ("render ms") are measured in-process with the page cache off. Settings come from the
+environment:
 
     BENCH_DATABASE_URL  postgres://postgres@127.0.0.1:5432/baltic_bench
     REDIS_URL           unset: each gunicorn worker caches in its own memory
@@ -21,6 +22,7 @@ import re
 import secrets
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -136,7 +138,20 @@ def pick_urls_and_measure():
             response = client.get(url)
         if response.status_code != 200:
             raise SystemExit(f"{url} answered {response.status_code}")
-        measured.append({"name": name, "url": url, "queries": len(queries), "bytes": len(response.content)})
+        timings = []
+        for _repeat in range(7):
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        measured.append(
+            {
+                "name": name,
+                "url": url,
+                "queries": len(queries),
+                "bytes": len(response.content),
+                "render": statistics.median(timings),
+            }
+        )
     static_url = re.search(r'href="(/static/css/site\.[^"]+\.css)"', client.get("/en/").content.decode())
     return measured, static_url.group(1)
 
@@ -222,7 +237,7 @@ def main():
         stop(server)
 
     header = (
-        "| page type | SQL | HTML KiB | uncached req/s | p50 ms | p99 ms | cached req/s | p50 ms | p99 ms"
+        "| page type | SQL | HTML KiB | render ms | uncached req/s | p50 ms | p99 ms | cached req/s | p50 ms | p99 ms"
         " | % of static | errors |"
     )
     print()
@@ -231,13 +246,13 @@ def main():
     for page in pages:
         uncached, cached = page["uncached"], page["cached"]
         print(
-            f"| {page['name']} | {page['queries']} | {page['bytes'] / 1024:.1f} "
+            f"| {page['name']} | {page['queries']} | {page['bytes'] / 1024:.1f} | {page['render']:.0f} "
             f"| {uncached['rps']:.0f} | {uncached['p50']:.1f} | {uncached['p99']:.1f} "
             f"| {cached['rps']:.0f} | {cached['p50']:.1f} | {cached['p99']:.1f} "
             f"| {100 * cached['rps'] / static['rps']:.0f} % | {uncached['errors'] + cached['errors']} |"
         )
     print(
-        f"| static file ({static_url.rsplit('/', 1)[1]}) | 0 | | | | | {static['rps']:.0f} "
+        f"| static file ({static_url.rsplit('/', 1)[1]}) | 0 | | | | | | {static['rps']:.0f} "
         f"| {static['p50']:.1f} | {static['p99']:.1f} | 100 % | {static['errors']} |"
     )
     print(
