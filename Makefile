@@ -3,7 +3,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 MANAGE := $(PYTHON) manage.py
 
-.PHONY: run test test-browser install messages translations lint
+.PHONY: run test test-browser install messages translations lint bench
 
 $(VENV)/.installed: requirements.lock
 	@echo "==> Creating $(VENV) and installing the locked dependencies (requirements.lock)"
@@ -53,3 +53,7 @@ messages: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(MANAGE) makemigrations --check --dry-run
+
+# The load benchmark of README.md ("Performance"): PostgreSQL, gunicorn and wrk on this machine.
+bench: translations
+	$(PYTHON) bench/run.py

@@ -2,6 +2,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -38,3 +39,29 @@ def demo_user(django_user_model):
         return django_user_model.objects.get(username=username)
 
     return get
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached pages and layout parts must not outlive the test whose data they show: each
+    test's changes roll back without the commit that would move the content version on."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def assert_page_queries(client, django_assert_max_num_queries):
+    """Check that a page renders for an anonymous visitor in at most ``budget`` SQL queries.
+
+    The page cache is off in tests, so every request renders the page. The first visit makes
+    the image renditions and fills the layout's cache, as earlier visitors would have."""
+
+    def check(url, budget):
+        assert client.get(url).status_code == 200
+        with django_assert_max_num_queries(budget):
+            response = client.get(url)
+        assert response.status_code == 200
+        return response
+
+    return check

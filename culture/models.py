@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -13,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.area_listings import area_listings
 from home.blocks import BodyStreamBlock
 from home.listing import paginate
-from home.models import AreaTaggedMixin, HeldInLanguagesMixin, Person, SitePage, with_local_areas
+from home.models import AreaTaggedMixin, HeldInLanguagesMixin, Person, SitePage, ready_for_cards
 
 
 def hero_image_field():
@@ -59,20 +60,20 @@ class SectionPage(SitePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["culture.ActivityPage"]
     template = "culture/section_page.html"
+    serve_select_related = ("image", "area")
 
     class Meta:
         verbose_name = _("area page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["activities"] = with_local_areas(
-            ActivityPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("image")
-            .prefetch_related("image__renditions", "areas")
+        context["activities"] = list(
+            ActivityPage.objects.child_of(self).live().public().select_related("image")
         )
         context["area_listings"] = area_listings(self.area, self.locale, request)
+        ready_for_cards(
+            [self], context["activities"], *(listing["items"] for listing in context["area_listings"])
+        )
         return context
 
 
@@ -154,20 +155,35 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
     parent_page_types = ["culture.SectionPage"]
     subpage_types = []
     template = "culture/activity_page.html"
+    serve_select_related = ("image", "leader", "contact_person")
 
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
 
+    def person_in_page_language(self, person):
+        # Translated activities already point at the people of their own language.
+        if person is None or person.locale_id == self.locale_id:
+            return person
+        return person.localized
+
+    @cached_property
+    def local_leader(self):
+        return self.person_in_page_language(self.leader)
+
+    @cached_property
+    def local_contact_person(self):
+        return self.person_in_page_language(self.contact_person)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_activities"] = with_local_areas(
+        context["related_activities"] = list(
             ActivityPage.objects.sibling_of(self, inclusive=False)
             .live()
             .public()
-            .select_related("image")
-            .prefetch_related("image__renditions", "areas")[:3]
+            .select_related("image")[:3]
         )
+        ready_for_cards([self], context["related_activities"])
         return context
 
 
@@ -177,13 +193,12 @@ def gallery_listing(galleries):
         galleries.live()
         .public()
         .select_related("cover_image")
-        .prefetch_related("cover_image__renditions", "areas")
         .order_by("-date", "-id")
     )
 
 
 def latest_galleries_of_area(area, locale, request, count=4):
-    return with_local_areas(gallery_listing(GalleryPage.in_area(area).filter(locale=locale))[:count])
+    return list(gallery_listing(GalleryPage.in_area(area).filter(locale=locale))[:count])
 
 
 class GalleryIndexPage(SitePage):
@@ -203,7 +218,7 @@ class GalleryIndexPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         galleries = paginate(request, gallery_listing(GalleryPage.objects.child_of(self)))
-        with_local_areas(galleries.object_list)
+        ready_for_cards(galleries.object_list)
         context["galleries"] = galleries
         return context
 
@@ -261,6 +276,7 @@ class GalleryPage(AreaTaggedMixin, SitePage):
     parent_page_types = ["culture.GalleryIndexPage"]
     subpage_types = []
     template = "culture/gallery_page.html"
+    serve_select_related = ("cover_image",)
 
     class Meta:
         verbose_name = _("gallery")

@@ -23,7 +23,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyStreamBlock
 from home.fields import SPOKEN_LANGUAGE_CHOICES
 from home.listing import paginate
-from home.models import Area, AreaTaggedMixin, HeldInLanguagesMixin, SitePage, with_local_areas
+from home.models import (
+    Area,
+    AreaTaggedMixin,
+    HeldInLanguagesMixin,
+    SitePage,
+    areas_of_locale,
+    ready_for_cards,
+)
 from home.structured_data import json_ld_script
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -107,7 +114,7 @@ class EventIndexPage(RoutablePageMixin, SitePage):
             .live()
             .public()
             .select_related("image", "venue")
-            .prefetch_related("image__renditions", "areas", "occurrences")
+            .prefetch_related("occurrences")
         )
 
     def filters(self, request):
@@ -136,7 +143,7 @@ class EventIndexPage(RoutablePageMixin, SitePage):
     def listing_context(self, request, events, view):
         chosen = self.filters(request)
         items = paginate(request, self.filter_events(events, chosen).distinct())
-        with_local_areas(items.object_list)
+        ready_for_cards(items.object_list)
         query = []
         if chosen["area"]:
             query.append(f"area={chosen['area'].slug}")
@@ -147,7 +154,7 @@ class EventIndexPage(RoutablePageMixin, SitePage):
             "events": items,
             "chosen": chosen,
             "filter_query": "&".join(query),
-            "areas": Area.objects.filter(locale=self.locale),
+            "areas": areas_of_locale(self.locale_id),
             "language_choices": SPOKEN_LANGUAGE_CHOICES,
         }
 
@@ -196,7 +203,7 @@ class EventIndexPage(RoutablePageMixin, SitePage):
             "month": first_day,
             "days": sorted(days.items()),
             "chosen": chosen,
-            "areas": Area.objects.filter(locale=self.locale),
+            "areas": areas_of_locale(self.locale_id),
             "language_choices": SPOKEN_LANGUAGE_CHOICES,
             "previous_month": previous_month if previous_month.year >= MIN_YEAR else None,
             "next_month": last_day + datetime.timedelta(days=1) if year < MAX_YEAR or month < 12 else None,
@@ -332,6 +339,7 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     template = "events/event_page.html"
+    serve_select_related = ("image", "venue")
 
     class Meta:
         verbose_name = _("event")
@@ -423,13 +431,13 @@ def soonest_first(events):
 
 
 def upcoming_events(events, count=4):
-    """The next ``count`` live events of a queryset, ready for event cards."""
-    return with_local_areas(
+    """The next ``count`` live events of a queryset (``ready_for_cards`` them with the rest)."""
+    return list(
         soonest_first(
             events.live()
             .public()
             .select_related("image", "venue")
-            .prefetch_related("image__renditions", "areas", "occurrences")
+            .prefetch_related("occurrences")
             .distinct()
         )[:count]
     )
@@ -439,5 +447,5 @@ def upcoming_events_of_area(area, locale, request):
     return upcoming_events(EventPage.in_area(area).filter(locale=locale))
 
 
-def next_events(locale):
-    return upcoming_events(EventPage.objects.filter(locale=locale))
+def next_events(locale_id):
+    return upcoming_events(EventPage.objects.filter(locale_id=locale_id))

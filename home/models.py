@@ -1,17 +1,58 @@
+from collections import defaultdict
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
+from django.db.models import Q, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import (
+    Locale,
+    Orderable,
+    Page,
+    PageManager,
+    PageViewRestriction,
+    TranslatableMixin,
+)
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyStreamBlock
 from .fields import SpokenLanguagesField, spoken_language_names
+
+
+def restricted_paths():
+    """The paths of the pages with view restrictions (their sections are private), kept in the
+    cache until the content version moves on: Wagtail's ``public()`` reads them on every call."""
+    from performance.page_cache import content_version  # the cache builds on the models
+
+    key = f"restricted-paths:{content_version()}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(key, paths, 24 * 60 * 60)
+    return paths
+
+
+def private_pages_q():
+    """Pages in a private section: under (or at) a page with a view restriction."""
+    private = Q()
+    for path in restricted_paths():
+        private |= Q(path__startswith=path)
+    return private if private else Q(pk__in=[])
+
+
+class SitePageQuerySet(PageQuerySet):
+    def private_q(self):
+        return private_pages_q()
+
+
+SitePageManager = PageManager.from_queryset(SitePageQuerySet)
 
 
 class SitePage(Page):
@@ -37,9 +78,29 @@ class SitePage(Page):
         TranslatableField("search_description"),
     ]
     promote_panels = [FieldPanel("summary"), *Page.promote_panels]
+    # Related objects the page's own template shows, loaded with the page when it is served.
+    serve_select_related = ()
+
+    objects = SitePageManager()
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """The restrictions of this page and its ancestors (of their originals, for aliases),
+        in one query rather than two: every page view asks for them."""
+        if self.__dict__.get("known_unrestricted"):  # found out while routing (home.routing)
+            return PageViewRestriction.objects.none()
+        path_pages = Page.objects.ancestor_of(self, inclusive=True)
+        return PageViewRestriction.objects.filter(
+            Q(page__in=path_pages.filter(alias_of__isnull=True).values("pk"))
+            | Q(page__in=path_pages.filter(alias_of__isnull=False).values("alias_of_id"))
+        )
+
+    @cached_property
+    def breadcrumb_ancestors(self):
+        """The pages above this one, from the home page down (known already when routed)."""
+        return list(self.get_ancestors().filter(depth__gt=1))
 
     @cached_property
     def home_page(self):
@@ -50,6 +111,8 @@ class SitePage(Page):
 
 
 class HomePage(SitePage):
+    serve_select_related = ("hero_image",)
+
     hero_title = models.CharField(_("hero title"), max_length=150, blank=True)
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(
@@ -85,14 +148,11 @@ class HomePage(SitePage):
         from events.models import next_events
 
         context = super().get_context(request, *args, **kwargs)
-        context["areas"] = (
-            SectionPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("image", "area")
-            .prefetch_related("image__renditions")
+        context["areas"] = list(
+            SectionPage.objects.child_of(self).live().public().select_related("image", "area")
         )
-        context["next_events"] = next_events(self.locale)
+        context["next_events"] = next_events(self.locale_id)
+        ready_for_cards([self], context["areas"], context["next_events"])
         return context
 
     parent_page_types = ["wagtailcore.Page"]
@@ -311,22 +371,77 @@ class HeldInLanguagesMixin(models.Model):
         return spoken_language_names(self.languages)
 
 
-def with_local_areas(pages):
-    """Give each page ``local_areas``: its areas in the page's own language, in one query.
+def area_translations():
+    """Every area in every language by (translation key, locale): a handful of rows that most
+    pages show, kept in the cache until the content version moves on."""
+    from performance.page_cache import content_version  # the cache builds on the models
 
-    Listings should ``prefetch_related("areas")`` first."""
+    key = f"areas:{content_version()}"
+    areas = cache.get(key)
+    if areas is None:
+        areas = {(area.translation_key, area.locale_id): area for area in Area.objects.all()}
+        cache.set(key, areas, 24 * 60 * 60)
+    return areas
+
+
+def areas_of_locale(locale_id):
+    """The areas of one language, by name (the schedule's filter), from the cached areas."""
+    areas = [area for (_key, locale), area in area_translations().items() if locale == locale_id]
+    return sorted(areas, key=lambda area: area.name)
+
+
+def with_local_areas(pages):
+    """Give each page with areas ``local_areas``: its areas in the page's own language.
+
+    One query for pages of any types (an area page lists four): the links to the areas;
+    the areas themselves come from the cache."""
     pages = list(pages)
-    keys = {area.translation_key for page in pages for area in page.areas.all()}
-    local = {
-        (area.translation_key, area.locale_id): area
-        for area in Area.objects.filter(
-            translation_key__in=keys, locale_id__in={page.locale_id for page in pages}
-        )
-    }
-    for page in pages:
+    tagged = [page for page in pages if isinstance(page, AreaTaggedMixin)]
+    # A preview or an unsaved page holds its areas in memory, not (yet) in the database.
+    stored = [page for page in tagged if page.pk and "areas" not in in_memory_relations(page)]
+    links = None
+    for model in {type(page) for page in stored}:
+        field = model._meta.get_field("areas")
+        model_links = field.remote_field.through.objects.filter(
+            **{f"{field.m2m_field_name()}__in": [page.pk for page in stored if type(page) is model]}
+        ).values_list(field.m2m_field_name(), field.m2m_reverse_name())
+        links = model_links if links is None else links.union(model_links, all=True)
+    area_ids = defaultdict(list)
+    for page_id, area_id in links if links is not None else []:
+        area_ids[page_id].append(area_id)
+    translations = area_translations() if tagged else {}
+    by_id = {area.pk: area for area in translations.values()}
+    for page in tagged:
+        if page in stored:
+            areas = sorted((by_id[area_id] for area_id in area_ids[page.pk]), key=lambda area: area.name)
+        else:
+            areas = list(page.areas.all())
         page.__dict__["local_areas"] = [
-            local.get((area.translation_key, page.locale_id), area) for area in page.areas.all()
-        ]
+                translations.get((area.translation_key, page.locale_id), area) for area in areas
+            ]
+    return pages
+
+
+def in_memory_relations(page):
+    return getattr(page, "_cluster_related_objects", {})
+
+
+# The image fields page cards and page headers show; listings select them with the pages.
+CARD_IMAGE_FIELDS = ("image", "cover_image", "hero_image")
+
+
+def ready_for_cards(*page_lists):
+    """Load what the cards of every page listed on a page show, in two queries in all: the
+    areas in each page's language and the renditions of the pages' images."""
+    pages = [page for page_list in page_lists for page in page_list]
+    with_local_areas(pages)
+    images = [
+        image
+        for page in pages
+        for field in CARD_IMAGE_FIELDS
+        if (image := getattr(page, field, None)) is not None
+    ]
+    prefetch_related_objects(images, "renditions")
     return pages
 
 

@@ -30,7 +30,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
 from home.listing import paginate
-from home.models import Area, AreaTaggedMixin, Person, SitePage, with_local_areas
+from home.models import (
+    Area,
+    AreaTaggedMixin,
+    Person,
+    SitePage,
+    in_memory_relations,
+    ready_for_cards,
+)
 
 from .feeds import AtomPublicationFeed, RssPublicationFeed
 
@@ -55,7 +62,8 @@ def with_local_authors(pages):
 
     Listings should ``prefetch_related("authors")`` first."""
     pages = list(pages)
-    person_ids = {link.person_id for page in pages for link in page.authors.all()}
+    links = {page.pk: list(page.authors.all()) for page in pages}
+    person_ids = {link.person_id for page_links in links.values() for link in page_links}
     people = list(
         Person.objects.filter(
             Q(pk__in=person_ids)
@@ -64,11 +72,11 @@ def with_local_authors(pages):
                 locale_id__in={page.locale_id for page in pages},
             )
         )
-    )
+    ) if person_ids else []
     by_id = {person.pk: person for person in people}
     by_language = {(person.translation_key, person.locale_id): person for person in people}
     for page in pages:
-        authors = [by_id[link.person_id] for link in page.authors.all() if link.person_id in by_id]
+        authors = [by_id[link.person_id] for link in links[page.pk] if link.person_id in by_id]
         page.__dict__["local_authors"] = [
             by_language.get((person.translation_key, page.locale_id), person) for person in authors
         ]
@@ -76,14 +84,13 @@ def with_local_authors(pages):
 
 
 def latest_publications_of_area(area, locale, request, count=3):
-    return with_local_areas(
+    return list(
         PublicationPage.in_area(area)
         .live()
         .public()
         .filter(locale=locale, alias_of__isnull=True)
         .defer_streamfields()
         .select_related("cover_image")
-        .prefetch_related("cover_image__renditions", "areas")
         .order_by("-date_published", "-pk")[:count]
     )
 
@@ -190,11 +197,9 @@ class PublicationIndexPage(RoutablePageMixin, SitePage):
 
         listing = paginate(
             request,
-            publications.defer_streamfields()
-            .select_related("cover_image")
-            .prefetch_related("cover_image__renditions", "areas"),
+            publications.defer_streamfields().select_related("cover_image"),
         )
-        listing.object_list = with_local_areas(listing.object_list)
+        listing.object_list = ready_for_cards(listing.object_list)
         query = {"kind": kind, "area": area and area.slug, "tag": tag and tag.slug}
         if archive_year is None:
             query["year"] = year
@@ -291,6 +296,7 @@ class PublicationPage(AreaTaggedMixin, SitePage):
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
     template = "publications/publication_page.html"
+    serve_select_related = ("cover_image",)
 
     class Meta:
         verbose_name = _("publication")
@@ -310,7 +316,8 @@ class PublicationPage(AreaTaggedMixin, SitePage):
 
     @cached_property
     def index_page(self):
-        return PublicationIndexPage.objects.parent_of(self).first()
+        # The parent is known already when the page was routed; its own fields load on demand.
+        return self.get_parent().specific_deferred
 
     @cached_property
     def tag_list(self):
@@ -330,34 +337,31 @@ class PublicationPage(AreaTaggedMixin, SitePage):
 
     def related_publications(self):
         """Up to three other publications of the same language sharing a tag or an area."""
-        area_keys = [area.translation_key for area in self.areas.all()]
         tag_ids = [tag.pk for tag in self.tag_list]
-        if not area_keys and not tag_ids:
-            return []
-        shares_area = PublicationPage.objects.filter(areas__translation_key__in=area_keys)
+        if self.pk and "areas" not in in_memory_relations(self):
+            # The page's own areas are asked for inside the same query.
+            own_area_keys = Area.objects.filter(publications_publicationpage_pages=self).values(
+                "translation_key"
+            )
+        else:  # a preview: the areas as the editor has them
+            own_area_keys = [area.translation_key for area in self.areas.all()]
+        shares_area = PublicationPage.objects.filter(areas__translation_key__in=own_area_keys)
         tagged = PublicationPageTag.objects.filter(tag_id__in=tag_ids)
         candidates = (
             PublicationPage.objects.live()
             .public()
             .filter(locale_id=self.locale_id, alias_of__isnull=True)
             .exclude(pk=self.pk)
+            .filter(Q(pk__in=shares_area.values("pk")) | Q(pk__in=tagged.values("content_object_id")))
         )
         ordering = ["-date_published", "-pk"]
-        if area_keys and tag_ids:
-            candidates = candidates.filter(
-                Q(pk__in=shares_area.values("pk")) | Q(pk__in=tagged.values("content_object_id"))
-            )
+        if tag_ids:
             # A shared topic says more than a shared area.
             ordering.insert(0, Exists(tagged.filter(content_object=OuterRef("pk"))).desc())
-        elif area_keys:
-            candidates = candidates.filter(pk__in=shares_area.values("pk"))
-        else:
-            candidates = candidates.filter(pk__in=tagged.values("content_object_id"))
-        return with_local_areas(
-            candidates.order_by(*ordering)
-            .defer_streamfields()
-            .select_related("cover_image")
-            .prefetch_related("cover_image__renditions", "areas")[:RELATED_COUNT]
+        return list(
+            candidates.order_by(*ordering).defer_streamfields().select_related("cover_image")[
+                :RELATED_COUNT
+            ]
         )
 
     def social_image(self, request):
@@ -400,15 +404,15 @@ class PublicationPage(AreaTaggedMixin, SitePage):
         return data
 
     def get_context(self, request, *args, **kwargs):
-        from site_config.models import OrganisationDetails  # the site's settings build on apps
+        from site_config.chrome import chrome_for_request  # the site's settings build on apps
 
         context = super().get_context(request, *args, **kwargs)
-        organisation = OrganisationDetails.for_active_locale()
+        organisation = chrome_for_request(request)["organisation"]
         image = self.social_image(request)
         url = request.build_absolute_uri(self.get_url(request))
         context.update(
             attachments=self.attachments.select_related("document"),
-            related_publications=self.related_publications(),
+            related_publications=ready_for_cards([self], self.related_publications())[1:],
             canonical_url=url,
             social_image=image,
             open_graph_locale=OPEN_GRAPH_LOCALES.get(self.locale.language_code, ""),

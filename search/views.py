@@ -9,6 +9,7 @@ from django.db.models import Q, prefetch_related_objects
 from django.template.response import TemplateResponse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
@@ -112,6 +113,8 @@ def describe(pages, search_query, backend):
     return results
 
 
+# Not kept by the page cache: each search is counted for the editors' searches report.
+@never_cache
 def search(request):
     """Search the live, public pages of the visitor's language, stemmed for that language."""
     search_query = clean_query(request.GET.get("q", ""))

@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 from .base import env_bool
 
@@ -11,3 +13,6 @@ WHITENOISE_USE_FINDERS = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = globals().get(  # noqa: F405
     "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", DUMMY_MACHINE_TRANSLATOR  # noqa: F405
 )
+
+# Pages change under a developer's hands: no page cache unless asked for.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

@@ -17,3 +17,6 @@ WHITENOISE_USE_FINDERS = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = globals().get(  # noqa: F405
     "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", DUMMY_MACHINE_TRANSLATOR  # noqa: F405
 )
+
+# Tests of the page cache turn it on themselves; every other test sees fresh pages.
+PAGE_CACHE_SECONDS = 0

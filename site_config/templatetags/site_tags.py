@@ -3,35 +3,17 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from home.models import HomePage, Partner
-from site_config.models import OrganisationDetails
+from home.models import private_pages_q
+from site_config.chrome import chrome_for_request
 
 register = template.Library()
 
 
-@register.simple_tag
-def locale_home_page():
-    return HomePage.objects.live().filter(locale=Locale.get_active()).first()
-
-
 @register.simple_tag(takes_context=True)
-def main_navigation(context):
-    home = context.get("locale_home") or locale_home_page()
-    if home is None:
-        return []
-    return list(home.get_children().live().public().in_menu().filter(alias_of__isnull=True))
-
-
-@register.simple_tag
-def organisation_details():
-    return OrganisationDetails.for_active_locale()
-
-
-@register.simple_tag
-def footer_partners():
-    return list(Partner.for_footer())
+def site_chrome(context):
+    return chrome_for_request(context.get("request"))
 
 
 # Added to a fallback link so the page it opens can say why the visitor is there.
@@ -49,8 +31,8 @@ def translations_or_nearest(page, request):
     found = {}
     candidates = (
         Page.objects.live()
-        .public()
         .filter(alias_of__isnull=True)
+        .exclude(private_pages_q())
         .filter(Q(translation_key=page.translation_key) | Q(translation_key__in=ancestor_keys))
         .select_related("locale")
         .order_by("depth")

@@ -1,0 +1,267 @@
+"""The benchmark behind ``make bench``: the site under load, page type by page type.
+
+It prepares a PostgreSQL database with the demo content and a larger generated data set,
+starts gunicorn with the production settings on loopback, and drives each page type with wrk:
+first with the page cache off (every request renders), then with it on and warm. A static file
+served by the same stack is the ceiling. SQL queries, HTML size and the median time of one
+request ("render ms") are measured in-process with the page cache off. Settings come from the
+environment:
+
+    BENCH_DATABASE_URL  postgres://postgres@127.0.0.1:5432/baltic_bench
+    REDIS_URL           unset: each gunicorn worker caches in its own memory
+    BENCH_PORT          8102
+    BENCH_WORKERS       2
+    BENCH_SECONDS       8 (per run)
+    BENCH_CONNECTIONS   32 (cached pages and the static file; uncached pages use the workers' count)
+    BENCH_SCALE         1.0 (times 2,000 events, 1,000 publications, 200 galleries, 100 activities
+                        per language)
+"""
+
+import os
+import re
+import secrets
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/baltic_bench")
+PORT = int(os.environ.get("BENCH_PORT", "8102"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
+BASE = f"http://127.0.0.1:{PORT}"
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+
+ENVIRONMENT = {
+    **os.environ,
+    "DATABASE_URL": DATABASE_URL,
+    "DJANGO_SETTINGS_MODULE": "site_config.settings.production",
+    "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+    "SECURE_SSL_REDIRECT": "false",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "LOG_LEVEL": "WARNING",
+    "PYTHONPATH": str(ROOT),
+}
+
+
+def manage(*args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=ENVIRONMENT, check=True)
+
+
+def create_database():
+    import psycopg
+
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    server = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(server, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare():
+    print(f"==> Preparing {DATABASE_URL} (scale {SCALE})", flush=True)
+    create_database()
+    manage("migrate", "--noinput", "-v0")
+    manage("compilemessages", "--ignore=.venv", "-v0")
+    manage("collectstatic", "--noinput", "-v0")
+    manage("load_demo_content")
+    started = time.monotonic()
+    manage(
+        "generate_bench_content",
+        f"--events={round(2000 * SCALE)}",
+        f"--publications={round(1000 * SCALE)}",
+        f"--galleries={round(200 * SCALE)}",
+        f"--activities={round(100 * SCALE)}",
+    )
+    print(f"    generated in {time.monotonic() - started:.0f} s", flush=True)
+
+
+def pick_urls_and_measure():
+    """The address of each page type, with its SQL queries and HTML size uncached."""
+    os.environ.update(ENVIRONMENT)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from culture.models import ActivityPage, GalleryIndexPage, GalleryPage, SectionPage
+    from events.models import EventIndexPage, EventPage
+    from home.models import LocationPage, PeoplePage, StandardPage
+    from publications.models import PublicationIndexPage, PublicationPage
+
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def url_of(model, language="en", **filters):
+        return (
+            model.objects.live().filter(locale__language_code=language, **filters).order_by("-pk").first().url
+        )
+
+    today = timezone.localdate()
+    schedule = url_of(EventIndexPage)
+    pages = [
+        ("home", "/en/"),
+        ("home (ru)", "/ru/"),
+        ("area page", url_of(SectionPage)),
+        ("activity", url_of(ActivityPage)),
+        ("schedule", schedule),
+        ("schedule (month)", f"{schedule}{today.year}/{today.month}/"),
+        ("event", url_of(EventPage, slug__startswith="bench-")),
+        ("event (fi)", url_of(EventPage, "fi", slug__startswith="bench-")),
+        ("publication list", url_of(PublicationIndexPage)),
+        ("publication", url_of(PublicationPage)),
+        ("gallery list", url_of(GalleryIndexPage)),
+        ("gallery", url_of(GalleryPage)),
+        ("people", url_of(PeoplePage)),
+        ("location", url_of(LocationPage)),
+        ("text page", url_of(StandardPage)),
+        ("search", "/en/search/?q=event"),
+    ]
+    client = Client(SERVER_NAME="127.0.0.1")
+    measured = []
+    for name, url in pages:
+        client.get(url)  # renditions and the layout's cache are made once, not per request
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        # Counted now: the next request empties the connection's query log.
+        query_count = len(queries)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+        timings = []
+        for _repeat in range(7):
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        measured.append(
+            {
+                "name": name,
+                "url": url,
+                "queries": query_count,
+                "bytes": len(response.content),
+                "render": statistics.median(timings),
+            }
+        )
+    static_url = re.search(r'href="(/static/css/site\.[^"]+\.css)"', client.get("/en/").content.decode())
+    return measured, static_url.group(1)
+
+
+def fetch(url, timeout):
+    # Only ever the gunicorn started here, on loopback.
+    return urllib.request.urlopen(BASE + url, timeout=timeout)  # noqa: S310
+
+
+def start_gunicorn(page_cache_seconds):
+    environment = {**ENVIRONMENT, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+    process = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "site_config.wsgi",
+            f"--workers={WORKERS}",
+            f"--bind=127.0.0.1:{PORT}",
+            "--log-level=warning",
+        ],
+        cwd=ROOT,
+        env=environment,
+    )
+    for _attempt in range(100):
+        try:
+            fetch("/en/", timeout=5)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def stop(process):
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=30)
+
+
+def wrk(url, connections):
+    output = subprocess.run(
+        [WRK, f"-t{min(2, connections)}", f"-c{connections}", f"-d{SECONDS}s", "--latency", BASE + url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    def milliseconds(label):
+        value, unit = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", output).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": milliseconds("50%"),
+        "p99": milliseconds("99%"),
+        "errors": errors + (int(non_2xx.group(1)) if non_2xx else 0),
+    }
+
+
+def main():
+    if "--no-prepare" not in sys.argv:
+        prepare()
+    pages, static_url = pick_urls_and_measure()
+
+    print(f"==> Uncached: page cache off, {WORKERS} connections", flush=True)
+    server = start_gunicorn(0)
+    try:
+        for page in pages:
+            for _warm_up in range(3):  # each worker's connections and the layout's cache
+                fetch(page["url"], timeout=60)
+            page["uncached"] = wrk(page["url"], WORKERS)
+    finally:
+        stop(server)
+
+    print(f"==> Cached: page cache on and warm, {CONNECTIONS} connections", flush=True)
+    server = start_gunicorn(300)
+    try:
+        static = wrk(static_url, CONNECTIONS)
+        for page in pages:
+            fetch(page["url"], timeout=30)
+            page["cached"] = wrk(page["url"], CONNECTIONS)
+    finally:
+        stop(server)
+
+    header = (
+        "| page type | SQL | HTML KiB | render ms | uncached req/s | p50 ms | p99 ms | cached req/s | p50 ms | p99 ms"
+        " | % of static | errors |"
+    )
+    print()
+    print(header)
+    print("|" + "---|" * (header.count("|") - 1))
+    for page in pages:
+        uncached, cached = page["uncached"], page["cached"]
+        print(
+            f"| {page['name']} | {page['queries']} | {page['bytes'] / 1024:.1f} | {page['render']:.0f} "
+            f"| {uncached['rps']:.0f} | {uncached['p50']:.1f} | {uncached['p99']:.1f} "
+            f"| {cached['rps']:.0f} | {cached['p50']:.1f} | {cached['p99']:.1f} "
+            f"| {100 * cached['rps'] / static['rps']:.0f} % | {uncached['errors'] + cached['errors']} |"
+        )
+    print(
+        f"| static file ({static_url.rsplit('/', 1)[1]}) | 0 | | | | | | {static['rps']:.0f} "
+        f"| {static['p50']:.1f} | {static['p99']:.1f} | 100 % | {static['errors']} |"
+    )
+    print(
+        f"\n{WORKERS} gunicorn workers, wrk {SECONDS} s per run; uncached with {WORKERS} connections, "
+        f"cached and static with {CONNECTIONS}; cache: {os.environ.get('REDIS_URL') or 'local memory'}."
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""The schedule and event pages render in a fixed number of SQL queries."""
+
+import pytest
+from django.utils import timezone
+
+from conftest import LANGUAGES
+from events.models import EventIndexPage, EventPage
+
+pytestmark = pytest.mark.django_db
+
+
+def schedule(language="en"):
+    return EventIndexPage.objects.live().get(locale__language_code=language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_schedule_within_twelve_queries(assert_page_queries, language):
+    assert_page_queries(schedule(language).url, 12)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_event_page_within_twelve_queries(assert_page_queries, language):
+    event = EventPage.objects.live().filter(locale__language_code=language, venue__isnull=False).first()
+    assert_page_queries(event.url, 12)
+
+
+@pytest.mark.parametrize("view", ["past/", "month"])
+def test_other_schedule_views_within_twelve_queries(assert_page_queries, view):
+    today = timezone.localdate()
+    suffix = f"{today.year}/{today.month}/" if view == "month" else view
+    assert_page_queries(schedule().url + suffix, 12)
+
+
+def test_schedule_budget_does_not_grow_with_more_events(assert_page_queries):
+    index = schedule()
+    event = EventPage.objects.child_of(index).live().filter(image__isnull=False).first()
+    for number in range(12):
+        event.copy(update_attrs={"slug": f"copied-event-{number}"}, keep_live=True)
+    assert_page_queries(index.url, 12)

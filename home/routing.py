@@ -1,0 +1,104 @@
+"""Routing a page address in three queries, where Wagtail's walk down the tree takes two
+for each level of the address, one for the language's home page, one for the language and
+two for the view restrictions.
+
+The result is the one ``Page.route_for_request`` gives, which is where Wagtail looks for it
+first (``request._wagtail_route_for_request``): a routable page on the way still answers its
+own sub-addresses (the schedule's ``past/``) before its children do.
+"""
+
+import operator
+from functools import reduce
+
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.utils.translation import get_language
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.views import serve as wagtail_serve
+
+
+def serve(request, path):
+    if not hasattr(request, "_wagtail_route_for_request"):
+        try:
+            request._wagtail_route_for_request = route_for_request(request, path)
+        except Http404:
+            request._wagtail_route_for_request = None
+    return wagtail_serve(request, path)
+
+
+def route_for_request(request, path):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    components = [component for component in path.split("/") if component]
+    pages = list(
+        Page.objects.filter(
+            reduce(
+                operator.or_,
+                [
+                    Q(depth__lt=root.depth),  # the pages above the site root, for their restrictions
+                    Q(pk=root.pk),
+                    # The site root in the visitor's language ("localized").
+                    Q(translation_key=root.translation_key, locale__language_code=get_language()),
+                    *(
+                        Q(depth=root.depth + level + 1, slug=slug)
+                        for level, slug in enumerate(components)
+                    ),
+                ],
+            )
+        ).annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+    )
+    home = next(
+        (
+            page
+            for page in pages
+            if page.translation_key == root.translation_key and page.pk != root.pk and page.live
+        ),
+        None,
+    ) or next(page for page in pages if page.pk == root.pk)
+    chain = [page for page in pages if page.depth < home.depth and home.path.startswith(page.path)]
+    chain.append(home)
+    for level, slug in enumerate(components):
+        parent = chain[-1]
+        page = next(
+            (
+                candidate
+                for candidate in pages
+                if candidate.depth == parent.depth + 1
+                and candidate.slug == slug
+                and candidate.path.startswith(parent.path)
+            ),
+            None,
+        )
+        if page is None:
+            raise Http404
+        page._cached_parent_obj = parent
+        chain.append(page)
+        remaining = components[level + 1 :]
+        if remaining and page.live and routes_subpage(page.specific_class, remaining):
+            return page.specific.route(request, remaining)
+    found = chain[-1]
+    page_class = found.specific_class or Page
+    served = page_class.objects.select_related(
+        *getattr(page_class, "serve_select_related", ())
+    ).get(pk=found.pk)
+    if len(chain) > 1:
+        served._cached_parent_obj = chain[-2]
+    served.__dict__["breadcrumb_ancestors"] = [page for page in chain[:-1] if page.depth > 1]
+    served.__dict__["known_unrestricted"] = not any(
+        page.restricted or page.alias_of_id for page in chain
+    )
+    return served.route(request, [])
+
+
+def routes_subpage(page_class, path_components):
+    """Whether a routable page type has a view of its own for these path components."""
+    if page_class is None or not issubclass(page_class, RoutablePageMixin):
+        return False
+    try:
+        page_class.get_resolver().resolve("/" + "/".join(path_components) + "/")
+    except Http404:
+        return False
+    return True

@@ -1,0 +1,47 @@
+"""Move the content version on whenever something a public page may show changes."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page, PageViewRestriction
+from wagtail.models.pages import COMMENTS_RELATION_NAME
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+from wagtail.snippets.models import get_snippet_models
+
+from .page_cache import new_content_version
+
+ALWAYS_SHOWN = (Page, PageViewRestriction, AbstractImage, AbstractDocument, BaseGenericSetting, BaseSiteSetting)
+# What saving a draft or locking a page writes: nothing visitors see (publishing is signalled).
+EDITING_FIELDS = {
+    COMMENTS_RELATION_NAME,
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "locked",
+    "locked_by",
+    "locked_at",
+}
+
+
+def content_changed(**kwargs):
+    new_content_version()
+    # Again once the change is committed: a page rendered from the old data while the
+    # transaction was open may have been stored under the version moved on above.
+    transaction.on_commit(new_content_version)
+
+
+def model_saved_or_deleted(sender, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= EDITING_FIELDS:
+        return
+    if issubclass(sender, ALWAYS_SHOWN) or sender in get_snippet_models():
+        content_changed()
+
+
+def connect_signals():
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(content_changed, dispatch_uid=f"page-cache-{id(signal)}")
+    post_save.connect(model_saved_or_deleted, dispatch_uid="page-cache-save")
+    post_delete.connect(model_saved_or_deleted, dispatch_uid="page-cache-delete")

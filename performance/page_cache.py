@@ -1,0 +1,115 @@
+"""Whole responses of public pages, cached for anonymous visitors.
+
+A cached page is stored with the current *content version* and served only while that is still
+the version: publishing, unpublishing, moving or deleting a page, or changing a snippet,
+setting, image or document, moves the version on (see ``invalidation``), so every page that
+might show the change is rendered afresh. This is cruder than tracking which page shows what,
+but it cannot miss a dependency.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.translation import get_language
+
+VERSION_KEY = "page-cache:version"
+# Cache-Control directives that say a response belongs to one visitor or must not be kept.
+UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # Start from the clock, not from 1, so that a version lost from the cache (an eviction,
+        # a Redis restart) never brings back pages stored under an earlier run's numbers.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def new_content_version():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        content_version()
+
+
+def request_content_version(request):
+    """The content version, read once per request (the site chrome and the page cache share it)."""
+    if not hasattr(request, "_content_version"):
+        request._content_version = content_version()
+    return request._content_version
+
+
+def cache_key(request):
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"page-cache:{get_language()}:{digest}"
+
+
+def is_anonymous_request(request):
+    """No session (so no login and no preview), no pending messages, no credentials."""
+    cookies = request.COOKIES
+    return (
+        settings.SESSION_COOKIE_NAME not in cookies
+        and getattr(settings, "MESSAGE_COOKIE_NAME", "messages") not in cookies
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def is_cacheable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    # A CSRF token was put into the page (a form that posts): it belongs to one visitor.
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    user = getattr(request, "user", None)
+    if getattr(request, "is_preview", False) or (user is not None and user.is_authenticated):
+        return False
+    directives = {
+        directive.split("=")[0].strip().lower()
+        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    return not directives & UNCACHEABLE_DIRECTIVES and response.get("Vary") != "*"
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous GET requests from the cache; store what is safe to share.
+
+    Sits after the session and locale middleware (the language is part of the key) and before
+    the CSRF middleware, so a page that sets the CSRF cookie is seen with it and not stored.
+    ``PAGE_CACHE_SECONDS = 0`` turns it off.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timeout = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        if not timeout or request.method != "GET" or not is_anonymous_request(request):
+            return self.get_response(request)
+        key = cache_key(request)
+        # The content version and the page in one round trip to the cache.
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or content_version()
+        request._content_version = version
+        if key in found and found[key][0] == version:
+            _version, status, headers, content = found[key]
+            response = HttpResponse(content, status=status, headers=headers)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if is_cacheable(request, response):
+            if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+                # A CDN may keep it as long as we do; publishing purges the page there too.
+                patch_cache_control(response, public=True, s_maxage=timeout)
+            # Stored with the version it was rendered under (read before rendering), so a page
+            # rendered while something was published is not taken for the new content.
+            stored = (version, response.status_code, dict(response.items()), response.content)
+            cache.set(key, stored, timeout)
+            response["X-Page-Cache"] = "miss"
+        return response

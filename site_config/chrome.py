@@ -1,0 +1,52 @@
+"""What the layout shows around every page: menu, home page, organisation, partners, contact."""
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+from home.models import HomePage, Partner
+from performance.page_cache import content_version, request_content_version
+from site_config.models import ContactSettings, OrganisationDetails
+
+# The chrome is rebuilt whenever the content version moves on; this only bounds how long an
+# unused version's copy stays in the cache.
+CHROME_SECONDS = 24 * 60 * 60
+
+
+def build_site_chrome():
+    """Everything the layout shows around a page's content, in the active language."""
+    home = HomePage.objects.live().filter(locale=Locale.get_active()).first()
+    return {
+        "home": home,
+        "nav_pages": (
+            list(home.get_children().live().public().in_menu().filter(alias_of__isnull=True))
+            if home
+            else []
+        ),
+        # Every language's home page, for the language switcher of pages not translated yet.
+        "homes": list(HomePage.objects.live().filter(alias_of__isnull=True).select_related("locale")),
+        "organisation": OrganisationDetails.for_active_locale(),
+        # Logo renditions come from Wagtail's rendition cache, not a prefetch kept with the chrome.
+        "partners": list(Partner.for_footer()),
+        "contact": ContactSettings.load(),
+    }
+
+
+def chrome_for_request(request):
+    """The layout's menu, home page, organisation details, partners and contact details.
+
+    They are the same on every page of a language, so they are built once per language and
+    content version and shared by all requests (and all processes, with a shared cache)."""
+    memo = getattr(request, "_site_chrome", {}) if request is not None else {}
+    language = get_language()
+    if language not in memo:
+        version = request_content_version(request) if request is not None else content_version()
+        key = f"site-chrome:{version}:{language}"
+        chrome = cache.get(key)
+        if chrome is None:
+            chrome = build_site_chrome()
+            cache.set(key, chrome, CHROME_SECONDS)
+        memo[language] = chrome
+        if request is not None:
+            request._site_chrome = memo
+    return memo[language]
