@@ -18,13 +18,19 @@ from wagtail.search.utils import normalise_query_string
 from culture.models import SectionPage
 from events.models import EventPage
 from home.listing import paginate
-from home.models import AreaTaggedMixin, with_local_areas
+from home.models import AreaTaggedMixin, private_pages_q, with_local_areas
 from publications.models import PublicationPage
 
 from .backends import HIGHLIGHT_START, HIGHLIGHT_STOP
 from .models import SearchTerm
 
 RESULTS_PER_PAGE = 10
+
+
+def public_pages(model, locale):
+    # private_pages_q filters on paths from the cached list of restricted sections: no query for
+    # view restrictions each time, and no subquery, which the search backends cannot take.
+    return model.objects.live().filter(locale=locale).exclude(private_pages_q())
 MAX_QUERY_LENGTH = 200
 
 
@@ -48,7 +54,7 @@ class Result:
 
 def promotions_for(search_query, locale):
     """Editors' promoted results for the query: live public pages of this language, or links."""
-    pages = Page.objects.live().public().filter(locale=locale)
+    pages = public_pages(Page, locale)
     return list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(search_query))
         .filter(Q(page__isnull=True) | Q(page__in=pages))
@@ -58,7 +64,7 @@ def promotions_for(search_query, locale):
 
 def spelling_suggestion(search_query, locale):
     """The query with each unknown word replaced by the closest word of this language's titles."""
-    titles = Page.objects.live().public().filter(locale=locale).values_list("title", flat=True)
+    titles = public_pages(Page, locale).values_list("title", flat=True)
     vocabulary = {word for title in titles for word in re.findall(r"\w{3,}", title.lower())}
     words = re.findall(r"\w+", search_query.lower())
     corrected = [
@@ -125,7 +131,7 @@ def search(request):
     if search_query:
         promotions = promotions_for(search_query, locale)
         promoted_pages = [promotion.page_id for promotion in promotions if promotion.page_id]
-        pages = Page.objects.live().public().filter(locale=locale).exclude(pk__in=promoted_pages)
+        pages = public_pages(Page, locale).exclude(pk__in=promoted_pages)
         results = backend.search(search_query, pages, operator="and")
 
     search_results = paginate(request, results, per_page=RESULTS_PER_PAGE)
@@ -147,7 +153,7 @@ def search(request):
             "promotions": promotions if search_results.number == 1 else [],
             "spelling_suggestion": spelling_suggestion(search_query, locale) if nothing_found else "",
             "suggested_areas": (
-                SectionPage.objects.live().public().filter(locale=locale).order_by("path") if nothing_found else []
+                public_pages(SectionPage, locale).order_by("path") if nothing_found else []
             ),
         },
     )
