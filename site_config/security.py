@@ -15,11 +15,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if (
-            not report_only
-            and parts.config is None
-            and request.path_info.startswith(settings.ADMIN_URL_PREFIX)
-        ):
+        # Previews are public templates rendered inside the admin's preview panel: Wagtail
+        # serves them through a "dummy" request with the page's public path, so they need the
+        # admin's policy (which lets the admin frame them).
+        in_admin = request.path_info.startswith(settings.ADMIN_URL_PREFIX)
+        if not report_only and parts.config is None and (in_admin or getattr(request, "is_dummy", False)):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return parts
 

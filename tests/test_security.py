@@ -200,3 +200,14 @@ def test_password_validators_are_on(client, demo_user):
     )
     assert response.status_code == 200
     assert "This password is too common." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_previews_may_be_framed_by_the_admin():
+    """A preview is a public page rendered for the admin's preview panel, which frames it."""
+    from home.models import StandardPage
+
+    page = StandardPage.objects.get(locale__language_code="en", slug="welcome")
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]

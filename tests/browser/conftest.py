@@ -104,7 +104,13 @@ def open_page(request, browser, live_server, transactional_db):
     contexts = []
 
     def open_in(viewport="desktop"):
-        context = browser.new_context(base_url=live_server.url, locale="en-GB", **VIEWPORTS[viewport])
+        context = browser.new_context(
+            base_url=live_server.url,
+            locale="en-GB",
+            # axe-core is injected as an inline script, which our CSP (rightly) refuses.
+            bypass_csp=True,
+            **VIEWPORTS[viewport],
+        )
         context.set_default_timeout(15_000)
         contexts.append(context)
         page = context.new_page()

@@ -72,7 +72,7 @@ def test_editor_creates_an_event_previews_and_submits_it(open_page):
     preview_shows(page, title)
     submit_for_moderation(page)
 
-    event = EventPage.objects.get(title=title)
+    event = EventPage.objects.get(locale__language_code="en", title=title)
     assert event.image_id == image.id
     assert event.occurrences.count() == 1
     assert not event.live
@@ -190,5 +190,5 @@ def test_editor_uploads_images_into_a_collection_and_builds_a_gallery_from_it(
     expect(preview.locator("[data-gallery-link] img")).to_have_count(3)
     expect(preview.get_by_role("img", name=descriptions[0])).to_be_visible()
     screenshot(page, "flow-editor-gallery-preview")
-    gallery = GalleryPage.objects.get(title="Summer picnic")
+    gallery = GalleryPage.objects.get(locale__language_code="en", title="Summer picnic")
     assert not gallery.live
