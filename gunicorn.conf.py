@@ -3,6 +3,8 @@ PORT, WEB_CONCURRENCY (worker processes) and GUNICORN_THREADS."""
 
 import os
 
+from operations.log import stdout_logging
+
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
@@ -15,19 +17,7 @@ max_requests_jitter = 200
 accesslog = None
 errorlog = "-"
 logconfig_dict = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "text": {"()": "operations.log.TextFormatter"},
-        "json": {"()": "operations.log.JsonFormatter"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": os.environ.get("LOG_FORMAT", "json"),
-        }
-    },
+    **stdout_logging(os.environ.get("LOG_FORMAT", "json")),
     "loggers": {
         "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },

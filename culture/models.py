@@ -14,7 +14,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.area_listings import area_listings
 from home.blocks import BodyStreamBlock
 from home.listing import paginate
-from home.models import AreaTaggedMixin, HeldInLanguagesMixin, Person, SitePage, ready_for_cards
+from home.models import (
+    AreaTaggedMixin,
+    HeldInLanguagesMixin,
+    Person,
+    SectionIndexPage,
+    SitePage,
+    ready_for_cards,
+)
 
 
 def hero_image_field():
@@ -201,15 +208,8 @@ def latest_galleries_of_area(area, locale, request, count=4):
     return list(gallery_listing(GalleryPage.in_area(area).filter(locale=locale))[:count])
 
 
-class GalleryIndexPage(SitePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = SitePage.search_fields + [index.SearchField("intro")]
-    translatable_fields = SitePage.translatable_fields + [TranslatableField("intro")]
-    parent_page_types = ["home.HomePage"]
+class GalleryIndexPage(SectionIndexPage):
     subpage_types = ["culture.GalleryPage"]
-    max_count_per_parent = 1
     template = "culture/gallery_index_page.html"
 
     class Meta:

@@ -27,6 +27,7 @@ from home.models import (
     Area,
     AreaTaggedMixin,
     HeldInLanguagesMixin,
+    SectionIndexPage,
     SitePage,
     areas_of_locale,
     ready_for_cards,
@@ -92,17 +93,10 @@ class OccurrenceQuerySet(models.QuerySet):
         )
 
 
-class EventIndexPage(RoutablePageMixin, SitePage):
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """Events with the schedule: upcoming, past and by month, filterable, with calendar feeds."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = SitePage.search_fields + [index.SearchField("intro")]
-    translatable_fields = SitePage.translatable_fields + [TranslatableField("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
     template = "events/event_index_page.html"
 
     class Meta:

@@ -110,6 +110,22 @@ class SitePage(Page):
         return self.summary or self.search_description
 
 
+class SectionIndexPage(SitePage):
+    """The one list page of a kind of content (events, galleries, publications) under a
+    language's home page, with a short introduction."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = SitePage.search_fields + [index.SearchField("intro")]
+    translatable_fields = SitePage.translatable_fields + [TranslatableField("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(SitePage):
     serve_select_related = ("hero_image",)
 

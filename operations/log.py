@@ -68,3 +68,23 @@ class JsonFormatter(logging.Formatter):
         if record.stack_info:
             entry["stack"] = self.formatStack(record.stack_info)
         return json.dumps(entry, default=str, ensure_ascii=False)
+
+
+def stdout_logging(log_format):
+    """The dictConfig parts shared by Django's settings and gunicorn.conf.py: one console
+    handler on stdout with our text or JSON formatter."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "text": {"()": "operations.log.TextFormatter"},
+            "json": {"()": "operations.log.JsonFormatter"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": log_format,
+            }
+        },
+    }

@@ -34,6 +34,7 @@ from home.models import (
     Area,
     AreaTaggedMixin,
     Person,
+    SectionIndexPage,
     SitePage,
     in_memory_relations,
     ready_for_cards,
@@ -95,18 +96,10 @@ def latest_publications_of_area(area, locale, request, count=3):
     )
 
 
-class PublicationIndexPage(RoutablePageMixin, SitePage):
+class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
     """The list of publications of one language, with filters, year archives and feeds."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = SitePage.search_fields + [index.SearchField("intro")]
-    translatable_fields = SitePage.translatable_fields + [TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["publications.PublicationPage"]
-    max_count_per_parent = 1
     template = "publications/publication_index_page.html"
 
     class Meta:

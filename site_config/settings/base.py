@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from operations.log import stdout_logging
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -274,19 +276,7 @@ LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 if os.environ.get("LOG_FORMAT", "json") not in {"text", "json"}:
     raise SystemExit("LOG_FORMAT must be 'text' or 'json'.")
 LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "text": {"()": "operations.log.TextFormatter"},
-        "json": {"()": "operations.log.JsonFormatter"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": LOG_FORMAT,
-        }
-    },
+    **stdout_logging(LOG_FORMAT),
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.server": {"level": "INFO"},
