@@ -4,7 +4,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max, Min, Q
+from django.db.models import Exists, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
@@ -128,15 +128,17 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def filter_events(self, events, chosen):
         if chosen["area"]:
-            events = events.filter(areas__translation_key=chosen["area"].translation_key)
+            events = events.filter(EventPage.in_area_q(chosen["area"]))
         if chosen["language"]:
             # JSON lists: match the quoted code, which works on SQLite and PostgreSQL alike.
             events = events.filter(languages__icontains=f'"{chosen["language"]}"')
         return events
 
-    def listing_context(self, request, events, view):
+    def listing_context(self, request, view, paginate_events):
+        """The context of the upcoming and past lists: ``paginate_events`` gives the page of the
+        list asked for, from the events the visitor's filters leave."""
         chosen = self.filters(request)
-        items = paginate(request, self.filter_events(events, chosen).distinct())
+        items = paginate_events(self.filter_events(self.events(), chosen))
         ready_for_cards(items.object_list)
         query = []
         if chosen["area"]:
@@ -154,20 +156,28 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("", name="upcoming")
     def upcoming(self, request):
-        events = soonest_first(self.events())
-        return self.render(request, context_overrides=self.listing_context(request, events, "upcoming"))
+        def soonest_first_page(events):
+            items = paginate(request, soonest_first(events))
+            items.object_list = in_date_order(items.object_list, events)
+            return items
+
+        return self.render(
+            request, context_overrides=self.listing_context(request, "upcoming", soonest_first_page)
+        )
 
     @path("past/", name="past")
     def past(self, request):
-        now = timezone.now()
-        events = (
-            self.events()
-            .exclude(occurrences__in=EventOccurrence.objects.upcoming(now))
-            .filter(occurrences__isnull=False)
-            .annotate(last_start=Max("occurrences__start"))
-            .order_by("-last_start", "-id")
-        )
-        return self.render(request, context_overrides=self.listing_context(request, events, "past"))
+        def latest_first_page(events):
+            occurrences = EventOccurrence.objects.filter(page=OuterRef("pk"))
+            return paginate(
+                request,
+                events.exclude(Exists(occurrences.upcoming(timezone.now())))
+                .annotate(last_start=Subquery(occurrences.order_by("-start").values("start")[:1]))
+                .filter(last_start__isnull=False)
+                .order_by("-last_start", "-id"),
+            )
+
+        return self.render(request, context_overrides=self.listing_context(request, "past", latest_first_page))
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/$", name="month")
     def month(self, request, year, month):
@@ -415,25 +425,33 @@ class EventOccurrence(Orderable):
 
 
 def soonest_first(events):
-    """Events that have a date still to come, ordered by that next date."""
-    upcoming = EventOccurrence.objects.upcoming(timezone.now())
+    """The events of a queryset that have a date still to come, soonest first, as rows of
+    ``page_id`` and ``next_start`` (turn them into pages with ``in_date_order``).
+
+    Grouping the upcoming dates, a narrow table, and then loading only the events shown takes a
+    few milliseconds; ordering the events themselves by their next date made the database
+    compute and sort that date for every event first (25 ms with a thousand upcoming)."""
     return (
-        events.filter(occurrences__in=upcoming)
-        .annotate(next_start=Min("occurrences__start", filter=Q(occurrences__in=upcoming)))
-        .order_by("next_start", "id")
+        EventOccurrence.objects.upcoming(timezone.now())
+        .filter(page__in=events.values("pk"))
+        .values("page_id")
+        .annotate(next_start=Min("start"))
+        .order_by("next_start", "page_id")
     )
+
+
+def in_date_order(rows, events):
+    """The events of ``events`` that rows of ``soonest_first`` name, in the rows' order."""
+    rows = list(rows)
+    found = events.in_bulk([row["page_id"] for row in rows])
+    return [found[row["page_id"]] for row in rows if row["page_id"] in found]
 
 
 def upcoming_events(events, count=4):
     """The next ``count`` live events of a queryset (``ready_for_cards`` them with the rest)."""
-    return list(
-        soonest_first(
-            events.live()
-            .public()
-            .select_related("image", "venue")
-            .prefetch_related("occurrences")
-            .distinct()
-        )[:count]
+    events = events.live().public()
+    return in_date_order(
+        soonest_first(events)[:count], events.select_related("image", "venue").prefetch_related("occurrences")
     )
 
 

@@ -38,7 +38,8 @@ def route_for_request(request, path):
             reduce(
                 operator.or_,
                 [
-                    Q(depth__lt=root.depth),  # the pages above the site root, for their restrictions
+                    # The pages above the site root, for their restrictions (by path, which is indexed).
+                    Q(path__in=[root.path[: Page.steplen * depth] for depth in range(1, root.depth)]),
                     Q(pk=root.pk),
                     # The site root in the visitor's language ("localized").
                     Q(translation_key=root.translation_key, locale__language_code=get_language()),
@@ -82,7 +83,7 @@ def route_for_request(request, path):
     found = chain[-1]
     page_class = found.specific_class or Page
     served = page_class.objects.select_related(
-        *getattr(page_class, "serve_select_related", ())
+        "locale", *getattr(page_class, "serve_select_related", ())
     ).get(pk=found.pk)
     if len(chain) > 1:
         served._cached_parent_obj = chain[-2]

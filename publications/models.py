@@ -176,11 +176,7 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
         if kind:
             publications = publications.filter(kind=kind)
         if area:
-            publications = publications.filter(
-                pk__in=PublicationPage.objects.filter(
-                    areas__translation_key=area.translation_key
-                ).values("pk")
-            )
+            publications = publications.filter(PublicationPage.in_area_q(area))
         if tag:
             publications = publications.filter(
                 pk__in=PublicationPageTag.objects.filter(tag=tag).values("content_object_id")

@@ -84,6 +84,22 @@ def test_upcoming_and_past_split_around_now(client):
     assert "Frozen morning lecture" in past and "Frozen evening concert" not in past
 
 
+def test_lists_order_events_by_their_next_and_last_dates(client):
+    index = index_page()
+    # A weekly class whose first date is over counts from its next one, and is listed once.
+    add_event(index, "Zebra weekly class", at(2027, 3, 1, 18), at(2027, 3, 8, 18), at(2027, 3, 15, 18))
+    add_event(index, "Yak talk", at(2027, 3, 5, 18))
+    add_event(index, "Xerus walk", at(2027, 3, 2, 10))
+    add_event(index, "Wombat fair", at(2027, 3, 3, 10))
+    with time_machine.travel(at(2027, 3, 4, 12), tick=False):
+        upcoming = client.get(index.url).content.decode()
+        past = client.get(index.url + "past/").content.decode()
+    assert upcoming.count("Zebra weekly class</a>") == 1
+    assert upcoming.index("Yak talk") < upcoming.index("Zebra weekly class")
+    assert "Xerus walk" not in upcoming and "Zebra weekly class" not in past
+    assert past.index("Wombat fair") < past.index("Xerus walk")
+
+
 def test_month_view_boundaries_across_a_month_and_a_year(client):
     index = index_page()
     add_event(index, "New Year's Eve party", at(2027, 12, 31, 22), hours=4)

@@ -1,6 +1,5 @@
 from django import template
 from django.conf import settings
-from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -24,16 +23,19 @@ def translations_or_nearest(page, request):
     """Per language code, (URL, is the page itself) of the page's live translation or, where
     there is none yet, of its nearest translated ancestor (at least that language's home page).
 
-    One query: the page's and its ancestors' translation keys are matched in the same SELECT.
+    One query, by translation key (indexed): the page's own and those of its ancestors, which
+    routing already loaded for the breadcrumbs.
     """
-    ancestor_paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth)]
-    ancestor_keys = Page.objects.filter(path__in=ancestor_paths).values("translation_key")
+    ancestors = getattr(page, "breadcrumb_ancestors", None)
+    if ancestors is None:
+        ancestors = page.get_ancestors().filter(depth__gt=1)
+    keys = [page.translation_key, *(ancestor.translation_key for ancestor in ancestors)]
     found = {}
     candidates = (
         Page.objects.live()
         .filter(alias_of__isnull=True)
         .exclude(private_pages_q())
-        .filter(Q(translation_key=page.translation_key) | Q(translation_key__in=ancestor_keys))
+        .filter(translation_key__in=keys)
         .select_related("locale")
         .order_by("depth")
     )
