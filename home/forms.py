@@ -12,9 +12,7 @@ class AreaTaggedPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         field = self.fields["areas"]
         field.queryset = field.queryset.filter(locale_id=self.instance.locale_id)
-        field.error_messages["invalid_choice"] = _(
-            "Choose only areas in the language of the page."
-        )
+        field.error_messages["invalid_choice"] = _("Choose only areas in the language of the page.")
         if not self.is_bound and self.instance.pk:
             # A translation is synchronised with its source's areas: they are shown (and saved)
             # as the same areas in this page's language.

@@ -42,7 +42,10 @@ def database_unavailable(request):
     with translation.override(language):
         content = render_to_string(
             "operations/database_unavailable.html",
-            {"retry_url": request.get_full_path(), "request_id": getattr(request, "request_id", "")},
+            {
+                "retry_url": request.get_full_path(),
+                "request_id": getattr(request, "request_id", ""),
+            },
         )
     response = HttpResponse(content, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -44,7 +44,8 @@ def error_log():
 
 
 @pytest.mark.parametrize(
-    "error", [OperationalError("server closed the connection"), InterfaceError("connection already closed")]
+    "error",
+    [OperationalError("server closed the connection"), InterfaceError("connection already closed")],
 )
 def test_pages_answer_503_with_retry_after_while_the_database_is_down(visitor, error):
     with database_down(error):
@@ -59,7 +60,11 @@ def test_pages_answer_503_with_retry_after_while_the_database_is_down(visitor, e
 
 @pytest.mark.parametrize(
     ("language", "heading"),
-    [("en", "Temporarily unavailable"), ("fi", "Tilapäisesti poissa käytöstä"), ("ru", "Временно недоступно")],
+    [
+        ("en", "Temporarily unavailable"),
+        ("fi", "Tilapäisesti poissa käytöstä"),
+        ("ru", "Временно недоступно"),
+    ],
 )
 def test_the_page_is_in_the_language_of_the_address(visitor, language, heading):
     with database_down():
