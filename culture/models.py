@@ -3,7 +3,6 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -13,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.area_listings import area_listings
 from home.blocks import BodyStreamBlock
+from home.forms import AreaTaggedPageForm
 from home.listing import paginate
 from home.models import (
     AreaTaggedMixin,
@@ -223,7 +223,7 @@ class GalleryIndexPage(SectionIndexPage):
         return context
 
 
-class GalleryPageForm(WagtailAdminPageForm):
+class GalleryPageForm(AreaTaggedPageForm):
     add_images_from = forms.ModelChoiceField(
         queryset=Collection.objects.all(),
         required=False,

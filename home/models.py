@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyStreamBlock
 from .fields import SpokenLanguagesField, spoken_language_names
+from .forms import AreaTaggedPageForm
 
 
 def restricted_paths():
@@ -361,6 +362,8 @@ class AreaTaggedMixin(models.Model):
         related_name="%(app_label)s_%(class)s_pages",
         help_text=_("The activity areas this belongs to; it is listed on their pages."),
     )
+
+    base_form_class = AreaTaggedPageForm
 
     class Meta:
         abstract = True

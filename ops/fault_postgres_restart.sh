@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Fault drill: PostgreSQL restarts while the site is under load, and the site recovers by
+# Fault drill: PostgreSQL goes away while the site is under load, and the site recovers by
 # itself. Runs gunicorn (production settings) on 127.0.0.1:${PORT:-8113} against
 # $DATABASE_URL (default: database ops_drill, created and filled with the demo content), sends
-# requests from 4 threads, restarts the PostgreSQL cluster in the middle and prints the answers
-# before, during and after the restart. Persistent connections (DB_CONN_MAX_AGE) are checked
-# before reuse (CONN_HEALTH_CHECKS), so after the restart every request must succeed again.
+# requests from 4 threads, takes the database away in the middle and prints the answers before,
+# during and after. While it is away, pages the page cache holds are still served and every other
+# request answers 503 with Retry-After (operations/views.py), never 500. Persistent connections
+# (DB_CONN_MAX_AGE) are checked before reuse (CONN_HEALTH_CHECKS), so afterwards every request
+# must succeed again.
 #
-# Needs root (or the postgres user) for pg_ctlcluster. It restarts the whole local cluster:
-# other users of that PostgreSQL lose their connections for a moment.
+# OUTAGE=restart (default) restarts the whole local cluster with pg_ctlcluster: it needs root
+# (or the postgres user), and other users of that PostgreSQL lose their connections for a
+# moment. OUTAGE=block shuts out only the drill's database for OUTAGE_SECONDS (default 5): new
+# connections are refused and open ones are ended, as in a failover, and nothing else is touched.
 OPS_WORK="${OPS_WORK:-$(mktemp -d /tmp/ops-pg-drill.XXXX)}"
 source "$(dirname "$0")/lib.sh"
 PORT="${PORT:-8113}"
@@ -29,11 +33,21 @@ LOAD_PID=$!
 sleep 15
 
 echo during >"$PHASE"
-echo "==> $(date -u +%T) restarting PostgreSQL $PG_VERSION"
 started=$(date +%s%N)
-pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" main restart
-until pg_isready -q -h 127.0.0.1 -p 5432; do sleep 0.1; done
-echo "==> $(date -u +%T) PostgreSQL accepts connections again after $(( ($(date +%s%N) - started) / 1000000 )) ms"
+if [ "${OUTAGE:-restart}" = block ]; then
+    DRILL_DB="${DATABASE_URL##*/}"
+    echo "==> $(date -u +%T) shutting out database $DRILL_DB for ${OUTAGE_SECONDS:-5} s"
+    psql -h 127.0.0.1 -U postgres -qc "ALTER DATABASE \"$DRILL_DB\" ALLOW_CONNECTIONS false"
+    psql -h 127.0.0.1 -U postgres -qtAc \
+        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '$DRILL_DB'" >/dev/null
+    sleep "${OUTAGE_SECONDS:-5}"
+    psql -h 127.0.0.1 -U postgres -qc "ALTER DATABASE \"$DRILL_DB\" ALLOW_CONNECTIONS true"
+else
+    echo "==> $(date -u +%T) restarting PostgreSQL $PG_VERSION"
+    pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" main restart
+    until pg_isready -q -h 127.0.0.1 -p 5432; do sleep 0.1; done
+fi
+echo "==> $(date -u +%T) the database accepts connections again after $(( ($(date +%s%N) - started) / 1000000 )) ms"
 echo after >"$PHASE"
 sleep 2
 echo "==> /healthz 2 s later: $(healthz "$PORT")"
@@ -43,6 +57,9 @@ echo stop >"$PHASE"
 wait "$LOAD_PID"
 echo "==> Answers per phase (4 threads; before: 15 s, during: the restart, after: 15 s)"
 cat "$OPS_WORK/load.txt"
+if grep -qE '(^| )500: ' "$OPS_WORK/load.txt"; then
+    echo "==> Some requests answered 500: a database outage should answer 503 (operations/views.py)"
+fi
 echo "==> Database errors the server logged: $(grep -c '"level": "ERROR"' "$OPS_WORK/app.log" || true)" \
     "(log: $OPS_WORK/app.log)"
 grep '"level": "ERROR"' "$OPS_WORK/app.log" | "$PY" -c '

@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.coreutils import find_available_slug
@@ -29,6 +28,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
+from home.forms import AreaTaggedPageForm
 from home.listing import paginate
 from home.models import (
     Area,
@@ -209,7 +209,7 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
         return context
 
 
-class PublicationPageForm(WagtailAdminPageForm):
+class PublicationPageForm(AreaTaggedPageForm):
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
         if YEAR_SLUG.fullmatch(slug):

@@ -9,6 +9,9 @@ from home.routing import serve as serve_page
 from search import views as search_views
 from site_config.sitemap import robots_txt, sitemap
 
+# A database outage answers 503 "temporarily unavailable"; any other error the usual 500.
+handler500 = "operations.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
