@@ -5,6 +5,8 @@ class PerformanceConfig(AppConfig):
     name = "performance"
 
     def ready(self):
-        from .invalidation import connect_signals
+        from . import invalidation, renditions
 
-        connect_signals()
+        invalidation.connect_signals()
+        renditions.connect_signals()
+        renditions.encode_avif_at_speed()
