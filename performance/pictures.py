@@ -25,7 +25,9 @@ class ImageUse:
     @cached_property
     def filter_specs(self):
         """The renditions, spelled as ``{% picture %}`` spells them (``format-avif|fill-400x267``)."""
-        return Filter.expand_spec(f"format-{{{self.formats}}} {self.resize}" if self.formats else self.resize)
+        return Filter.expand_spec(
+            f"format-{{{self.formats}}} {self.resize}" if self.formats else self.resize
+        )
 
 
 WIDE_COLUMN = "(min-width: 52rem) 48rem, 100vw"
@@ -85,6 +87,8 @@ def pictures_of(obj):
     for field in obj._meta.get_fields():
         if isinstance(field, StreamField):
             # The only image chooser in the shared block library is the captioned image block's.
-            for model, object_id, _path, _content_path in field.extract_references(field.value_from_object(obj)):
+            for model, object_id, _path, _content_path in field.extract_references(
+                field.value_from_object(obj)
+            ):
                 if issubclass(model, AbstractImage):
                     yield int(object_id), "block_image"

@@ -169,10 +169,18 @@ class ImageFormMakingRenditions(BaseImageForm):
     A form rather than a post_save handler, because the edit view deletes the old renditions
     only after saving the image."""
 
-    RENDITION_FIELDS = {"file", "focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height"}
+    RENDITION_FIELDS = {
+        "file",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    }
 
     def save(self, commit=True):
-        shown_differently = not self.instance._state.adding and self.RENDITION_FIELDS & set(self.changed_data)
+        shown_differently = not self.instance._state.adding and self.RENDITION_FIELDS & set(
+            self.changed_data
+        )
         image = super().save(commit=commit)
         if commit and shown_differently:
             schedule(pictures_of_image, image.pk)
@@ -184,4 +192,6 @@ def connect_signals():
     for label in PICTURES:
         model = apps.get_model(label)
         if not issubclass(model, Page):
-            post_save.connect(snippet_was_saved, sender=model, dispatch_uid=f"make-renditions-{label}")
+            post_save.connect(
+                snippet_was_saved, sender=model, dispatch_uid=f"make-renditions-{label}"
+            )
