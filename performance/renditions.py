@@ -71,7 +71,8 @@ def pictures_of_page(page_id):
 
 
 def pictures_of_snippet(model_label, object_id):
-    return pictures_of(apps.get_model(model_label).objects.get(pk=object_id))
+    snippet = apps.get_model(model_label).objects.filter(pk=object_id).first()
+    return pictures_of(snippet) if snippet else []
 
 
 def pictures_of_image(image_id):
