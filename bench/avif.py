@@ -4,9 +4,9 @@ For each source picture and each rendition size the site uses, the picture is cr
 resized as Wagtail's ``fill-`` does, then encoded as JPEG and WebP (Wagtail's default qualities)
 and as AVIF with several quality / encoder speed pairs (Pillow's own AVIF plugin, libaom). It
 prints the median encode time of ``BENCH_REPEAT`` runs (default 3), the size, and the PSNR
-against the resized picture (higher is closer; about 38 dB and up looks the same as the
-source at these sizes). The sources are Wagtail's test photographs (real photos, 600x450,
-scaled up for the larger sizes) and a demo picture as ``load_demo_content`` draws it.
+against the resized picture (higher is closer). The sources are Wagtail's test photographs
+(real photos, 600x450, scaled up for the larger sizes) and a demo picture as
+``load_demo_content`` draws it.
 
     .venv/bin/python bench/avif.py
 """

@@ -28,8 +28,8 @@ from .pictures import PICTURES, USES, pictures_of
 
 logger = logging.getLogger(__name__)
 
-# libaom's fastest setting for still images (Pillow's default is 6): 4-10 times faster for
-# 1-4 % more bytes and under 0.6 dB less PSNR on photographs (bench/avif.py).
+# libaom's fastest setting (Pillow's default is 6; 10 is the same): 5-13 times faster, for 1-4 %
+# more bytes and 0.3-0.7 dB less PSNR on photographs at card and page sizes (bench/avif.py).
 AVIF_ENCODER_SPEED = 9
 # Images whose renditions are checked and made together, their renditions loaded in one query.
 CHUNK = 100
