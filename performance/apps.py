@@ -5,8 +5,9 @@ class PerformanceConfig(AppConfig):
     name = "performance"
 
     def ready(self):
-        from .image_filters import share_parsed_filters
-        from .invalidation import connect_signals
+        from . import image_filters, invalidation, renditions
 
-        connect_signals()
-        share_parsed_filters()
+        invalidation.connect_signals()
+        renditions.connect_signals()
+        renditions.encode_avif_at_speed()
+        image_filters.share_parsed_filters()

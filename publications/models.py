@@ -39,11 +39,12 @@ from home.models import (
     in_memory_relations,
     ready_for_cards,
 )
+from performance.pictures import USES
 
 from .feeds import AtomPublicationFeed, RssPublicationFeed
 
 # Link previews on social media use a 1.91:1 picture of at least 1200 pixels' width.
-SOCIAL_IMAGE_SPEC = "fill-1200x630"
+SOCIAL_IMAGE_SPEC = USES["social_image"].resize  # made ahead with the page's other pictures
 FEED_SIZE = 20
 RELATED_COUNT = 3
 OPEN_GRAPH_LOCALES = {"en": "en_GB", "fi": "fi_FI", "ru": "ru_RU"}

@@ -46,6 +46,7 @@
     if (!gallery || !viewer || typeof viewer.showModal !== "function") { return; }
     var links = Array.prototype.slice.call(gallery.querySelectorAll("[data-gallery-link]"));
     var image = viewer.querySelector(".viewer__image");
+    var sources = Array.prototype.slice.call(viewer.querySelectorAll("[data-viewer-source]"));
     var caption = viewer.querySelector(".viewer__caption");
     var count = viewer.querySelector("[data-viewer-count]");
     var current = 0;
@@ -54,6 +55,10 @@
     function show(index) {
         current = (index + links.length) % links.length;
         var link = links[current];
+        // The <source> elements first, so the browser picks AVIF or WebP over the JPEG.
+        sources.forEach(function (source) {
+            source.srcset = link.getAttribute("data-" + source.getAttribute("data-viewer-source"));
+        });
         image.src = link.href;
         image.alt = link.getAttribute("data-alt") || "";
         image.width = link.getAttribute("data-width");

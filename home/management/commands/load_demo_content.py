@@ -1,5 +1,6 @@
 from importlib import import_module
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -31,6 +32,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             for loader in LOADERS:
                 import_module(loader).load(report)
+
+        # The demo pages' pictures, made now so that the first visitor does not wait for them.
+        call_command("make_renditions", stdout=self.stdout)
 
         if changes:
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))
