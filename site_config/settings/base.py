@@ -78,6 +78,9 @@ MIDDLEWARE = [
     "operations.middleware.RequestIdMiddleware",
     "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Pages compressed for anonymous visitors only (why: performance/compression.py); above
+    # everything that reads or writes a response's body.
+    "performance.compression.AnonymousGZipMiddleware",
     # --- security (issue 11): CSP (looser for /admin/) and Permissions-Policy ---
     "site_config.security.ContentSecurityPolicyMiddleware",
     "site_config.security.PermissionsPolicyMiddleware",

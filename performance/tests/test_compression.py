@@ -1,0 +1,31 @@
+"""Pages are compressed for anonymous visitors, never for signed-in users (BREACH)."""
+
+import gzip
+
+import pytest
+
+from home.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def welcome_url():
+    return StandardPage.objects.live().get(locale__language_code="en", slug="welcome").url
+
+
+def test_anonymous_visitors_get_pages_compressed(client):
+    response = client.get(welcome_url(), HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert b'<html lang="en">' in gzip.decompress(response.content)
+
+
+def test_signed_in_users_get_pages_uncompressed(client, demo_user):
+    client.force_login(demo_user("editor"))
+    response = client.get(welcome_url(), HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200
+    assert not response.has_header("Content-Encoding")
+    assert b'<html lang="en">' in response.content
+    admin = client.get("/admin/", HTTP_ACCEPT_ENCODING="gzip")
+    assert admin.status_code == 200
+    assert not admin.has_header("Content-Encoding")
