@@ -46,3 +46,24 @@ def test_a_page_without_summary_is_described_by_the_organisation_tagline(client)
     tagline = OrganisationDetails.objects.get(locale=Locale.objects.get(language_code="fi")).tagline
     assert tagline
     assert meta_description(head_of(client.get(page.url))) == tagline
+
+
+LEAD_IMAGE_PAGE_TYPES = ["HomePage", "SectionPage", "ActivityPage", "EventPage", "PublicationPage"]
+
+
+def lead_image(html):
+    """The first <picture> in the page's main content: its <source>s and <img>."""
+    main = html.split('<main id="main"', 1)[1]
+    return re.search(r"<picture>.*?</picture>", main, re.DOTALL).group(0)
+
+
+def test_lead_images_are_fetched_first_and_keep_one_shape_in_every_size(client):
+    """The largest paint comes sooner, and the page does not shift when the browser picks a size."""
+    pages = one_page_of_each_type()
+    for page_type in LEAD_IMAGE_PAGE_TYPES:
+        picture = lead_image(client.get(pages[(page_type, "en")].url).content.decode())
+        assert 'fetchpriority="high"' in picture, page_type
+        assert 'loading="lazy"' not in picture, page_type
+        shapes = {round(int(w) / int(h), 1) for w, h in re.findall(r"fill-(\d+)x(\d+)", picture)}
+        # The home page's hero is cut to shape by the stylesheet (aspect-ratio, object-fit).
+        assert len(shapes) == 1 or page_type == "HomePage", f"{page_type}: {shapes}"
