@@ -8,7 +8,8 @@ English and the Finnish and Russian home pages. Each page is measured BENCH_RUNS
 shows the median score per category, and below it every audit that fell short in any run of a
 category under 100. Lighthouse counts 127.0.0.1 as a secure origin, so plain HTTP is fine here.
 
-    BENCH_DATABASE_URL  sqlite:////tmp/lh_bench.sqlite3 (made afresh each run)
+    BENCH_DATABASE_URL  sqlite:////tmp/lh_bench.sqlite3 (made afresh each run, with media in
+                        /tmp/lh_bench_media)
     BENCH_PORT          8121
     BENCH_RUNS          3
     BENCH_REPORTS       /tmp/lighthouse-reports (each run's JSON report, to read the details)
@@ -17,25 +18,34 @@ category under 100. Lighthouse counts 127.0.0.1 as a secure origin, so plain HTT
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import run
 
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "sqlite:////tmp/lh_bench.sqlite3")
+TEMPORARY = Path(tempfile.gettempdir())
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{TEMPORARY / 'lh_bench.sqlite3'}")
 PORT = int(os.environ.get("BENCH_PORT", "8121"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 BASE = f"http://127.0.0.1:{PORT}"
 LIGHTHOUSE = run.ROOT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-REPORTS = Path(os.environ.get("BENCH_REPORTS", "/tmp/lighthouse-reports"))
-ENVIRONMENT = {**run.production_environment(DATABASE_URL), "LOG_REQUESTS": "false"}
+REPORTS = Path(os.environ.get("BENCH_REPORTS", TEMPORARY / "lighthouse-reports"))
+MEDIA_ROOT = TEMPORARY / "lh_bench_media"
+ENVIRONMENT = {
+    **run.production_environment(DATABASE_URL),
+    "MEDIA_ROOT": str(MEDIA_ROOT),
+    "LOG_REQUESTS": "false",
+}
 
 
 def prepare():
     print(f"==> Preparing {DATABASE_URL} with the demo content", flush=True)
+    shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
     if DATABASE_URL.startswith("sqlite:///"):
         Path(DATABASE_URL.removeprefix("sqlite:///")).unlink(missing_ok=True)
     else:
@@ -59,7 +69,14 @@ def page_urls():
     from events.models import EventPage
 
     def first_english(model):
-        return model.objects.live().public().filter(locale__language_code="en").order_by("pk").first().url
+        return (
+            model.objects.live()
+            .public()
+            .filter(locale__language_code="en")
+            .order_by("pk")
+            .first()
+            .url
+        )
 
     return {
         "home": "/en/",
@@ -111,16 +128,23 @@ def main():
         prepare()
     pages = page_urls()
     REPORTS.mkdir(parents=True, exist_ok=True)
-    server = run.start_gunicorn(300, environment=ENVIRONMENT, port=PORT, workers=2, application="bench.media_wsgi")
+    server = run.start_gunicorn(
+        300, environment=ENVIRONMENT, port=PORT, workers=2, application="bench.media_wsgi"
+    )
     results = {}
     try:
         for name, url in pages.items():
             print(f"==> {name}: {url} ({RUNS} runs)", flush=True)
-            run.fetch(url, timeout=60, base=BASE)  # its renditions made and the page cached, as on a live site
+            run.fetch(
+                url, timeout=60, base=BASE
+            )  # its renditions made and the page cached, as on a live site
             reports = [lighthouse(url, REPORTS / f"{name}-{n}.json") for n in range(RUNS)]
             results[name] = {
                 "scores": [
-                    round(100 * statistics.median(report["categories"][c]["score"] for report in reports))
+                    round(
+                        100
+                        * statistics.median(report["categories"][c]["score"] for report in reports)
+                    )
                     for c in CATEGORIES
                 ],
                 "shortfalls": set().union(*map(shortfalls, reports)),
@@ -135,7 +159,9 @@ def main():
     for name, result in results.items():
         for audit_id, title in sorted(result["shortfalls"]):
             print(f"{name}: {audit_id}: {title}")
-    print(f"\nMedian of {RUNS} Lighthouse runs per page, mobile, simulated throttling, page cache on.")
+    print(
+        f"\nMedian of {RUNS} Lighthouse runs per page, mobile, simulated throttling, page cache on."
+    )
 
 
 if __name__ == "__main__":

@@ -9,5 +9,8 @@ from site_config.wsgi import application as site
 
 # autorefresh: renditions are made while pages render, after the server started.
 application = WhiteNoise(
-    site, root=settings.MEDIA_ROOT / "images", prefix=f"{settings.MEDIA_URL}images/", autorefresh=True
+    site,
+    root=settings.MEDIA_ROOT / "images",
+    prefix=f"{settings.MEDIA_URL}images/",
+    autorefresh=True,
 )
