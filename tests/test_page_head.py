@@ -42,7 +42,9 @@ def test_every_page_type_in_every_language_has_lang_description_canonical_and_vi
 
 def test_a_page_without_summary_is_described_by_the_organisation_tagline(client):
     home = HomePage.objects.get(locale__language_code="fi")
-    page = home.add_child(instance=StandardPage(title="Ilman tiivistelmää", slug="ilman-tiivistelmaa"))
+    page = home.add_child(
+        instance=StandardPage(title="Ilman tiivistelmää", slug="ilman-tiivistelmaa")
+    )
     tagline = OrganisationDetails.objects.get(locale=Locale.objects.get(language_code="fi")).tagline
     assert tagline
     assert meta_description(head_of(client.get(page.url))) == tagline
