@@ -3,7 +3,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 MANAGE := $(PYTHON) manage.py
 
-.PHONY: run test test-browser install messages translations lint bench
+.PHONY: run test test-browser install messages translations lint bench lighthouse
 
 $(VENV)/.installed: requirements.lock
 	@echo "==> Creating $(VENV) and installing the locked dependencies (requirements.lock)"
@@ -57,3 +57,13 @@ lint: install
 # The load benchmark of README.md ("Performance"): PostgreSQL, gunicorn and wrk on this machine.
 bench: translations
 	$(PYTHON) bench/run.py
+
+# The front-end benchmark of README.md ("Performance"): Lighthouse's mobile scores, Debian's Chromium.
+LIGHTHOUSE := bench/node_modules/lighthouse/cli/index.js
+$(LIGHTHOUSE): bench/package.json bench/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for Lighthouse: apt-get install npm" >&2; exit 1; }
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lighthouse: translations $(LIGHTHOUSE)
+	$(PYTHON) bench/lighthouse.py

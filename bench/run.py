@@ -41,27 +41,35 @@ SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
 BASE = f"http://127.0.0.1:{PORT}"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 
-ENVIRONMENT = {
-    **os.environ,
-    "DATABASE_URL": DATABASE_URL,
-    "DJANGO_SETTINGS_MODULE": "site_config.settings.production",
-    "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
-    "SECURE_SSL_REDIRECT": "false",
-    "ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "LOG_LEVEL": "WARNING",
-    "PYTHONPATH": str(ROOT),
-}
 
 
-def manage(*args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=ENVIRONMENT, check=True)
+def production_environment(database_url):
+    """manage.py's and gunicorn's environment: the production settings, served over plain HTTP on
+    loopback (bench/lighthouse.py uses it too)."""
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "site_config.settings.production",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        "SECURE_SSL_REDIRECT": "false",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+    }
 
 
-def create_database():
+ENVIRONMENT = production_environment(DATABASE_URL)
+
+
+def manage(*args, environment=ENVIRONMENT):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=environment, check=True)
+
+
+def create_database(database_url=DATABASE_URL):
     import psycopg
 
-    name = DATABASE_URL.rsplit("/", 1)[1]
-    server = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    name = database_url.rsplit("/", 1)[1]
+    server = database_url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(server, autocommit=True) as connection:
         exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
@@ -170,19 +178,21 @@ def pick_urls_and_measure():
     return measured, static_url.group(1)
 
 
-def fetch(url, timeout):
+def fetch(url, timeout, base=BASE):
     # Only ever the gunicorn started here, on loopback.
-    return urllib.request.urlopen(BASE + url, timeout=timeout)  # noqa: S310
+    return urllib.request.urlopen(base + url, timeout=timeout)  # noqa: S310
 
 
-def start_gunicorn(page_cache_seconds):
-    environment = {**ENVIRONMENT, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+def start_gunicorn(
+    page_cache_seconds, environment=ENVIRONMENT, port=PORT, workers=WORKERS, application="site_config.wsgi"
+):
+    environment = {**environment, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
     process = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
-            "site_config.wsgi",
-            f"--workers={WORKERS}",
-            f"--bind=127.0.0.1:{PORT}",
+            application,
+            f"--workers={workers}",
+            f"--bind=127.0.0.1:{port}",
             "--log-level=warning",
         ],
         cwd=ROOT,
@@ -190,7 +200,7 @@ def start_gunicorn(page_cache_seconds):
     )
     for _attempt in range(100):
         try:
-            fetch("/en/", timeout=5)
+            fetch("/en/", timeout=5, base=f"http://127.0.0.1:{port}")
             return process
         except OSError:
             time.sleep(0.2)

@@ -13,6 +13,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.translation import get_language
 
@@ -48,7 +49,14 @@ def request_content_version(request):
 def cache_key(request):
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page-cache:{get_language()}:{digest}"
+    # Pages are stored as sent: compressed for browsers that accept gzip, plain for the others.
+    encoding = "gzip" if accepts_gzip(request) else "identity"
+    return f"page-cache:{get_language()}:{encoding}:{digest}"
+
+
+def accepts_gzip(request):
+    # The test GZipMiddleware makes before compressing.
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 def is_anonymous_request(request):

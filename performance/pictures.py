@@ -33,8 +33,8 @@ class ImageUse:
 WIDE_COLUMN = "(min-width: 52rem) 48rem, 100vw"
 USES = {
     "hero": ImageUse("fill-{480x300,960x480,1600x640}", sizes="100vw"),
-    "section_banner": ImageUse("fill-{480x270,960x400,1400x500}", sizes="100vw"),
-    "page_image": ImageUse("fill-{480x320,960x540}", sizes=WIDE_COLUMN),
+    "section_banner": ImageUse("fill-{480x171,960x343,1400x500}", sizes="100vw"),
+    "page_image": ImageUse("fill-{480x270,960x540}", sizes=WIDE_COLUMN),
     "publication_cover": ImageUse("fill-{480x252,960x504,1200x630}", sizes=WIDE_COLUMN),
     "card": ImageUse("fill-{400x267,800x533}", sizes="(min-width: 60rem) 22rem, 100vw"),
     "gallery_thumbnail": ImageUse("fill-{300x300,600x600}", sizes="(min-width: 60rem) 17rem, 50vw"),

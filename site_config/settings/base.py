@@ -87,6 +87,9 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # Page cache (performance app): after the locale (part of the key), before CSRF (see there).
     "performance.page_cache.AnonymousPageCacheMiddleware",
+    # Pages compressed for anonymous visitors only (why: performance/compression.py): inside the
+    # page cache, which keeps the compressed copy, so a hit costs no compression.
+    "performance.compression.AnonymousGZipMiddleware",
     "site_config.middleware.RejectNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

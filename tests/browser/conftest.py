@@ -99,17 +99,19 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture
 def open_page(request, browser, live_server, transactional_db):
-    """open_page("phone") gives a fresh browser tab (own cookies) at that viewport size; when
-    the test fails, each tab's last state is saved under test-artifacts/failures/."""
+    """open_page("phone") gives a fresh browser tab (own cookies) at that viewport size, with any
+    other context options given (java_script_enabled=False); when the test fails, each tab's
+    last state is saved under test-artifacts/failures/."""
     contexts = []
 
-    def open_in(viewport="desktop"):
+    def open_in(viewport="desktop", **options):
         context = browser.new_context(
             base_url=live_server.url,
             locale="en-GB",
             # axe-core is injected as an inline script, which our CSP (rightly) refuses.
             bypass_csp=True,
             **VIEWPORTS[viewport],
+            **options,
         )
         context.set_default_timeout(15_000)
         contexts.append(context)

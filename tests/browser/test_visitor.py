@@ -17,7 +17,29 @@ def open_main_menu(page):
     toggle = page.get_by_role("button", name="Menu")
     if toggle.is_visible():
         toggle.click()
-        expect(toggle).to_have_attribute("aria-expanded", "true")
+        expect(page.get_by_role("navigation", name="Main").get_by_role("link").first).to_be_visible()
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["with-script", "without-script"])
+def test_phone_menu_opens_closes_and_gives_focus_back_with_or_without_script(open_page, script):
+    page = open_page("phone", java_script_enabled=script)
+    page.goto("/en/")
+    menu = page.get_by_role("navigation", name="Main")
+    links = menu.get_by_role("link")
+    expect(links.first).to_be_hidden()
+    toggle = menu.get_by_role("button", name="Menu")
+    toggle.click()
+    expect(links.first).to_be_visible()
+    screenshot(page, f"phone-menu-open-{'script' if script else 'no-script'}", full_page=False)
+    page.keyboard.press("Escape")
+    expect(links.first).to_be_hidden()
+    expect(toggle).to_be_focused()
+    toggle.click()
+    menu.get_by_role("button", name="Close menu").click()
+    expect(links.first).to_be_hidden()
+    toggle.click()
+    links.last.click()
+    expect(page).not_to_have_url(re.compile(r"/en/$"))
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
