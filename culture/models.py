@@ -79,7 +79,9 @@ class SectionPage(SitePage):
         )
         context["area_listings"] = area_listings(self.area, self.locale, request)
         ready_for_cards(
-            [self], context["activities"], *(listing["items"] for listing in context["area_listings"])
+            context["activities"],
+            *(listing["items"] for listing in context["area_listings"]),
+            shown=self,
         )
         return context
 
@@ -190,7 +192,7 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
             .public()
             .select_related("image")[:3]
         )
-        ready_for_cards([self], context["related_activities"])
+        ready_for_cards(context["related_activities"], shown=self)
         return context
 
 

@@ -3,12 +3,13 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import (
     Locale,
     Orderable,
@@ -21,6 +22,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from performance.pictures import USES, filter_specs_of_own_fields
 
 from .blocks import BodyStreamBlock
 from .fields import SpokenLanguagesField, spoken_language_names
@@ -169,7 +172,7 @@ class HomePage(SitePage):
             SectionPage.objects.child_of(self).live().public().select_related("image", "area")
         )
         context["next_events"] = next_events(self.locale_id)
-        ready_for_cards([self], context["areas"], context["next_events"])
+        ready_for_cards(context["areas"], context["next_events"], shown=self)
         return context
 
     parent_page_types = ["wagtailcore.Page"]
@@ -456,18 +459,24 @@ def in_memory_relations(page):
 CARD_IMAGE_FIELDS = ("image", "cover_image", "hero_image")
 
 
-def ready_for_cards(*page_lists):
+def ready_for_cards(*page_lists, shown=None):
     """Load what the cards of every page listed on a page show, in two queries in all: the
-    areas in each page's language and the renditions of the pages' images."""
+    areas in each page's language and the card renditions of the pages' images.
+
+    ``shown``, the page being viewed, is loaded in the same queries: its own areas and the
+    renditions of its own pictures. Only the renditions shown are loaded, not every size an
+    image has in its other uses (an image on many pages has dozens)."""
     pages = [page for page_list in page_lists for page in page_list]
-    with_local_areas(pages)
+    with_local_areas([shown, *pages] if shown is not None else pages)
     images = [
         image
-        for page in pages
+        for page in ([shown, *pages] if shown is not None else pages)
         for field in CARD_IMAGE_FIELDS
         if (image := getattr(page, field, None)) is not None
     ]
-    prefetch_related_objects(images, "renditions")
+    specs = {*USES["card"].filter_specs, *(filter_specs_of_own_fields(shown) if shown else ())}
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    prefetch_related_objects(images, Prefetch("renditions", renditions))
     return pages
 
 

@@ -1,6 +1,7 @@
-"""Routing a page address in three queries, where Wagtail's walk down the tree takes two
-for each level of the address, one for the language's home page, one for the language and
-two for the view restrictions.
+"""Routing a page address in two queries (the page's ancestors and the page itself; the site
+comes from the cache), where Wagtail's walk down the tree takes one for the site, two for each
+level of the address, one for the language's home page, one for the language and two for the
+view restrictions.
 
 The result is the one ``Page.route_for_request`` gives, which is where Wagtail looks for it
 first (``request._wagtail_route_for_request``): a routable page on the way still answers its
@@ -10,21 +11,44 @@ own sub-addresses (the schedule's ``past/``) before its children do.
 import operator
 from functools import reduce
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.views import serve as wagtail_serve
 
+from performance.page_cache import request_content_version
+
 
 def serve(request, path):
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = site_for_request(request)
     if not hasattr(request, "_wagtail_route_for_request"):
         try:
             request._wagtail_route_for_request = route_for_request(request, path)
         except Http404:
             request._wagtail_route_for_request = None
     return wagtail_serve(request, path)
+
+
+# The site of a host that has none: no site answers it (distinct from "not looked up yet").
+NO_SITE = "none"
+
+
+def site_for_request(request):
+    """The site answering the request's host and port, as ``Site.find_for_request`` finds it,
+    which queries the database on every request. Kept in the cache per content version, which
+    saving or deleting a site moves on."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = f"site:{request_content_version(request)}:{hostname}:{request.get_port()}"
+    site = cache.get(key)
+    if site is None:
+        site = Site._find_for_request(request) or NO_SITE
+        cache.set(key, site, 24 * 60 * 60)
+    return None if site == NO_SITE else site
 
 
 def route_for_request(request, path):

@@ -5,14 +5,23 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 from wagtail.snippets.models import get_snippet_models
 
 from .page_cache import new_content_version
 
-ALWAYS_SHOWN = (Page, PageViewRestriction, AbstractImage, AbstractDocument, BaseGenericSetting, BaseSiteSetting)
+# Sites too: which site answers a host is kept with the content version (home/routing.py).
+ALWAYS_SHOWN = (
+    Page,
+    PageViewRestriction,
+    Site,
+    AbstractImage,
+    AbstractDocument,
+    BaseGenericSetting,
+    BaseSiteSetting,
+)
 # What saving a draft or locking a page writes: nothing visitors see (publishing is signalled).
 EDITING_FIELDS = {
     COMMENTS_RELATION_NAME,

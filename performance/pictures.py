@@ -92,3 +92,14 @@ def pictures_of(obj):
             ):
                 if issubclass(model, AbstractImage):
                     yield int(object_id), "block_image"
+
+
+def filter_specs_of_own_fields(obj):
+    """The renditions a page or snippet shows of the images in its own fields."""
+    return {
+        spec
+        for path, uses in PICTURES.get(obj._meta.label, {}).items()
+        if "." not in path
+        for use in uses
+        for spec in USES[use].filter_specs
+    }

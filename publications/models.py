@@ -402,7 +402,7 @@ class PublicationPage(AreaTaggedMixin, SitePage):
         url = request.build_absolute_uri(self.get_url(request))
         context.update(
             attachments=self.attachments.select_related("document"),
-            related_publications=ready_for_cards([self], self.related_publications())[1:],
+            related_publications=ready_for_cards(self.related_publications(), shown=self),
             canonical_url=url,
             social_image=image,
             open_graph_locale=OPEN_GRAPH_LOCALES.get(self.locale.language_code, ""),

@@ -96,25 +96,25 @@ def test_the_editor_offers_the_areas_of_the_events_language_with_its_own_ticked(
     assert "Kulttuuri" not in html and "Культура" not in html
 
 
-def test_an_area_of_another_language_is_a_form_error(admin_client):
-    index = list_page(EventIndexPage, "en")
-    finnish_culture = Area.objects.get(locale__language_code="fi", slug="culture")
-    response = admin_client.post(
+def add_event(admin_client, language, title, areas):
+    index = list_page(EventIndexPage, language)
+    return admin_client.post(
         reverse("wagtailadmin_pages:add", args=("events", "eventpage", index.pk)),
-        event_form("Mixed-up event", [finnish_culture]),
+        event_form(title, areas),
     )
+
+
+def test_an_area_of_another_language_is_a_form_error(admin_client):
+    finnish_culture = Area.objects.get(locale__language_code="fi", slug="culture")
+    response = add_event(admin_client, "en", "Mixed-up event", [finnish_culture])
     assert response.status_code == 200
     assert "Choose only areas in the language of the page." in response.content.decode()
     assert not EventPage.objects.filter(title="Mixed-up event").exists()
 
 
 def test_an_event_is_saved_with_the_areas_ticked(admin_client):
-    index = list_page(EventIndexPage, "fi")
     culture = Area.objects.get(locale__language_code="fi", slug="culture")
-    response = admin_client.post(
-        reverse("wagtailadmin_pages:add", args=("events", "eventpage", index.pk)),
-        event_form("Kuoroilta", [culture]),
-    )
+    response = add_event(admin_client, "fi", "Kuoroilta", [culture])
     assert response.status_code == 302
     assert list(EventPage.objects.get(title="Kuoroilta").areas.all()) == [culture]
 
