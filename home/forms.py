@@ -11,7 +11,9 @@ class AreaTaggedPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["areas"]
-        field.queryset = field.queryset.filter(locale_id=self.instance.locale_id)
+        # A page being previewed before it is first saved has no language yet: its parent's.
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        field.queryset = field.queryset.filter(locale_id=locale_id)
         field.error_messages["invalid_choice"] = _("Choose only areas in the language of the page.")
         if not self.is_bound and self.instance.pk:
             # A translation is synchronised with its source's areas: they are shown (and saved)

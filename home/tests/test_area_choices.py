@@ -112,6 +112,16 @@ def test_an_area_of_another_language_is_a_form_error(admin_client):
     assert not EventPage.objects.filter(title="Mixed-up event").exists()
 
 
+def test_a_new_event_with_its_areas_can_be_previewed_before_it_is_saved(admin_client):
+    index = list_page(EventIndexPage, "fi")
+    culture = Area.objects.get(locale__language_code="fi", slug="culture")
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:preview_on_add", args=("events", "eventpage", index.pk)),
+        event_form("Runoilta", [culture]),
+    )
+    assert response.json()["is_valid"] is True
+
+
 def test_an_event_is_saved_with_the_areas_ticked(admin_client):
     culture = Area.objects.get(locale__language_code="fi", slug="culture")
     response = add_event(admin_client, "fi", "Kuoroilta", [culture])
