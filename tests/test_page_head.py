@@ -69,3 +69,13 @@ def test_lead_images_are_fetched_first_and_keep_one_shape_in_every_size(client):
         shapes = {round(int(w) / int(h), 1) for w, h in re.findall(r"fill-(\d+)x(\d+)", picture)}
         # The home page's hero is cut to shape by the stylesheet (aspect-ratio, object-fit).
         assert len(shapes) == 1 or page_type == "HomePage", f"{page_type}: {shapes}"
+
+
+def test_a_gallery_loads_its_first_thumbnails_at_once_and_the_rest_lazily(client):
+    gallery = one_page_of_each_type()[("GalleryPage", "en")]
+    html = client.get(gallery.url).content.decode()
+    gallery_list = html.split('<ul class="gallery"', 1)[1].split("</ul>", 1)[0]
+    thumbnails = re.findall(r"<picture>.*?</picture>", gallery_list, re.DOTALL)
+    assert len(thumbnails) > 4
+    assert not any('loading="lazy"' in picture for picture in thumbnails[:4])
+    assert all('loading="lazy"' in picture for picture in thumbnails[4:])
