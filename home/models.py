@@ -467,10 +467,11 @@ def ready_for_cards(*page_lists, shown=None):
     renditions of its own pictures. Only the renditions shown are loaded, not every size an
     image has in its other uses (an image on many pages has dozens)."""
     pages = [page for page_list in page_lists for page in page_list]
-    with_local_areas([shown, *pages] if shown is not None else pages)
+    loaded = [shown, *pages] if shown is not None else pages
+    with_local_areas(loaded)
     images = [
         image
-        for page in ([shown, *pages] if shown is not None else pages)
+        for page in loaded
         for field in CARD_IMAGE_FIELDS
         if (image := getattr(page, field, None)) is not None
     ]
