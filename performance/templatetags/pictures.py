@@ -6,6 +6,34 @@ from performance.pictures import USES
 
 register = template.Library()
 
+# How many pictures' markup each process keeps (about 1 KB each).
+MARKUP_CACHE_SIZE = 4096
+_markup_cache = {}
+
+
+class RememberedPicture(Picture):
+    """Wagtail's ``Picture`` whose markup is built once per process for the same renditions and
+    attributes. Building it (a URL for each of six renditions, then escaping and joining the
+    attributes of three tags) took about 0.2 ms a card, a third of an area page's render time.
+    A rendition's file never changes under the same id and name, so the markup cannot go stale."""
+
+    def __init__(self, renditions, attrs):
+        super().__init__(renditions, attrs)
+        self.renditions_by_spec = renditions
+
+    def __html__(self):
+        key = (
+            tuple((rendition.pk, rendition.file.name, rendition.width, rendition.height) for rendition in self.renditions),
+            tuple(sorted(self.attrs.items())),
+        )
+        markup = _markup_cache.get(key)
+        if markup is None:
+            if len(_markup_cache) >= MARKUP_CACHE_SIZE:
+                _markup_cache.clear()
+            # Wagtail adds srcset to the attributes it is given: it gets a copy.
+            markup = _markup_cache[key] = Picture(self.renditions_by_spec, dict(self.attrs)).__html__()
+        return markup
+
 
 @register.simple_tag
 def picture_for(image, use, **attrs):
@@ -17,4 +45,4 @@ def picture_for(image, use, **attrs):
     spec = USES[use]
     if spec.sizes:
         attrs.setdefault("sizes", spec.sizes)
-    return Picture(get_renditions_or_not_found(image, spec.filter_specs), attrs)
+    return RememberedPicture(get_renditions_or_not_found(image, spec.filter_specs), attrs)
