@@ -17,6 +17,7 @@ environment:
                         per language)
 """
 
+import gc
 import gzip
 import os
 import re
@@ -111,6 +112,9 @@ def pick_urls_and_measure():
     import django
 
     django.setup()
+    # As gunicorn.conf.py does before forking each worker.
+    gc.collect()
+    gc.freeze()
     from django.conf import settings
     from django.db import connection
     from django.test import Client
@@ -208,6 +212,19 @@ def start_gunicorn(
     raise SystemExit("gunicorn did not start")
 
 
+def workers_memory(process):
+    """The resident memory of gunicorn's workers (the master's children), in MiB."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:  # the process has just ended
+            continue
+        if int(fields["PPid"]) == process.pid and "VmRSS" in fields:
+            sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
+    return sorted(sizes)
+
+
 def stop(process):
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=30)
@@ -237,6 +254,7 @@ def wrk(url, connections):
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50": milliseconds("50%"),
         "p99": milliseconds("99%"),
@@ -262,10 +280,13 @@ def main():
     print(f"==> Cached: page cache on and warm, {CONNECTIONS} connections", flush=True)
     server = start_gunicorn(300)
     try:
-        static = wrk(static_url, CONNECTIONS)
         for page in pages:
             fetch(page["url"], timeout=30)
+        memory_before = workers_memory(server)
+        static = wrk(static_url, CONNECTIONS)
+        for page in pages:
             page["cached"] = wrk(page["url"], CONNECTIONS)
+        memory_after = workers_memory(server)
     finally:
         stop(server)
 
@@ -292,6 +313,13 @@ def main():
     print(
         f"\n{WORKERS} gunicorn workers, wrk {SECONDS} s per run; uncached with {WORKERS} connections, "
         f"cached and static with {CONNECTIONS}; cache: {os.environ.get('REDIS_URL') or 'local memory'}."
+    )
+    served = sum(page["cached"]["requests"] for page in pages) + static["requests"]
+    print(
+        "Workers' memory (MiB) with the cache warm: "
+        + ", ".join(f"{size:.0f}" for size in memory_before)
+        + f"; after the {served:,} requests of the cached runs: "
+        + ", ".join(f"{size:.0f}" for size in memory_after)
     )
 
 

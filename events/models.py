@@ -103,13 +103,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         verbose_name = _("event list")
 
     def events(self):
-        return (
-            EventPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("image", "venue")
-            .prefetch_related("occurrences")
-        )
+        return with_card_fields(EventPage.objects.child_of(self).live().public())
 
     def filters(self, request):
         """The area and language chosen in the query string; unknown values are a 404."""
@@ -158,7 +152,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     def upcoming(self, request):
         def soonest_first_page(events):
             items = paginate(request, soonest_first(events))
-            items.object_list = in_date_order(items.object_list, events)
+            items.object_list = in_date_order(items.object_list)
             return items
 
         return self.render(
@@ -440,19 +434,24 @@ def soonest_first(events):
     )
 
 
-def in_date_order(rows, events):
-    """The events of ``events`` that rows of ``soonest_first`` name, in the rows' order."""
+def with_card_fields(events):
+    """Events with what their cards show loaded up front."""
+    return events.select_related("image", "venue").prefetch_related("occurrences")
+
+
+def in_date_order(rows):
+    """The events that rows of ``soonest_first`` name, in the rows' order. They are loaded by id
+    alone: the rows already come from the filtered events, and filtering again (by area, say)
+    would cost as much as finding them."""
     rows = list(rows)
-    found = events.in_bulk([row["page_id"] for row in rows])
+    found = with_card_fields(EventPage.objects).in_bulk([row["page_id"] for row in rows])
     return [found[row["page_id"]] for row in rows if row["page_id"] in found]
 
 
 def upcoming_events(events, count=4):
     """The next ``count`` live events of a queryset (``ready_for_cards`` them with the rest)."""
     events = events.live().public()
-    return in_date_order(
-        soonest_first(events)[:count], events.select_related("image", "venue").prefetch_related("occurrences")
-    )
+    return in_date_order(soonest_first(events)[:count])
 
 
 def upcoming_events_of_area(area, locale, request):

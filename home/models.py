@@ -380,7 +380,11 @@ class AreaTaggedMixin(models.Model):
         """Pages tagged with the area in any language. A subquery rather than a join: the join
         needs DISTINCT, which makes the database sort every matching page's whole row (body
         included) before a listing takes the first few."""
-        return Q(pk__in=cls.objects.filter(areas__translation_key=area.translation_key).values("pk"))
+        areas = cls._meta.get_field("areas")
+        tagged = areas.remote_field.through.objects.filter(area__translation_key=area.translation_key)
+        # From the tag table alone: joining the pages again only to name their ids doubled the
+        # time of an area's listings.
+        return Q(pk__in=tagged.values(f"{areas.m2m_field_name()}_id"))
 
     @cached_property
     def local_areas(self):
