@@ -1,11 +1,15 @@
 import datetime
 import difflib
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q, prefetch_related_objects
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -19,6 +23,7 @@ from culture.models import SectionPage
 from events.models import EventPage
 from home.listing import paginate
 from home.models import AreaTaggedMixin, private_pages_q, with_local_areas
+from performance.page_cache import is_anonymous_request, request_content_version
 from publications.models import PublicationPage
 
 from .backends import HIGHLIGHT_START, HIGHLIGHT_STOP
@@ -119,12 +124,35 @@ def describe(pages, search_query, backend):
     return results
 
 
-# Not kept by the page cache: each search is counted for the editors' searches report.
+def count_search(request, search_query, locale, found):
+    # Once per search, not again for each further page of its results.
+    if search_query and "page" not in request.GET:
+        SearchTerm.record(search_query, locale, found)
+
+
+def remembered_results_key(request, locale):
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"search-results:{locale.language_code}:{address}"
+
+
+# Not kept by the page cache, which would serve it without counting it for the editors' searches
+# report. Anonymous visitors' results pages are remembered here instead, until the content
+# changes: a spike of people searching for an event (the same few words) then costs each of them
+# the count and a cache read, not a full search (32 at once timed out without this).
 @never_cache
 def search(request):
     """Search the live, public pages of the visitor's language, stemmed for that language."""
     search_query = clean_query(request.GET.get("q", ""))
     locale = Locale.get_active()
+    shared = settings.PAGE_CACHE_SECONDS and is_anonymous_request(request)
+    if shared:
+        key, version = remembered_results_key(request, locale), request_content_version(request)
+        remembered = cache.get(key)
+        if remembered and remembered[0] == version:
+            _version, found, content = remembered
+            count_search(request, search_query, locale, found)
+            return HttpResponse(content)
+
     backend = get_search_backend(LANGUAGE=locale.language_code)
     promotions = []
     results = Page.objects.none()
@@ -136,19 +164,18 @@ def search(request):
 
     search_results = paginate(request, results, per_page=RESULTS_PER_PAGE)
     result_count = search_results.paginator.count
-    # Count a search once, not again for each further page of its results.
-    if search_query and "page" not in request.GET:
-        SearchTerm.record(search_query, locale, result_count + len(promotions))
+    found = result_count + len(promotions)
+    count_search(request, search_query, locale, found)
 
     nothing_found = bool(search_query) and not result_count and not promotions
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "search/search.html",
         {
             "search_query": search_query,
             "search_results": search_results,
             "results": describe(search_results.object_list, search_query, backend) if result_count else [],
-            "total_count": result_count + len(promotions),
+            "total_count": found,
             "pagination_query": urlencode({"q": search_query}),
             "promotions": promotions if search_results.number == 1 else [],
             "spelling_suggestion": spelling_suggestion(search_query, locale) if nothing_found else "",
@@ -157,3 +184,12 @@ def search(request):
             ),
         },
     )
+    if shared:
+
+        def remember(rendered):
+            # Not a page that put a CSRF token in (a form that posts): that belongs to one visitor.
+            if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+                cache.set(key, (version, found, rendered.content), settings.PAGE_CACHE_SECONDS)
+
+        response.add_post_render_callback(remember)
+    return response
