@@ -1,11 +1,12 @@
 from django.contrib.syndication.views import Feed
-from django.utils import timezone
 
-from .models import EventOccurrence, EventPage
+from .models import EventPage, in_date_order, soonest_first
 
 
 class UpcomingEventsFeed(Feed):
     """RSS of the upcoming events of one language's schedule."""
+
+    size = 50
 
     def __init__(self, index_page):
         super().__init__()
@@ -21,15 +22,12 @@ class UpcomingEventsFeed(Feed):
         return self.index_page.intro or self.index_page.summary
 
     def items(self):
-        upcoming = EventOccurrence.objects.upcoming(timezone.now())
-        return (
-            EventPage.objects.child_of(self.index_page)
-            .live()
-            .public()
-            .filter(status=EventPage.STATUS_SCHEDULED, occurrences__in=upcoming)
-            .distinct()
-            .prefetch_related("occurrences")[:50]
+        # The soonest, not the first added: with more upcoming events than the feed holds, a
+        # reader would otherwise miss the ones about to happen.
+        events = (
+            EventPage.objects.child_of(self.index_page).live().public().filter(status=EventPage.STATUS_SCHEDULED)
         )
+        return in_date_order(soonest_first(events)[: self.size])
 
     def item_title(self, item):
         return item.title

@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from conftest import LANGUAGES
+from events.feeds import UpcomingEventsFeed
 from events.models import EventIndexPage, EventOccurrence, EventPage
 
 pytestmark = pytest.mark.django_db
@@ -230,6 +231,17 @@ def test_rss_feed_lists_upcoming_live_events_of_the_locale(client):
     assert not any(re.search(r"[A-Za-z]{4,}", t) and "Round" in t for t in titles)
     assert "Chess club evenings" not in titles
     assert all(entry.link.startswith("http") for entry in feed.entries)
+
+
+def test_rss_feed_holds_the_soonest_events(client, monkeypatch):
+    index = index_page()
+    add_event(index, "Autumn regatta", at(2027, 9, 1, 10))
+    add_event(index, "Spring fair", at(2027, 4, 1, 10))
+    add_event(index, "Summer choir", at(2027, 6, 1, 18))
+    monkeypatch.setattr(UpcomingEventsFeed, "size", 2)
+    with time_machine.travel(at(2027, 3, 1, 12), tick=False):
+        feed = feedparser.parse(client.get(index.url + "feed/rss/").content)
+    assert [entry.title for entry in feed.entries] == ["Spring fair", "Summer choir"]
 
 
 def test_event_json_ld(client):
