@@ -214,7 +214,11 @@ if os.environ.get("REDIS_URL"):
     # when Redis restarts or is down.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each process's memory. Django keeps 300 entries by default, fewer than the pages of one
+    # language and the remembered searches: 3,000 (pages are kept compressed, 2-6 KB each).
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 3000}}
+    }
 # --- end Operations ---
 
 # --- Page cache and frontend cache (performance app) ---
