@@ -131,8 +131,9 @@ def count_search(request, search_query, locale, found):
 
 
 def remembered_results_key(request, locale):
-    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"search-results:{locale.language_code}:{address}"
+    # As the page cache's key: the host too, since the page names its own address.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"search-results:{locale.language_code}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 # Not kept by the page cache, which would serve it without counting it for the editors' searches
