@@ -46,12 +46,16 @@ def request_content_version(request):
     return request._content_version
 
 
-def cache_key(request):
+def address_digest(request):
+    """The full address asked for (host included: a page names its own address), hashed."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(address.encode()).hexdigest()
+    return hashlib.sha256(address.encode()).hexdigest()
+
+
+def cache_key(request):
     # Pages are stored as sent: compressed for browsers that accept gzip, plain for the others.
     encoding = "gzip" if accepts_gzip(request) else "identity"
-    return f"page-cache:{get_language()}:{encoding}:{digest}"
+    return f"page-cache:{get_language()}:{encoding}:{address_digest(request)}"
 
 
 def accepts_gzip(request):

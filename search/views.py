@@ -1,6 +1,5 @@
 import datetime
 import difflib
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from culture.models import SectionPage
 from events.models import EventPage
 from home.listing import paginate
 from home.models import AreaTaggedMixin, private_pages_q, with_local_areas
-from performance.page_cache import is_anonymous_request, request_content_version
+from performance.page_cache import address_digest, is_anonymous_request, request_content_version
 from publications.models import PublicationPage
 
 from .backends import HIGHLIGHT_START, HIGHLIGHT_STOP
@@ -130,12 +129,6 @@ def count_search(request, search_query, locale, found):
         SearchTerm.record(search_query, locale, found)
 
 
-def remembered_results_key(request, locale):
-    # As the page cache's key: the host too, since the page names its own address.
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"search-results:{locale.language_code}:{hashlib.sha256(address.encode()).hexdigest()}"
-
-
 # Not kept by the page cache, which would serve it without counting it for the editors' searches
 # report. Anonymous visitors' results pages are remembered here instead, until the content
 # changes: a spike of people searching for an event (the same few words) then costs each of them
@@ -147,7 +140,8 @@ def search(request):
     locale = Locale.get_active()
     shared = settings.PAGE_CACHE_SECONDS and is_anonymous_request(request)
     if shared:
-        key, version = remembered_results_key(request, locale), request_content_version(request)
+        key = f"search-results:{locale.language_code}:{address_digest(request)}"
+        version = request_content_version(request)
         remembered = cache.get(key)
         if remembered and remembered[0] == version:
             _version, found, content = remembered
