@@ -2,13 +2,13 @@ from django import template
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
+from performance.memo import MarkupMemo
 from performance.pictures import USES
 
 register = template.Library()
 
-# How many pictures' markup each process keeps (about 1 KB each).
-MARKUP_CACHE_SIZE = 4096
-_markup_cache = {}
+# Each process keeps up to 4,096 pictures' markup (about 1 KB each).
+remembered_pictures = MarkupMemo(4096)
 
 
 class RememberedPicture(Picture):
@@ -26,13 +26,10 @@ class RememberedPicture(Picture):
             tuple((rendition.pk, rendition.file.name, rendition.width, rendition.height) for rendition in self.renditions),
             tuple(sorted(self.attrs.items())),
         )
-        markup = _markup_cache.get(key)
-        if markup is None:
-            if len(_markup_cache) >= MARKUP_CACHE_SIZE:
-                _markup_cache.clear()
-            # Wagtail adds srcset to the attributes it is given: it gets a copy.
-            markup = _markup_cache[key] = Picture(self.renditions_by_spec, dict(self.attrs)).__html__()
-        return markup
+        # Wagtail adds srcset to the attributes it is given: it gets a copy.
+        return remembered_pictures.get_or_make(
+            key, lambda: Picture(self.renditions_by_spec, dict(self.attrs)).__html__()
+        )
 
 
 @register.simple_tag
@@ -45,4 +42,4 @@ def picture_for(image, use, **attrs):
     spec = USES[use]
     if spec.sizes:
         attrs.setdefault("sizes", spec.sizes)
-    return RememberedPicture(get_renditions_or_not_found(image, spec.filter_specs), attrs)
+    return RememberedPicture(get_renditions_or_not_found(image, spec.filters), attrs)

@@ -1,0 +1,52 @@
+"""The event card's value (see ``home.cards``): what the schedule, home and area pages show of
+an event."""
+
+from typing import NamedTuple
+
+from home.cards import card_areas, card_picture, render_card
+
+
+class When(NamedTuple):
+    """The date an event card shows, as ``events/occurrence_when.html`` reads it."""
+
+    start: object
+    end: object
+    all_day: bool
+    is_multi_day: bool
+
+
+class EventCard(NamedTuple):
+    url: str
+    title: str
+    cancelled: bool
+    when: When | None
+    # How many more upcoming dates the event has after ``when``.
+    more_dates: int
+    venue: str
+    online: bool
+    summary: str
+    areas: tuple
+    picture: str
+
+
+def event_card(event, request):
+    occurrence = event.next_occurrence
+    venue = event.local_venue
+    return EventCard(
+        url=event.get_url(request=request) or "",
+        title=event.title,
+        cancelled=event.is_cancelled,
+        when=When(occurrence.start, occurrence.end, occurrence.all_day, occurrence.is_multi_day)
+        if occurrence
+        else None,
+        more_dates=max(len(event.upcoming_occurrences) - 1, 0) if occurrence else 0,
+        venue=venue.name if venue else "",
+        online=event.is_online,
+        summary=event.summary,
+        areas=card_areas(event),
+        picture=card_picture(event.image),
+    )
+
+
+def render_event_card(event, request):
+    return render_card("events/event_card.html", event_card(event, request))
