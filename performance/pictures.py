@@ -29,11 +29,6 @@ class ImageUse:
             f"format-{{{self.formats}}} {self.resize}" if self.formats else self.resize
         )
 
-    @cached_property
-    def filters(self):
-        """The renditions' filters, parsed once per process rather than on every picture."""
-        return tuple(Filter(spec=spec) for spec in self.filter_specs)
-
 
 WIDE_COLUMN = "(min-width: 52rem) 48rem, 100vw"
 USES = {

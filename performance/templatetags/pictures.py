@@ -42,4 +42,4 @@ def picture_for(image, use, **attrs):
     spec = USES[use]
     if spec.sizes:
         attrs.setdefault("sizes", spec.sizes)
-    return RememberedPicture(get_renditions_or_not_found(image, spec.filters), attrs)
+    return RememberedPicture(get_renditions_or_not_found(image, spec.filter_specs), attrs)
