@@ -98,23 +98,18 @@ def at(*args):
     return datetime.datetime(*args, tzinfo=HELSINKI)
 
 
-def test_event_cards_are_rendered_once_and_then_remembered(client, rendered):
-    url = schedule().url
+@pytest.mark.parametrize(
+    ("page_of", "card_template"),
+    [(schedule, "events/event_card.html"), (culture_page, "components/page_card.html")],
+    ids=["event cards on the schedule", "page cards on an area page"],
+)
+def test_cards_are_rendered_once_and_then_remembered(client, rendered, page_of, card_template):
+    url = page_of().url
     first = client.get(url)
-    assert "events/event_card.html" in rendered
+    assert card_template in rendered
     rendered.clear()
     second = client.get(url)
-    assert rendered and "events/event_card.html" not in rendered
-    assert cards(second.content.decode()) == cards(first.content.decode())
-
-
-def test_page_cards_are_rendered_once_and_then_remembered(client, rendered):
-    url = culture_page().url
-    first = client.get(url)
-    assert "components/page_card.html" in rendered
-    rendered.clear()
-    second = client.get(url)
-    assert rendered and "components/page_card.html" not in rendered
+    assert rendered and card_template not in rendered
     assert cards(second.content.decode()) == cards(first.content.decode())
 
 
