@@ -3,7 +3,7 @@ an event."""
 
 from typing import NamedTuple
 
-from home.cards import card_areas, card_picture, render_card
+from home.cards import card_areas, card_picture
 
 
 class When(NamedTuple):
@@ -46,7 +46,3 @@ def event_card(event, request):
         areas=card_areas(event),
         picture=card_picture(event.image),
     )
-
-
-def render_event_card(event, request):
-    return render_card("events/event_card.html", event_card(event, request))

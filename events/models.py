@@ -131,12 +131,11 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             events = events.filter(pk__in=held_in.values("pk"))
         return events
 
-    def listing_context(self, request, view, paginate_events, events=None):
+    def listing_context(self, request, view, events, paginate_events):
         """The context of the upcoming and past lists: ``paginate_events`` gives the page of the
-        list asked for, from the events the visitor's filters leave (of ``events``, by default
-        this schedule's events)."""
+        list asked for, from the ``events`` the visitor's filters leave."""
         chosen = self.filters(request)
-        items = paginate_events(self.filter_events(self.events() if events is None else events, chosen))
+        items = paginate_events(self.filter_events(events, chosen))
         ready_for_cards(items.object_list)
         query = []
         if chosen["area"]:
@@ -162,7 +161,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         schedule = event_pages().child_of(self).live().public()
         return self.render(
             request,
-            context_overrides=self.listing_context(request, "upcoming", soonest_first_page, schedule),
+            context_overrides=self.listing_context(request, "upcoming", schedule, soonest_first_page),
         )
 
     @path("past/", name="past")
@@ -177,7 +176,9 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
                 .order_by("-last_start", "-id"),
             )
 
-        return self.render(request, context_overrides=self.listing_context(request, "past", latest_first_page))
+        return self.render(
+            request, context_overrides=self.listing_context(request, "past", self.events(), latest_first_page)
+        )
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/$", name="month")
     def month(self, request, year, month):

@@ -1,6 +1,7 @@
 from django import template
 
-from events.cards import render_event_card
+from events.cards import event_card as make_event_card
+from home.cards import render_card
 
 register = template.Library()
 
@@ -8,4 +9,4 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def event_card(context, event):
     """An event's card in a listing: ``{% event_card event %}``."""
-    return render_event_card(event, context.get("request"))
+    return render_card("events/event_card.html", make_event_card(event, context.get("request")))
