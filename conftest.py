@@ -65,3 +65,20 @@ def assert_page_queries(client, django_assert_max_num_queries):
         return response
 
     return check
+
+
+@pytest.fixture
+def rendition_instances():
+    """A list of the rendition instances made while the test runs (Django's ``post_init``)."""
+    from django.db.models.signals import post_init
+    from wagtail.images import get_image_model
+
+    made = []
+
+    def record(sender, instance, **kwargs):
+        made.append(instance)
+
+    rendition_model = get_image_model().get_rendition_model()
+    post_init.connect(record, sender=rendition_model)
+    yield made
+    post_init.disconnect(record, sender=rendition_model)

@@ -3,13 +3,12 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import (
     Locale,
     Orderable,
@@ -24,6 +23,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from performance.pictures import USES, filter_specs_of_own_fields
+from performance.rendition_rows import load_rendition_rows
 
 from .blocks import BodyStreamBlock
 from .fields import SpokenLanguagesField, spoken_language_names
@@ -465,7 +465,8 @@ CARD_IMAGE_FIELDS = ("image", "cover_image", "hero_image")
 
 def ready_for_cards(*page_lists, shown=None):
     """Load what the cards of every page listed on a page show, in two queries in all: the
-    areas in each page's language and the card renditions of the pages' images.
+    areas in each page's language and the card renditions of the pages' images (as rows:
+    ``performance.rendition_rows``).
 
     ``shown``, the page being viewed, is loaded in the same queries: its own areas and the
     renditions of its own pictures. Only the renditions shown are loaded, not every size an
@@ -480,8 +481,7 @@ def ready_for_cards(*page_lists, shown=None):
         if (image := getattr(page, field, None)) is not None
     ]
     specs = {*USES["card"].filter_specs, *(filter_specs_of_own_fields(shown) if shown else ())}
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
-    prefetch_related_objects(images, Prefetch("renditions", renditions))
+    load_rendition_rows(images, specs)
     return pages
 
 

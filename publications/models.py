@@ -40,6 +40,7 @@ from home.models import (
     ready_for_cards,
 )
 from performance.pictures import USES
+from performance.rendition_rows import rendition_of
 
 from .feeds import AtomPublicationFeed, RssPublicationFeed
 
@@ -360,7 +361,7 @@ class PublicationPage(AreaTaggedMixin, SitePage):
         """The cover as a link-preview picture with an absolute address, or None."""
         if not self.cover_image:
             return None
-        rendition = self.cover_image.get_rendition(SOCIAL_IMAGE_SPEC)
+        rendition = rendition_of(self.cover_image, SOCIAL_IMAGE_SPEC)
         return {
             "url": request.build_absolute_uri(rendition.url),
             "width": rendition.width,

@@ -113,6 +113,17 @@ def test_cards_are_rendered_once_and_then_remembered(client, rendered, page_of, 
     assert cards(second.content.decode()) == cards(first.content.decode())
 
 
+@pytest.mark.parametrize("page_of", [schedule, home, culture_page])
+def test_remembered_cards_build_no_rendition(client, page_of, rendition_instances):
+    """Listings load their pictures' renditions as rows: instances are built only for markup
+    not remembered yet."""
+    url = page_of().url
+    client.get(url)
+    rendition_instances.clear()
+    assert "<picture>" in html_of(client, url)
+    assert rendition_instances == []
+
+
 def test_a_published_title_shows_on_the_schedule_and_home_page(client):
     event = next_event()
     card_of(html_of(client, schedule().url), event.url)

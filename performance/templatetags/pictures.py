@@ -1,9 +1,12 @@
 from django import template
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from performance.memo import MarkupMemo
 from performance.pictures import USES
+from performance.rendition_rows import RenditionRow, loaded_rows, renditions_from_rows
 
 register = template.Library()
 
@@ -11,25 +14,42 @@ register = template.Library()
 remembered_pictures = MarkupMemo(4096)
 
 
-class RememberedPicture(Picture):
-    """Wagtail's ``Picture`` whose markup is built once per process for the same renditions and
+class RememberedPicture:
+    """Wagtail's ``Picture``, with its markup built once per process for the same renditions and
     attributes. Building it (a URL for each of six renditions, then escaping and joining the
     attributes of three tags) took about 0.2 ms a card, a third of an area page's render time.
-    A rendition's file never changes under the same id and name, so the markup cannot go stale."""
+    A rendition's file never changes under the same name, so the markup cannot go stale.
 
-    def __init__(self, renditions, attrs):
-        super().__init__(renditions, attrs)
-        self.renditions_by_spec = renditions
+    The renditions are given as rows (``performance.rendition_rows``); instances are built from
+    them only when the markup is not remembered, or for ``formats`` (``{% picture_for … as x %}``)."""
+
+    def __init__(self, image, rows, attrs, renditions=None):
+        self.image = image
+        self.rows = rows
+        self.attrs = attrs
+        if renditions is not None:
+            self.__dict__["renditions"] = renditions
+
+    @cached_property
+    def renditions(self):
+        return renditions_from_rows(self.image, self.rows)
+
+    @cached_property
+    def formats(self):
+        return Picture(self.renditions).formats
 
     def __html__(self):
+        # The markup shows each rendition's file, width and height (a rendition just made has no
+        # id yet: Wagtail makes them with ``bulk_create``).
         key = (
-            tuple((rendition.pk, rendition.file.name, rendition.width, rendition.height) for rendition in self.renditions),
+            tuple((row.file, row.width, row.height) for row in self.rows),
             tuple(sorted(self.attrs.items())),
         )
         # Wagtail adds srcset to the attributes it is given: it gets a copy.
-        return remembered_pictures.get_or_make(
-            key, lambda: Picture(self.renditions_by_spec, dict(self.attrs)).__html__()
-        )
+        return remembered_pictures.get_or_make(key, lambda: Picture(self.renditions, dict(self.attrs)).__html__())
+
+    def __str__(self):
+        return mark_safe(self.__html__())  # noqa: S308 - Wagtail's markup, its attributes escaped
 
 
 @register.simple_tag
@@ -42,4 +62,8 @@ def picture_for(image, use, **attrs):
     spec = USES[use]
     if spec.sizes:
         attrs.setdefault("sizes", spec.sizes)
-    return RememberedPicture(get_renditions_or_not_found(image, spec.filter_specs), attrs)
+    rows = loaded_rows(image, spec.filter_specs)
+    if rows is not None:
+        return RememberedPicture(image, rows, attrs)
+    renditions = get_renditions_or_not_found(image, spec.filter_specs)
+    return RememberedPicture(image, tuple(map(RenditionRow.of, renditions.values())), attrs, renditions)

@@ -1,0 +1,92 @@
+"""Renditions read as plain rows, for listings that show many pictures.
+
+An area page lists 33 cards, each a ``<picture>`` of six renditions. Loading those 200
+renditions as model instances (with Django's image-dimension and file descriptors on each) took
+about a fifth of the page's render time, although each card's markup is remembered
+(``templatetags/pictures.py``) and needs the renditions only to be looked up. As rows (id,
+file, width and height) they load four times faster; instances are built from them only when a
+picture's markup is not remembered yet. The rows come from the database on every request, as
+the instances did, so nothing can go stale.
+"""
+
+from collections import defaultdict
+from typing import NamedTuple
+
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+
+
+class RenditionRow(NamedTuple):
+    pk: int
+    filter_spec: str
+    focal_point_key: str
+    file: str
+    width: int
+    height: int
+
+    @classmethod
+    def of(cls, rendition):
+        return cls(
+            rendition.pk,
+            rendition.filter_spec,
+            rendition.focal_point_key,
+            rendition.file.name,
+            rendition.width,
+            rendition.height,
+        )
+
+
+def load_rendition_rows(images, filter_specs):
+    """Give each of ``images`` its renditions of ``filter_specs`` as rows, in one query."""
+    rows = defaultdict(dict)
+    found = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(image_id__in={image.pk for image in images}, filter_spec__in=filter_specs)
+        .values_list("image_id", "pk", "filter_spec", "focal_point_key", "file", "width", "height")
+    )
+    for image_id, *values in found:
+        row = RenditionRow(*values)
+        rows[image_id][row.filter_spec, row.focal_point_key] = row
+    for image in images:
+        image.__dict__["rendition_rows"] = rows[image.pk]
+
+
+def loaded_rows(image, filter_specs):
+    """The rows of ``filter_specs`` at the image's focal point, in their order, as Wagtail would
+    find them; None if the rows were not loaded or a rendition is missing (Wagtail then makes it)."""
+    rows = image.__dict__.get("rendition_rows")
+    if rows is None:
+        return None
+    chosen = []
+    for spec in filter_specs:
+        row = rows.get((spec, Filter(spec=spec).get_cache_key(image)))
+        if row is None:
+            return None
+        chosen.append(row)
+    return tuple(chosen)
+
+
+def renditions_from_rows(image, rows):
+    """Wagtail's rendition instances of ``rows``, by filter spec."""
+    rendition_model = image.get_rendition_model()
+    return {
+        row.filter_spec: rendition_model(
+            pk=row.pk,
+            image=image,
+            filter_spec=row.filter_spec,
+            focal_point_key=row.focal_point_key,
+            file=row.file,
+            width=row.width,
+            height=row.height,
+        )
+        for row in rows
+    }
+
+
+def rendition_of(image, filter_spec):
+    """Wagtail's rendition of one filter spec, from the image's loaded rows when they hold it."""
+    rows = loaded_rows(image, [filter_spec])
+    if rows is None:
+        return image.get_rendition(filter_spec)
+    return renditions_from_rows(image, rows)[filter_spec]
