@@ -75,7 +75,7 @@ class SectionPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["activities"] = list(
-            ActivityPage.objects.child_of(self).live().public().select_related("image")
+            ActivityPage.objects.child_of(self).live().public().for_cards("schedule", image="image")
         )
         context["area_listings"] = area_listings(self.area, self.locale, request)
         ready_for_cards(
@@ -201,7 +201,7 @@ def gallery_listing(galleries):
     return (
         galleries.live()
         .public()
-        .select_related("cover_image")
+        .for_cards("date", image="cover_image")
         .order_by("-date", "-id")
     )
 

@@ -452,7 +452,11 @@ def soonest_first(events):
 
 def with_card_fields(events):
     """Events with what their cards show loaded up front."""
-    return events.select_related("image", "venue").prefetch_related("occurrences")
+    return (
+        events.for_cards("status", "venue", "online_url", image="image")
+        .select_related("venue")
+        .prefetch_related("occurrences")
+    )
 
 
 def in_date_order(rows):

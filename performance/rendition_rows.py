@@ -10,6 +10,7 @@ the instances did, so nothing can go stale.
 """
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import NamedTuple
 
 from wagtail.images import get_image_model
@@ -58,13 +59,27 @@ def loaded_rows(image, filter_specs):
     rows = image.__dict__.get("rendition_rows")
     if rows is None:
         return None
+    # Wagtail's key of the focal point each spec depends on, worked out once per set of fields
+    # (all of an image's crops share one): six hashes a card otherwise.
+    focal_point_keys = {}
     chosen = []
     for spec in filter_specs:
-        row = rows.get((spec, Filter(spec=spec).get_cache_key(image)))
+        fields = vary_fields(spec)
+        if fields not in focal_point_keys:
+            focal_point_keys[fields] = Filter(spec=spec).get_cache_key(image)
+        row = rows.get((spec, focal_point_keys[fields]))
         if row is None:
             return None
         chosen.append(row)
     return tuple(chosen)
+
+
+@lru_cache(maxsize=1024)
+def vary_fields(spec):
+    """The image fields a rendition of ``spec`` depends on besides its file (the focal point)."""
+    return tuple(
+        field for operation in Filter(spec=spec).operations for field in getattr(operation, "vary_fields", ())
+    )
 
 
 def renditions_from_rows(image, rows):

@@ -92,8 +92,7 @@ def latest_publications_of_area(area, locale, request, count=3):
         .live()
         .public()
         .filter(locale=locale, alias_of__isnull=True)
-        .defer_streamfields()
-        .select_related("cover_image")
+        .for_cards("kind", "date_published", image="cover_image")
         .order_by("-date_published", "-pk")[:count]
     )
 
