@@ -37,6 +37,8 @@ def translations_or_nearest(page, request):
         .exclude(private_pages_q())
         .filter(translation_key__in=keys)
         .select_related("locale")
+        # What a link needs: not the thirty-odd other columns of each page.
+        .only("translation_key", "url_path", "depth", "locale__language_code")
         .order_by("depth")
     )
     for candidate in candidates:
