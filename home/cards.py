@@ -15,12 +15,12 @@ from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 
-from performance.memo import MarkupMemo
+from performance.memo import Memo
 from performance.templatetags.pictures import picture_for
 
 # Each process keeps up to 2,048 cards: about 6 KB each with their pictures' markup (measured
 # over 29 pages of the schedule), so at most about 12 MB.
-remembered_cards = MarkupMemo(2048)
+remembered_cards = Memo(2048)
 
 
 class PageCard(NamedTuple):

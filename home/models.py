@@ -4,7 +4,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -22,6 +24,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from performance.memo import Memo
 from performance.pictures import USES, filter_specs_of_own_fields
 from performance.rendition_rows import load_rendition_rows
 
@@ -83,6 +86,10 @@ class SitePageQuerySet(PageQuerySet):
 SitePageManager = PageManager.from_queryset(SitePageQuerySet)
 
 
+# Each process keeps up to 8,192 page addresses (a few hundred bytes each).
+remembered_url_parts = Memo(8192)
+
+
 class SitePage(Page):
     """Fields every public page has: a summary for listings, search results and link previews."""
 
@@ -113,6 +120,18 @@ class SitePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_url_parts(self, request=None):
+        """Wagtail's address of the page, remembered per process. Wagtail reverses the URL
+        pattern in the page's language for every link (a listing of 33 cards spent 2 ms on it);
+        the address depends only on what the key holds: the page's path, the sites it is under,
+        the active language, the URL configuration and the script prefix. A page under several
+        sites depends on the request's site as well, and is not remembered."""
+        sites = self._get_relevant_site_root_paths(request)
+        if len({site.site_id for site in sites}) != 1:
+            return super().get_url_parts(request)
+        key = (self.url_path, sites, get_language(), get_urlconf(), get_script_prefix())
+        return remembered_url_parts.get_or_make(key, lambda: super(SitePage, self).get_url_parts(request))
 
     def get_view_restrictions(self):
         """The restrictions of this page and its ancestors (of their originals, for aliases),

@@ -19,7 +19,7 @@ from events.cards import event_card
 from events.models import EventIndexPage, EventPage, next_events
 from home.cards import remembered_cards, render_card
 from home.models import Area, HomePage
-from performance.memo import MarkupMemo
+from performance.memo import Memo
 from site_config.models import ContactSettings
 
 pytestmark = pytest.mark.django_db
@@ -137,6 +137,21 @@ def test_a_published_title_shows_on_the_schedule_and_home_page(client):
         assert f">{event.title}</a>" not in card
 
 
+def test_a_new_address_shows_on_the_cards(client):
+    """Page addresses are remembered per process by path: a new slug is a new address."""
+    event = next_event()
+    card_of(html_of(client, schedule().url), event.url)
+    page = EventPage.objects.get(pk=event.pk)
+    page.slug = "a-new-address"
+    page.save_revision().publish()
+    new_url = EventPage.objects.get(pk=event.pk).url
+    assert new_url.endswith("/a-new-address/") and new_url != event.url
+    for url in (schedule().url, home().url):
+        html = html_of(client, url)
+        assert card_of(html, new_url)
+        assert f'href="{event.url}"' not in html
+
+
 def test_a_renamed_area_shows_on_event_and_page_cards(client):
     area = Area.objects.get(locale__language_code="en", slug="culture")
     section = culture_page()
@@ -234,7 +249,7 @@ def test_the_footer_is_rendered_once_per_language_and_content_version(client, re
 
 
 def test_the_memo_makes_markup_only_when_it_is_not_remembered():
-    memo = MarkupMemo(2)
+    memo = Memo(2)
     make = mock.Mock(side_effect=lambda: "<li>made</li>")
     assert memo.get_or_make("a", make) == "<li>made</li>"
     assert memo.get_or_make("a", make) == "<li>made</li>"
@@ -244,7 +259,7 @@ def test_the_memo_makes_markup_only_when_it_is_not_remembered():
 
 
 def test_the_memo_empties_itself_when_full():
-    memo = MarkupMemo(2)
+    memo = Memo(2)
     memo.get_or_make("a", lambda: "A")
     memo.get_or_make("b", lambda: "B")
     assert memo.get_or_make("a", lambda: "new A") == "A"

@@ -4,14 +4,14 @@ from django.utils.safestring import mark_safe
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from performance.memo import MarkupMemo
+from performance.memo import Memo
 from performance.pictures import USES
 from performance.rendition_rows import RenditionRow, loaded_rows, renditions_from_rows
 
 register = template.Library()
 
 # Each process keeps up to 4,096 pictures' markup (about 1 KB each).
-remembered_pictures = MarkupMemo(4096)
+remembered_pictures = Memo(4096)
 
 
 class RememberedPicture:
