@@ -190,7 +190,7 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
             ActivityPage.objects.sibling_of(self, inclusive=False)
             .live()
             .public()
-            .select_related("image")[:3]
+            .for_cards("schedule", image="image")[:3]
         )
         ready_for_cards(context["related_activities"], shown=self)
         return context

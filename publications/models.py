@@ -187,7 +187,7 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
 
         listing = paginate(
             request,
-            publications.defer_streamfields().select_related("cover_image"),
+            publications.for_cards("kind", "date_published", image="cover_image"),
         )
         listing.object_list = ready_for_cards(listing.object_list)
         query = {"kind": kind, "area": area and area.slug, "tag": tag and tag.slug}
@@ -351,7 +351,7 @@ class PublicationPage(AreaTaggedMixin, SitePage):
             # A shared topic says more than a shared area.
             ordering.insert(0, Exists(tagged.filter(content_object=OuterRef("pk"))).desc())
         return list(
-            candidates.order_by(*ordering).defer_streamfields().select_related("cover_image")[
+            candidates.order_by(*ordering).for_cards("kind", "date_published", image="cover_image")[
                 :RELATED_COUNT
             ]
         )
