@@ -6,8 +6,14 @@ view restrictions.
 The result is the one ``Page.route_for_request`` gives, which is where Wagtail looks for it
 first (``request._wagtail_route_for_request``): a routable page on the way still answers its
 own sub-addresses (the schedule's ``past/``) before its children do.
+
+The page an address leads to is then kept in the cache per content version, as the site is:
+which page answers an address changes only when a page, a view restriction or a site is saved,
+published, moved or deleted, and each of those moves the version on (``performance.invalidation``).
+The page's own listings are still read on every request.
 """
 
+import hashlib
 import operator
 from functools import reduce
 
@@ -51,10 +57,29 @@ def site_for_request(request):
     return None if site == NO_SITE else site
 
 
+# At most this long; a change of content retires the routes well before (a new version).
+ROUTE_SECONDS = 24 * 60 * 60
+
+
 def route_for_request(request, path):
     site = Site.find_for_request(request)
     if site is None:
         return None
+    # An address can be long and hold any character; a cache key should not.
+    digest = hashlib.sha256(path.encode()).hexdigest()
+    key = f"route:{request_content_version(request)}:{site.pk}:{get_language()}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        # Not found (a 404) raises and is not kept: unknown addresses must not fill the cache.
+        found = page_for_path(site, path)
+        cache.set(key, found, ROUTE_SECONDS)
+    page, remaining = found
+    return page.route(request, remaining)
+
+
+def page_for_path(site, path):
+    """The page that answers ``path`` under ``site``, and the components of the path that are
+    its own sub-address (a routable page's view), or ``[]`` if the page itself is asked for."""
     root = site.root_page
     components = [component for component in path.split("/") if component]
     pages = list(
@@ -103,7 +128,7 @@ def route_for_request(request, path):
         chain.append(page)
         remaining = components[level + 1 :]
         if remaining and page.live and routes_subpage(page.specific_class, remaining):
-            return page.specific.route(request, remaining)
+            return page.specific, remaining
     found = chain[-1]
     page_class = found.specific_class or Page
     served = page_class.objects.select_related(
@@ -115,7 +140,7 @@ def route_for_request(request, path):
     served.__dict__["known_unrestricted"] = not any(
         page.restricted or page.alias_of_id for page in chain
     )
-    return served.route(request, [])
+    return served, []
 
 
 def routes_subpage(page_class, path_components):

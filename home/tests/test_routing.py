@@ -1,9 +1,13 @@
-"""Routing looks the site up once per content version, not on every request."""
+"""Routing looks the site and the page of an address up once per content version, not on every
+request, and a change of what answers an address shows on the next request."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
+
+from culture.models import ActivityPage, SectionPage
+from events.models import EventIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -32,3 +36,73 @@ def test_a_host_with_no_site_of_its_own_gets_the_default_site(client, settings):
         response = client.get("/en/", HTTP_HOST="other.example")
         assert response.status_code == 200
         assert '<html lang="en">' in response.content.decode()
+
+
+# Routing's own query: it asks which pages on the way have view restrictions.
+ROUTING_QUERY_MARK = 'AS "restricted"'
+
+
+def routing_queries(client, url, status=200):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == status
+    return [query for query in queries if ROUTING_QUERY_MARK in query["sql"]]
+
+
+def an_activity():
+    return ActivityPage.objects.live().filter(locale__language_code="en").order_by("pk").first()
+
+
+def test_an_address_is_routed_once_per_content_version(client):
+    activity = an_activity()
+    assert len(routing_queries(client, activity.url)) == 1
+    assert routing_queries(client, activity.url) == []
+
+    # Any publication may change which page answers an address: routed afresh.
+    other = SectionPage.objects.live().filter(locale__language_code="en").first()
+    other.save_revision().publish()
+    assert len(routing_queries(client, activity.url)) == 1
+
+
+def test_an_unpublished_page_is_gone_at_once(client):
+    activity = an_activity()
+    client.get(activity.url)
+    routing_queries(client, activity.url)
+    activity.unpublish()
+    routing_queries(client, activity.url, status=404)
+
+
+def test_a_new_slug_moves_the_page_at_once(client):
+    activity = an_activity()
+    old_url = activity.url
+    client.get(old_url)
+    activity.slug = "renamed-activity"
+    activity.save_revision().publish()
+    new_url = ActivityPage.objects.get(pk=activity.pk).url
+    assert new_url.endswith("/renamed-activity/")
+    routing_queries(client, old_url, status=404)
+    assert client.get(new_url).status_code == 200
+
+
+def test_a_new_view_restriction_applies_at_once(client):
+    activity = an_activity()
+    client.get(activity.url)
+    PageViewRestriction.objects.create(
+        page=activity, restriction_type=PageViewRestriction.PASSWORD, password="members-only"
+    )
+    response = client.get(activity.url)
+    assert activity.title not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+
+def test_an_unknown_address_is_not_kept(client):
+    # Kept, every mistyped or probing address would take a place in the cache.
+    assert len(routing_queries(client, "/en/no-such-page/", status=404)) == 1
+    assert len(routing_queries(client, "/en/no-such-page/", status=404)) == 1
+
+
+def test_a_routable_pages_own_address_is_kept_too(client):
+    schedule = EventIndexPage.objects.live().get(locale__language_code="en")
+    assert len(routing_queries(client, f"{schedule.url}past/")) == 1
+    assert routing_queries(client, f"{schedule.url}past/") == []
+    assert routing_queries(client, schedule.url) != []
+    assert routing_queries(client, schedule.url) == []

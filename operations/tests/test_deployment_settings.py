@@ -27,6 +27,7 @@ print(json.dumps({
     "log_formatter": settings.LOGGING["handlers"]["console"]["formatter"],
     "conn_max_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
     "conn_health_checks": settings.DATABASES["default"]["CONN_HEALTH_CHECKS"],
+    "database_options": settings.DATABASES["default"].get("OPTIONS", {}),
     "sentry_imported": "sentry_sdk" in sys.modules,
     "sentry_active": "sentry_sdk" in sys.modules and sys.modules["sentry_sdk"].get_client().is_active(),
 }))
@@ -80,6 +81,20 @@ def test_production_with_redis_object_storage_and_sentry():
     # Plain URLs on the media domain (no expiring signatures in cached pages).
     assert found["media_url"] == "https://media.balticregion.example/media/original_images/a.jpg"
     assert found["sentry_active"] is True
+
+
+def test_postgresql_prepares_repeated_queries_unless_a_pooler_forbids_it():
+    postgres = "postgres://baltic@db.example.org:5432/baltic"
+    assert settings_with("site_config.settings.production", DATABASE_URL=postgres)["database_options"] == {
+        "server_side_binding": True,
+        "prepare_threshold": 5,
+    }
+    behind_pooler = settings_with(
+        "site_config.settings.production", DATABASE_URL=postgres, DB_PREPARED_STATEMENTS="false"
+    )
+    assert behind_pooler["database_options"] == {}
+    # SQLite has neither.
+    assert settings_with("site_config.settings.production")["database_options"] == {}
 
 
 def test_development_logs_text_unless_asked_for_json():
