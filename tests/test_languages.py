@@ -66,3 +66,22 @@ def test_robots_txt_points_at_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+def test_the_switcher_follows_a_new_translation_and_an_unpublished_one_at_once(client):
+    page = english_page("Soon in Finnish")
+    finnish = Locale.objects.get(language_code="fi")
+    # Twice: the second visit takes the links the first one kept.
+    for _visit in range(2):
+        assert 'href="/fi/?untranslated=1" lang="fi"' in client.get(page.url).content.decode()
+
+    translation = page.copy_for_translation(finnish)
+    translation.title = "Pian suomeksi"
+    translation.save_revision().publish()
+    translation = Page.objects.get(pk=translation.pk)
+    html = client.get(page.url).content.decode()
+    assert f'href="{translation.url}" lang="fi"' in html
+    assert "/fi/?untranslated=1" not in html
+
+    translation.unpublish()
+    assert 'href="/fi/?untranslated=1" lang="fi"' in client.get(page.url).content.decode()

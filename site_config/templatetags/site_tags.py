@@ -1,10 +1,12 @@
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.models import private_pages_q
+from performance.page_cache import request_content_version
 from site_config.chrome import chrome_for_request
 
 register = template.Library()
@@ -19,13 +21,35 @@ def site_chrome(context):
 UNTRANSLATED_PARAMETER = "untranslated"
 
 
+# At most this long; a change of content retires them well before (a new version).
+LINKS_SECONDS = 24 * 60 * 60
+
+
 def translations_or_nearest(page, request):
     """Per language code, (URL, is the page itself) of the page's live translation or, where
     there is none yet, of its nearest translated ancestor (at least that language's home page).
 
-    One query, by translation key (indexed): the page's own and those of its ancestors, which
-    routing already loaded for the breadcrumbs.
-    """
+    Kept in the cache per content version, as the route to the page is: which translations are
+    live, and their addresses, change only when pages are published, unpublished, moved or
+    deleted, and each of those moves the version on. A page not saved yet (a preview) is not
+    kept."""
+    if page.pk is None:
+        return find_translations_or_nearest(page, request)
+    site = Site.find_for_request(request)
+    key = (
+        f"translations:{request_content_version(request)}:{site.pk if site else None}:"
+        f"{get_language()}:{page.pk}"
+    )
+    found = cache.get(key)
+    if found is None:
+        found = find_translations_or_nearest(page, request)
+        cache.set(key, found, LINKS_SECONDS)
+    return found
+
+
+def find_translations_or_nearest(page, request):
+    """One query, by translation key (indexed): the page's own and those of its ancestors,
+    which routing already loaded for the breadcrumbs."""
     ancestors = getattr(page, "breadcrumb_ancestors", None)
     if ancestors is None:
         ancestors = page.get_ancestors().filter(depth__gt=1)
