@@ -424,7 +424,13 @@ class AreaTaggedMixin(models.Model):
         needs DISTINCT, which makes the database sort every matching page's whole row (body
         included) before a listing takes the first few."""
         areas = cls._meta.get_field("areas")
-        tagged = areas.remote_field.through.objects.filter(area__translation_key=area.translation_key)
+        # The area in every language, from the cached areas: no join of the areas table.
+        area_ids = [
+            translation.pk
+            for (key, _locale), translation in area_translations().items()
+            if key == area.translation_key
+        ]
+        tagged = areas.remote_field.through.objects.filter(area_id__in=area_ids)
         # From the tag table alone: joining the pages again only to name their ids doubled the
         # time of an area's listings.
         return Q(pk__in=tagged.values(f"{areas.m2m_field_name()}_id"))
@@ -487,8 +493,10 @@ def with_local_areas(pages):
         area_ids[page_id].append(area_id)
     translations = area_translations() if tagged else {}
     by_id = {area.pk: area for area in translations.values()}
+    # By identity: comparing pages (Model.__eq__) for each of a listing's pages costs n².
+    stored_ids = {id(page) for page in stored}
     for page in tagged:
-        if page in stored:
+        if id(page) in stored_ids:
             areas = sorted((by_id[area_id] for area_id in area_ids[page.pk]), key=lambda area: area.name)
         else:
             areas = list(page.areas.all())
