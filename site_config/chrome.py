@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from home.models import HomePage, Partner
+from performance.memo import Memo
 from performance.page_cache import content_version, request_content_version
 from site_config.models import ContactSettings, OrganisationDetails
 
@@ -46,16 +47,20 @@ def chrome_for_request(request):
 
     They are the same on every page of a language, so they are built once per language and
     content version and shared by all requests (and all processes, with a shared cache)."""
-    memo = getattr(request, "_site_chrome", {}) if request is not None else {}
+    version = request_content_version(request) if request is not None else content_version()
     language = get_language()
-    if language not in memo:
-        version = request_content_version(request) if request is not None else content_version()
-        key = f"site-chrome:{version}:{language}"
-        chrome = cache.get(key)
-        if chrome is None:
-            chrome = build_site_chrome()
-            cache.set(key, chrome, CHROME_SECONDS)
-        memo[language] = chrome
-        if request is not None:
-            request._site_chrome = memo
-    return memo[language]
+    return remembered_chrome.get_or_make((version, language), lambda: cached_chrome(version, language))
+
+
+# Per process as well, for the last few versions and languages: reading the chrome from the
+# cache unpickles its pages on every request. Nothing in it changes within a content version.
+remembered_chrome = Memo(16)
+
+
+def cached_chrome(version, language):
+    key = f"site-chrome:{version}:{language}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = build_site_chrome()
+        cache.set(key, chrome, CHROME_SECONDS)
+    return chrome
