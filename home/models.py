@@ -1,7 +1,6 @@
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.urls import get_script_prefix, get_urlconf
@@ -36,14 +35,14 @@ from .forms import AreaTaggedPageForm
 def restricted_paths():
     """The paths of the pages with view restrictions (their sections are private), kept in the
     cache until the content version moves on: Wagtail's ``public()`` reads them on every call."""
-    from performance.page_cache import content_version  # the cache builds on the models
+    # The cache builds on the models.
+    from performance.page_cache import content_version, kept_per_content_version
 
-    key = f"restricted-paths:{content_version()}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(key, paths, 24 * 60 * 60)
-    return paths
+    return kept_per_content_version(
+        "restricted-paths",
+        content_version(),
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
 
 
 def private_pages_q():
@@ -461,19 +460,18 @@ remembered_areas = Memo(4)
 def area_translations():
     """Every area in every language by (translation key, locale): a handful of rows that most
     pages show, kept in the cache (and in the process) until the content version moves on."""
-    from performance.page_cache import content_version  # the cache builds on the models
+    # The cache builds on the models.
+    from performance.page_cache import content_version, kept_per_content_version
 
     version = content_version()
-    return remembered_areas.get_or_make(version, lambda: cached_area_translations(version))
-
-
-def cached_area_translations(version):
-    key = f"areas:{version}"
-    areas = cache.get(key)
-    if areas is None:
-        areas = {(area.translation_key, area.locale_id): area for area in Area.objects.all()}
-        cache.set(key, areas, 24 * 60 * 60)
-    return areas
+    return remembered_areas.get_or_make(
+        version,
+        lambda: kept_per_content_version(
+            "areas",
+            version,
+            lambda: {(area.translation_key, area.locale_id): area for area in Area.objects.all()},
+        ),
+    )
 
 
 def areas_of_locale(locale_id):

@@ -17,7 +17,6 @@ import hashlib
 import operator
 from functools import reduce
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.http.request import split_domain_port
@@ -26,7 +25,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.views import serve as wagtail_serve
 
-from performance.page_cache import request_content_version
+from performance.page_cache import kept_per_content_version, request_content_version
 
 
 def serve(request, path):
@@ -49,16 +48,12 @@ def site_for_request(request):
     which queries the database on every request. Kept in the cache per content version, which
     saving or deleting a site moves on."""
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"site:{request_content_version(request)}:{hostname}:{request.get_port()}"
-    site = cache.get(key)
-    if site is None:
-        site = Site._find_for_request(request) or NO_SITE
-        cache.set(key, site, 24 * 60 * 60)
+    site = kept_per_content_version(
+        f"site:{hostname}:{request.get_port()}",
+        request_content_version(request),
+        lambda: Site._find_for_request(request) or NO_SITE,
+    )
     return None if site == NO_SITE else site
-
-
-# At most this long; a change of content retires the routes well before (a new version).
-ROUTE_SECONDS = 24 * 60 * 60
 
 
 def route_for_request(request, path):
@@ -67,13 +62,12 @@ def route_for_request(request, path):
         return None
     # An address can be long and hold any character; a cache key should not.
     digest = hashlib.sha256(path.encode()).hexdigest()
-    key = f"route:{request_content_version(request)}:{site.pk}:{get_language()}:{digest}"
-    found = cache.get(key)
-    if found is None:
-        # Not found (a 404) raises and is not kept: unknown addresses must not fill the cache.
-        found = page_for_path(site, path)
-        cache.set(key, found, ROUTE_SECONDS)
-    page, remaining = found
+    # Not found (a 404) raises and is not kept: unknown addresses must not fill the cache.
+    page, remaining = kept_per_content_version(
+        f"route:{site.pk}:{get_language()}:{digest}",
+        request_content_version(request),
+        lambda: page_for_path(site, path),
+    )
     return page.route(request, remaining)
 
 

@@ -39,6 +39,23 @@ def new_content_version():
         content_version()
 
 
+# What is kept per content version outlives its version by at most this long.
+KEPT_SECONDS = 24 * 60 * 60
+
+
+def kept_per_content_version(name, version, make):
+    """``make()``, kept in the cache under ``name`` for this content ``version``: for what
+    depends only on the published content (a site, a route, language links, the layout), which
+    every publication, move or deletion moves on (``invalidation``). ``make`` must not return
+    None, which means "not kept"."""
+    key = f"{name}:{version}"
+    value = cache.get(key)
+    if value is None:
+        value = make()
+        cache.set(key, value, KEPT_SECONDS)
+    return value
+
+
 def request_content_version(request):
     """The content version, read once per request (the site chrome and the page cache share it)."""
     if not hasattr(request, "_content_version"):

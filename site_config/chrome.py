@@ -1,18 +1,17 @@
 """What the layout shows around every page: menu, home page, organisation, partners, contact."""
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from home.models import HomePage, Partner
 from performance.memo import Memo
-from performance.page_cache import content_version, request_content_version
+from performance.page_cache import (
+    content_version,
+    kept_per_content_version,
+    request_content_version,
+)
 from site_config.models import ContactSettings, OrganisationDetails
-
-# The chrome is rebuilt whenever the content version moves on; this only bounds how long an
-# unused version's copy stays in the cache.
-CHROME_SECONDS = 24 * 60 * 60
 
 
 def build_site_chrome():
@@ -49,7 +48,9 @@ def chrome_for_request(request):
     content version and shared by all requests (and all processes, with a shared cache)."""
     version = request_content_version(request) if request is not None else content_version()
     language = get_language()
-    return remembered_chrome.get_or_make((version, language), lambda: cached_chrome(version, language))
+    return remembered_chrome.get_or_make(
+        (version, language), lambda: kept_per_content_version(f"site-chrome:{language}", version, build_site_chrome)
+    )
 
 
 # Per process as well, for the last few versions and languages: reading the chrome from the
@@ -57,10 +58,3 @@ def chrome_for_request(request):
 remembered_chrome = Memo(16)
 
 
-def cached_chrome(version, language):
-    key = f"site-chrome:{version}:{language}"
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = build_site_chrome()
-        cache.set(key, chrome, CHROME_SECONDS)
-    return chrome

@@ -1,12 +1,11 @@
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from home.models import private_pages_q
-from performance.page_cache import request_content_version
+from performance.page_cache import kept_per_content_version, request_content_version
 from site_config.chrome import chrome_for_request
 
 register = template.Library()
@@ -21,10 +20,6 @@ def site_chrome(context):
 UNTRANSLATED_PARAMETER = "untranslated"
 
 
-# At most this long; a change of content retires them well before (a new version).
-LINKS_SECONDS = 24 * 60 * 60
-
-
 def translations_or_nearest(page, request):
     """Per language code, (URL, is the page itself) of the page's live translation or, where
     there is none yet, of its nearest translated ancestor (at least that language's home page).
@@ -36,15 +31,11 @@ def translations_or_nearest(page, request):
     if page.pk is None:
         return find_translations_or_nearest(page, request)
     site = Site.find_for_request(request)
-    key = (
-        f"translations:{request_content_version(request)}:{site.pk if site else None}:"
-        f"{get_language()}:{page.pk}"
+    return kept_per_content_version(
+        f"translations:{site.pk if site else None}:{get_language()}:{page.pk}",
+        request_content_version(request),
+        lambda: find_translations_or_nearest(page, request),
     )
-    found = cache.get(key)
-    if found is None:
-        found = find_translations_or_nearest(page, request)
-        cache.set(key, found, LINKS_SECONDS)
-    return found
 
 
 def find_translations_or_nearest(page, request):
