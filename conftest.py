@@ -44,16 +44,16 @@ def demo_user(django_user_model):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Cached pages and layout parts must not outlive the test whose data they show: each
-    test's changes roll back without the commit that would move the content version on. The
-    areas remembered per process go too: under a frozen clock two tests can start from the same
-    content version."""
-    from home.models import remembered_areas
+    test's changes roll back without the commit that would move the content version on. What
+    is remembered per process and content version goes too: under a frozen clock two tests can
+    start from the same content version."""
+    from performance.page_cache import remembered_per_version
 
     cache.clear()
-    remembered_areas.clear()
+    remembered_per_version.clear()
     yield
     cache.clear()
-    remembered_areas.clear()
+    remembered_per_version.clear()
 
 
 @pytest.fixture

@@ -34,11 +34,12 @@ from .forms import AreaTaggedPageForm
 
 def restricted_paths():
     """The paths of the pages with view restrictions (their sections are private), kept in the
-    cache until the content version moves on: Wagtail's ``public()`` reads them on every call."""
+    cache (and in the process) until the content version moves on: Wagtail's ``public()`` reads
+    them on every call."""
     # The cache builds on the models.
-    from performance.page_cache import content_version, kept_per_content_version
+    from performance.page_cache import content_version, remembered_per_content_version
 
-    return kept_per_content_version(
+    return remembered_per_content_version(
         "restricted-paths",
         content_version(),
         lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
@@ -452,25 +453,16 @@ class HeldInLanguagesMixin(models.Model):
         return spoken_language_names(self.languages)
 
 
-# The areas of the last few content versions, per process: an area page asks for them five
-# times, and reading them from the cache (unpickling) each time took half a millisecond.
-remembered_areas = Memo(4)
-
-
 def area_translations():
     """Every area in every language by (translation key, locale): a handful of rows that most
     pages show, kept in the cache (and in the process) until the content version moves on."""
     # The cache builds on the models.
-    from performance.page_cache import content_version, kept_per_content_version
+    from performance.page_cache import content_version, remembered_per_content_version
 
-    version = content_version()
-    return remembered_areas.get_or_make(
-        version,
-        lambda: kept_per_content_version(
-            "areas",
-            version,
-            lambda: {(area.translation_key, area.locale_id): area for area in Area.objects.all()},
-        ),
+    return remembered_per_content_version(
+        "areas",
+        content_version(),
+        lambda: {(area.translation_key, area.locale_id): area for area in Area.objects.all()},
     )
 
 

@@ -17,6 +17,8 @@ from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.translation import get_language
 
+from .memo import Memo
+
 VERSION_KEY = "page-cache:version"
 # Cache-Control directives that say a response belongs to one visitor or must not be kept.
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
@@ -54,6 +56,19 @@ def kept_per_content_version(name, version, make):
         value = make()
         cache.set(key, value, KEPT_SECONDS)
     return value
+
+
+# The smallest and most used of it in each process as well (areas, private paths, the layout):
+# reading them from the cache unpickles them on every call, five times an area page for the
+# areas. Keyed by name and version, so a new version is a new key and nothing goes stale.
+remembered_per_version = Memo(64)
+
+
+def remembered_per_content_version(name, version, make):
+    """``kept_per_content_version``, remembered in the process too."""
+    return remembered_per_version.get_or_make(
+        (name, version), lambda: kept_per_content_version(name, version, make)
+    )
 
 
 def request_content_version(request):

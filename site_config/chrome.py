@@ -5,10 +5,9 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from home.models import HomePage, Partner
-from performance.memo import Memo
 from performance.page_cache import (
     content_version,
-    kept_per_content_version,
+    remembered_per_content_version,
     request_content_version,
 )
 from site_config.models import ContactSettings, OrganisationDetails
@@ -48,13 +47,6 @@ def chrome_for_request(request):
     content version and shared by all requests (and all processes, with a shared cache)."""
     version = request_content_version(request) if request is not None else content_version()
     language = get_language()
-    return remembered_chrome.get_or_make(
-        (version, language), lambda: kept_per_content_version(f"site-chrome:{language}", version, build_site_chrome)
-    )
-
-
-# Per process as well, for the last few versions and languages: reading the chrome from the
-# cache unpickles its pages on every request. Nothing in it changes within a content version.
-remembered_chrome = Memo(16)
+    return remembered_per_content_version(f"site-chrome:{language}", version, build_site_chrome)
 
 
