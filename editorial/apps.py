@@ -7,8 +7,9 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial workflow")
 
     def ready(self):
-        from . import translator_trees
+        from . import review_guard, translator_trees
         from .permissions import register_media_permission_policies
 
         register_media_permission_policies()
         translator_trees.connect()
+        review_guard.connect()

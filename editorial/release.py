@@ -1,7 +1,10 @@
 """Release a page in all its languages at once.
 
 Visitors should not meet a Russian announcement whose Finnish twin appears a day later, so a
-moderator can approve and publish (or schedule) every language version of a page in one step."""
+moderator can approve and publish (or schedule) every language version of a page in one step.
+It releases exactly the revisions under review, each shown with a preview and a comparison with
+what is live; a draft nobody submitted, or a review waiting for changes, is listed and left
+alone, and the message says so."""
 
 from django import forms
 from django.contrib import messages
@@ -10,10 +13,20 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.widgets import AdminDateTimeInput
-from wagtail.models import Page, TaskState
+from wagtail.models import Page, TaskState, WorkflowState
+
+IN_REVIEW = "in_review"
+CHANGES_REQUESTED = "changes_requested"
+NOT_SUBMITTED = "not_submitted"
+STATUS_LABELS = {
+    IN_REVIEW: gettext_lazy("in review: will be released"),
+    CHANGES_REQUESTED: gettext_lazy("changes requested: will not be released"),
+    NOT_SUBMITTED: gettext_lazy("draft not submitted for review: will not be released"),
+}
 
 
 class ReleaseForm(forms.Form):
@@ -33,53 +46,124 @@ class ReleaseForm(forms.Form):
 
 
 def language_versions(page):
-    """Every language version of the page that has something to release."""
+    """Every language version of the page that has changes waiting, and what will become of it."""
     versions = []
-    for version in page.get_translations(inclusive=True).filter(alias_of__isnull=True).select_related("locale"):
+    translations = page.get_translations(inclusive=True).filter(alias_of__isnull=True)
+    for version in translations.select_related("locale"):
         version = version.specific
         workflow_state = version.current_workflow_state
-        if workflow_state or version.has_unpublished_changes:
-            versions.append({"page": version, "workflow_state": workflow_state})
+        task_state = workflow_state.current_task_state if workflow_state else None
+        if workflow_state and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS and task_state:
+            status, revision = IN_REVIEW, task_state.revision
+        elif workflow_state:
+            status, revision = CHANGES_REQUESTED, None
+        elif version.has_unpublished_changes:
+            status, revision = NOT_SUBMITTED, None
+        else:
+            continue
+        versions.append(
+            {
+                "page": version,
+                "status": status,
+                "label": STATUS_LABELS[status],
+                "revision": revision,
+                "workflow_state": workflow_state,
+            }
+        )
+    # Placeholders (aliases) under review become their language's page when released.
+    for placeholder in page.get_translations().filter(alias_of__isnull=False).select_related("locale"):
+        workflow_state = placeholder.specific.current_workflow_state
+        task_state = workflow_state.current_task_state if workflow_state else None
+        if workflow_state and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS and task_state:
+            versions.append(
+                {
+                    "page": placeholder.specific,
+                    "status": IN_REVIEW,
+                    "label": STATUS_LABELS[IN_REVIEW],
+                    "revision": task_state.revision,
+                    "workflow_state": workflow_state,
+                }
+            )
     return sorted(versions, key=lambda item: item["page"].locale.language_code)
 
 
-def release_page(version, workflow_state, user, go_live_at, comment):
-    task_state = workflow_state.current_task_state if workflow_state else None
-    # The workflow publishes the revision under review; without one, the latest draft.
-    revision = task_state.revision if task_state else version.get_latest_revision()
+def release_revision(item, user, go_live_at, comment):
+    """Approve the review of exactly ``item["revision"]``; the workflow then publishes it (or
+    schedules it for ``go_live_at``). Stops if the review moves on to another revision."""
+    revision = item["revision"]
     if go_live_at:
-        content = dict(revision.content)
-        content["go_live_at"] = go_live_at.isoformat()
-        revision.content = content
+        revision.content = {**revision.content, "go_live_at": go_live_at.isoformat()}
         revision.save(update_fields=["content"])
-    if workflow_state:
-        # Approving every remaining task finishes the workflow, which publishes (or schedules).
-        while workflow_state.status == workflow_state.STATUS_IN_PROGRESS:
-            task_state = workflow_state.current_task_state
-            if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS:
-                break
-            task_state.task.specific.on_action(task_state, user, "approve", comment=comment)
-            workflow_state.refresh_from_db()
-    else:
-        revision.publish(user=user)
+    workflow_state = item["workflow_state"]
+    while workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+        task_state = workflow_state.current_task_state
+        if (
+            task_state is None
+            or task_state.status != TaskState.STATUS_IN_PROGRESS
+            or task_state.revision_id != revision.id
+        ):
+            break
+        task_state.task.specific.on_action(task_state, user, "approve", comment=comment)
+        workflow_state.refresh_from_db()
 
 
 def release_in_all_languages(request, page_id):
     page = get_object_or_404(Page, id=page_id).specific
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
     versions = language_versions(page)
-    for item in versions or [{"page": page}]:
-        if not item["page"].permissions_for_user(request.user).can_publish():
-            raise PermissionDenied
+    to_release = [item for item in versions if item["status"] == IN_REVIEW]
+    if any(not item["page"].permissions_for_user(request.user).can_publish() for item in to_release):
+        raise PermissionDenied
     form = ReleaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         go_live_at = form.cleaned_data["go_live_at"]
-        for item in versions:
-            release_page(item["page"], item["workflow_state"], request.user, go_live_at, form.cleaned_data["comment"])
-        if go_live_at:
-            messages.success(request, _("All language versions are scheduled to go live together."))
-        else:
-            messages.success(request, _("All language versions are published."))
+        for item in to_release:
+            release_revision(item, request.user, go_live_at, form.cleaned_data["comment"])
+        report_release(request, versions, to_release, go_live_at)
         return redirect(reverse("wagtailadmin_explore", args=[page.get_parent().id]))
+    for item in versions:
+        if item["revision"]:
+            item["preview_url"] = reverse(
+                "wagtailadmin_pages:revisions_view", args=[item["page"].id, item["revision"].id]
+            )
+            if item["page"].live and not item["page"].alias_of_id:
+                item["compare_url"] = reverse(
+                    "wagtailadmin_pages:revisions_compare",
+                    args=[item["page"].id, "live", item["revision"].id],
+                )
     return TemplateResponse(
-        request, "editorial/release.html", {"page": page, "versions": versions, "form": form}
+        request,
+        "editorial/release.html",
+        {"page": page, "versions": versions, "can_release": bool(to_release), "form": form},
     )
+
+
+def _languages(items):
+    return ", ".join(str(item["page"].locale.get_display_name()) for item in items)
+
+
+def report_release(request, versions, released, go_live_at):
+    left = [item for item in versions if item["status"] != IN_REVIEW]
+    if not released:
+        messages.warning(request, _("Nothing was released: no language version is in review."))
+    elif go_live_at:
+        messages.success(
+            request,
+            _("Scheduled to go live together at %(time)s: %(languages)s.")
+            % {
+                "time": timezone.localtime(go_live_at).strftime("%Y-%m-%d %H:%M"),
+                "languages": _languages(released),
+            },
+        )
+    else:
+        messages.success(request, _("Published: %(languages)s.") % {"languages": _languages(released)})
+    if left:
+        messages.warning(
+            request,
+            format_lazy(
+                "{} {}",
+                _("Not released: %(languages)s.") % {"languages": _languages(left)},
+                _("They stay as they are until their changes are submitted and approved."),
+            ),
+        )

@@ -13,12 +13,18 @@ Translators may start page translations into their own language (the "Translate 
 a page that locale synchronisation put in their tree), never into another one. wagtail-localize
 lets only holders of its "submit translation" permission do that, and that permission also
 opens its "Update translations" view, which can publish; so translators get this form here
-instead, restricted to their languages. New translations start as drafts either way.
+instead, restricted to their languages. New translations start as drafts either way: where the
+page in their language is already public (the English placeholder, or a published translation),
+the translation becomes a draft revision of it, never the page visitors see.
+
+"Convert to alias page" throws an approved translation away and shows visitors the English
+original instead, so it is for those who may publish the page.
 """
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -27,12 +33,15 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.components import TranslationComponentManager
+from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
     SubmitTranslationView,
 )
 
+from . import upstream
+from .translation_review import save_translation_as_draft
 from .translator_trees import translator_group_name
 
 
@@ -71,7 +80,53 @@ class TranslatorsOwnLanguagesMixin:
 
 
 class PageTranslationView(TranslatorsOwnLanguagesMixin, SubmitPageTranslationView):
-    pass
+    def get_form(self):
+        form = super().get_form()
+        if not self.request.user.has_perm("wagtail_localize.submit_translation"):
+            # A subtree is translated in the background, page by page, outside this review.
+            form.fields.pop("include_subtree", None)
+        return form
+
+    def form_valid(self, form):
+        form.cleaned_data.setdefault("include_subtree", False)
+        public = [
+            locale
+            for locale in form.cleaned_data["locales"]
+            if (target := self.object.get_translation_or_none(locale)) is not None
+            and target.live
+            and not target.permissions_for_user(self.request.user).can_publish()
+        ]
+        if not public:
+            return super().form_valid(form)
+        with transaction.atomic():
+            source, _created = TranslationSource.get_or_create_from_instance(self.object)
+            for locale in public:
+                translation, _created = Translation.objects.update_or_create(
+                    source=source, target_locale=locale, defaults={"enabled": True}
+                )
+                save_translation_as_draft(translation, self.request.user)
+            form.cleaned_data["locales"] = [
+                locale for locale in form.cleaned_data["locales"] if locale not in public
+            ]
+            if form.cleaned_data["locales"]:
+                super().form_valid(form)
+        target = self.object.get_translation(public[0])
+        messages.success(
+            self.request,
+            _(
+                "The translation into %(language)s is a draft: visitors keep seeing the current "
+                "page until a moderator approves it."
+            )
+            % {"language": public[0].get_display_name()},
+        )
+        return redirect(reverse("wagtailadmin_pages:edit", args=[target.id]))
+
+
+def convert_to_alias(request, page_id):
+    page = get_object_or_404(Page, id=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return upstream.convert_page_to_alias(request, page_id)
 
 
 submit_page_translation = PageTranslationView.as_view()

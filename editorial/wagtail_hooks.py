@@ -3,16 +3,38 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from . import upstream
 from .release import release_in_all_languages
+from .translation_review import submit_translation_for_review
+from .translation_sources import convert_to_alias
 from .translation_sources import urlpatterns as translation_source_urls
 
 
 @hooks.register("register_admin_urls")
-def register_release_url():
+def register_editorial_urls():
     return [
         path("release/<int:page_id>/", release_in_all_languages, name="release_in_all_languages"),
+        path(
+            "translations/<int:translation_id>/submit-for-review/",
+            submit_translation_for_review,
+            name="submit_translation_for_review",
+        ),
+        # Before wagtail-localize's own path (this app comes first in INSTALLED_APPS).
+        path("localize/page/<int:page_id>/convert_to_alias/", convert_to_alias),
         *translation_source_urls,
     ]
+
+
+@hooks.register("before_edit_page")
+def translation_of_a_placeholder(request, page):
+    """A placeholder whose translation is under way opens in the translation editor, where
+    wagtail-localize would offer "Translate this page" again (it looks only at ``alias_of``)."""
+    if page.alias_of_id is None:
+        return None
+    translation = upstream.enabled_translation_of(page)
+    if translation is None:
+        return None
+    return upstream.translation_editor(request, translation, page.specific)
 
 
 @hooks.register("register_page_header_buttons")

@@ -1,18 +1,4 @@
-from django.urls import path
 from wagtail import hooks
-
-from .translation_review import submit_translation_for_review
-
-
-@hooks.register("register_admin_urls")
-def register_translation_review_url():
-    return [
-        path(
-            "translations/<int:translation_id>/submit-for-review/",
-            submit_translation_for_review,
-            name="submit_translation_for_review",
-        )
-    ]
 
 
 @hooks.register("construct_homepage_panels")

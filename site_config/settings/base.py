@@ -95,6 +95,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Knows who is behind each write and makes state-changing requests all-or-nothing, for the
+    # rule that nothing reaches visitors unreviewed (editorial/review_guard.py).
+    "editorial.review_guard.ReviewGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # --- security (issue 11): answers locked-out sign-ins; must stay last ---

@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
+from .review_guard import rolled_back
+
 
 @require_POST
 def submit_translation_for_review(request, translation_id):
@@ -24,8 +26,19 @@ def submit_translation_for_review(request, translation_id):
     if not target.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     editor_url = reverse("wagtailadmin_pages:edit", args=[target.id])
+    workflow_state = target.current_workflow_state
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+        # Saving now would put a revision nobody submitted beside the one under review.
+        messages.error(
+            request,
+            _(
+                "This translation is already waiting for review, so nothing was saved. Ask the "
+                "moderator to request changes if you need to change it."
+            ),
+        )
+        return redirect(editor_url)
     try:
-        save_translation_as_draft(translation, target, request.user)
+        save_translation_as_draft(translation, request.user)
     except ValidationError:
         messages.error(
             request,
@@ -34,12 +47,8 @@ def submit_translation_for_review(request, translation_id):
         return redirect(editor_url)
 
     page = Page.objects.get(pk=target.pk).specific
-    workflow_state = page.current_workflow_state
     if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         workflow_state.resume(user=request.user)
-    elif workflow_state:
-        messages.info(request, _("This translation is already waiting for review."))
-        return redirect(editor_url)
     else:
         workflow = page.get_workflow()
         if workflow is None:
@@ -55,16 +64,20 @@ def submit_translation_for_review(request, translation_id):
 
 
 @transaction.atomic
-def save_translation_as_draft(translation, target, user):
-    """Store the translation as a new draft revision of the target page, leaving what the
+def save_translation_as_draft(translation, user):
+    """Store the translation as a new draft revision of its target page, leaving what the
     public sees untouched.
 
-    wagtail-localize's ``save_target(publish=False)`` also writes the translated fields into
-    the page itself, which would put unreviewed text on a live page. So it runs inside a
-    savepoint that is rolled back, and only the revision content it produced is kept."""
-    savepoint = transaction.savepoint()
-    translation.save_target(user=user, publish=False)
-    translated = Page.objects.get(pk=target.pk).specific.get_latest_revision().content
-    transaction.savepoint_rollback(savepoint)
+    wagtail-localize builds a translated page only by saving it (``save_target``), which would
+    put unreviewed text on a live page; it runs in a block whose writes are undone, and only the
+    revision content it produced is kept. A placeholder (an alias of the English page) stays an
+    alias until a moderator publishes the revision (see ``review_guard``)."""
+    with rolled_back():
+        translation.save_target(user=user, publish=False)
+        target = translation.get_target_instance()
+        translated = Page.objects.get(pk=target.pk).specific.get_latest_revision().content
     page = Page.objects.get(pk=target.pk).specific
-    page.with_content_json(translated).save_revision(user=user)
+    draft = page.with_content_json(translated)
+    # Wagtail keeps no revisions of aliases; the row stays an alias, the revision is the page's.
+    draft.alias_of_id = None
+    return draft.save_revision(user=user)

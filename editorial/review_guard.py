@@ -1,0 +1,184 @@
+"""Nothing reaches the public unreviewed, whichever route writes it.
+
+Wagtail's views check permissions per view, and wagtail-localize's views (convert to alias,
+translate, update, restart) write pages with only "edit" rights: its ``save_target`` saves the
+translated fields into the page row even when asked for a draft. Instead of one patch per URL,
+the rule is kept where every route passes, the model's save and delete: while a request is
+being answered, the row of a live page, or of a snippet or setting visitors see, changes only if
+the person making the request may publish it. Anything else is refused with ``UnreviewedChange``
+(a 403), and the request's writes are rolled back whole. Drafts and submissions are revisions,
+which never touch the row, so they pass. Work done outside a request (migrations, management
+commands, ``publish_scheduled``) is the operators' and passes. docs/architecture.md explains the
+design.
+"""
+
+import contextvars
+import functools
+from contextlib import contextmanager
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models.signals import pre_delete, pre_save
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.models import DraftStateMixin, Page
+from wagtail.snippets.models import get_snippet_models
+
+_current_request = contextvars.ContextVar("review_guard_request", default=None)
+_drafting = contextvars.ContextVar("review_guard_drafting", default=False)
+
+# Page fields that record the editorial state, not what visitors see.
+EDITORIAL_STATE_FIELDS = {
+    "draft_title",
+    "latest_revision",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "live_revision",
+    "first_published_at",
+    "last_published_at",
+    "go_live_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "owner",
+    "numchild",
+    "wagtail_admin_comments",
+    "comments",
+}
+
+
+class UnreviewedChange(PermissionDenied):
+    """A write that would change what visitors see without a moderator's approval."""
+
+
+def acting_user():
+    """The signed-in person whose request is being answered, or None outside requests."""
+    request = _current_request.get()
+    return None if request is None else request.user
+
+
+class ReviewGuardMiddleware:
+    """Names the person behind each write, and makes every state-changing request all-or-nothing:
+    a refused write (or any error) undoes what the request wrote before it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _current_request.set(request)
+        try:
+            if request.method in ("GET", "HEAD", "OPTIONS", "TRACE"):
+                return self.get_response(request)
+            with transaction.atomic():
+                response = self.get_response(request)
+                if getattr(request, "review_guard_failed", False):
+                    transaction.set_rollback(True)
+            return response
+        finally:
+            _current_request.reset(token)
+
+    def process_exception(self, request, exception):
+        request.review_guard_failed = True
+
+
+@contextmanager
+def rolled_back():
+    """Lets wagtail-localize build a translated page the only way it can, by saving it, and undoes
+    every write when the block ends: read what you need (the revision it saved) inside."""
+    with transaction.atomic():
+        token = _drafting.set(True)
+        try:
+            yield
+        finally:
+            _drafting.reset(token)
+            transaction.set_rollback(True)
+
+
+def _may_publish_page(user, page):
+    return page.permissions_for_user(user).can_publish()
+
+
+def _visible_state(instance, names):
+    data = instance.serializable_data()
+    return {name: data.get(name) for name in names}
+
+
+def _changed_fields(stored, instance, update_fields):
+    names = {field.name for field in type(instance)._meta.concrete_fields}
+    names |= set(instance.serializable_data()) - names  # child relations (modelcluster)
+    names -= EDITORIAL_STATE_FIELDS | {"id", "pk", "page_ptr"}
+    if update_fields is not None:
+        names &= {name.removesuffix("_id") for name in update_fields}
+    if not names:
+        return []
+    before, after = _visible_state(stored, names), _visible_state(instance, names)
+    return sorted(name for name in names if before[name] != after[name])
+
+
+def guard_page_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or instance.pk is None or not isinstance(instance, Page):
+        return
+    if update_fields is not None and not {
+        name.removesuffix("_id") for name in update_fields
+    } - EDITORIAL_STATE_FIELDS:
+        return  # editorial bookkeeping only (revisions, locks): no query
+    stored = type(instance)._base_manager.filter(pk=instance.pk).first()
+    if stored is None:
+        return
+    _a_translation_replaces_its_placeholder(stored, instance)
+    user = acting_user()
+    if user is None or _drafting.get() or not (stored.live or instance.live):
+        return
+    if _may_publish_page(user, stored):
+        return
+    changed = _changed_fields(stored, instance, update_fields)
+    if changed or stored.live != instance.live:
+        raise UnreviewedChange(
+            _("Only a moderator can change what visitors see: submit your change for review.")
+        )
+
+
+def _a_translation_replaces_its_placeholder(stored, instance):
+    """A Finnish or Russian placeholder (an alias of the English page) stays one while its
+    translation is reviewed, its draft a revision of the alias; when that revision is published it
+    becomes the translated page. Wagtail keeps ``alias_of`` from the row when it publishes."""
+    publishing = instance.live_revision_id and instance.live_revision_id != stored.live_revision_id
+    if not (publishing and stored.alias_of_id):
+        return
+    if instance.live_revision.object_id == str(stored.pk):
+        instance.alias_of_id = None
+
+
+def guard_page_delete(sender, instance, **kwargs):
+    user = acting_user()
+    if user is None or _drafting.get() or not isinstance(instance, Page) or not instance.live:
+        return
+    if not _may_publish_page(user, instance):
+        raise UnreviewedChange(_("Only a moderator can remove a published page."))
+
+
+@functools.cache
+def public_models():
+    """Snippets and settings that visitors see at once when saved (no draft state); asked once
+    every app's admin hooks have registered theirs."""
+    from wagtail.contrib.settings.registry import registry as settings_registry
+
+    hooks.search_for_hooks()  # snippets are registered by the apps' wagtail_hooks modules
+    models = set(get_snippet_models()) | set(settings_registry)
+    return {model for model in models if not issubclass(model, DraftStateMixin)}
+
+
+def guard_public_model(sender, instance, raw=False, **kwargs):
+    user = acting_user()
+    if raw or user is None or _drafting.get() or sender not in public_models():
+        return
+    opts = sender._meta
+    if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        raise UnreviewedChange(_("Only a moderator can change what visitors see."))
+
+
+def connect():
+    pre_save.connect(guard_page_save, dispatch_uid="editorial.review_guard.page_save")
+    pre_delete.connect(guard_page_delete, dispatch_uid="editorial.review_guard.page_delete")
+    pre_save.connect(guard_public_model, dispatch_uid="editorial.review_guard.model_save")
+    pre_delete.connect(guard_public_model, dispatch_uid="editorial.review_guard.model_delete")
