@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.widgets import AdminDateTimeInput
@@ -22,7 +21,11 @@ from wagtail.models import Page, TaskState, WorkflowState
 IN_REVIEW = "in_review"
 CHANGES_REQUESTED = "changes_requested"
 NOT_SUBMITTED = "not_submitted"
+CHANGED_IN_REVIEW = "changed_in_review"
 STATUS_LABELS = {
+    CHANGED_IN_REVIEW: gettext_lazy(
+        "changed after it was submitted: review the newer version before releasing"
+    ),
     IN_REVIEW: gettext_lazy("in review: will be released"),
     CHANGES_REQUESTED: gettext_lazy("changes requested: will not be released"),
     NOT_SUBMITTED: gettext_lazy("draft not submitted for review: will not be released"),
@@ -55,6 +58,8 @@ def language_versions(page):
         task_state = workflow_state.current_task_state if workflow_state else None
         if workflow_state and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS and task_state:
             status, revision = IN_REVIEW, task_state.revision
+            if version.latest_revision_id != revision.id:
+                status = CHANGED_IN_REVIEW
         elif workflow_state:
             status, revision = CHANGES_REQUESTED, None
         elif version.has_unpublished_changes:
@@ -113,10 +118,17 @@ def release_in_all_languages(request, page_id):
         raise PermissionDenied
     versions = language_versions(page)
     to_release = [item for item in versions if item["status"] == IN_REVIEW]
+    blocked = [item for item in versions if item["status"] == CHANGED_IN_REVIEW]
     if any(not item["page"].permissions_for_user(request.user).can_publish() for item in to_release):
         raise PermissionDenied
     form = ReleaseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and blocked:
+        messages.error(
+            request,
+            _("Nothing was released: %(languages)s changed after being submitted.")
+            % {"languages": _languages(blocked)},
+        )
+    elif request.method == "POST" and form.is_valid():
         go_live_at = form.cleaned_data["go_live_at"]
         for item in to_release:
             release_revision(item, request.user, go_live_at, form.cleaned_data["comment"])
@@ -135,7 +147,12 @@ def release_in_all_languages(request, page_id):
     return TemplateResponse(
         request,
         "editorial/release.html",
-        {"page": page, "versions": versions, "can_release": bool(to_release), "form": form},
+        {
+            "page": page,
+            "versions": versions,
+            "can_release": bool(to_release) and not blocked,
+            "form": form,
+        },
     )
 
 
@@ -161,9 +178,9 @@ def report_release(request, versions, released, go_live_at):
     if left:
         messages.warning(
             request,
-            format_lazy(
-                "{} {}",
-                _("Not released: %(languages)s.") % {"languages": _languages(left)},
-                _("They stay as they are until their changes are submitted and approved."),
-            ),
+            _(
+                "Not released: %(languages)s. They stay as they are until their changes are "
+                "submitted and approved."
+            )
+            % {"languages": _languages(left)},
         )

@@ -1,0 +1,251 @@
+"""Routes around review found by trying each role (issue 20), each through the admin's real
+views and judged by what an anonymous visitor then sees."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Locale, Page, Revision
+from wagtail_localize.models import Translation
+
+from home.models import HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+UNREVIEWED = "Tarkistamaton otsikko"
+
+
+def public_html(page):
+    response = Client().get(Page.objects.get(pk=page.pk).url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def refused(response):
+    """Wagtail's admin answers a refused action by sending the user back to the dashboard."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    )
+
+
+def locale(code):
+    return Locale.objects.get(language_code=code)
+
+
+def translate_in_memory(translation, answers):
+    """What the translation editor does with each segment a translator types: translation
+    memory only, no page is written."""
+    po = translation.export_po()
+    for entry in po:
+        if entry.msgid in answers:
+            entry.msgstr = answers[entry.msgid]
+    translation.import_po(po)
+
+
+def translation_of(page):
+    return Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
+
+
+def workflow_action(client, page, action, comment=""):
+    task_state = Page.objects.get(pk=page.pk).specific.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.id, action, task_state.id])
+    return client.post(url, {"comment": comment})
+
+
+@pytest.fixture
+def welcome_fi():
+    return StandardPage.objects.get(locale__language_code="fi", slug="tervetuloa")
+
+
+@pytest.fixture
+def english_with_placeholder():
+    """A published English page and the Finnish placeholder locale synchronisation gives it."""
+    home = HomePage.objects.get(locale__language_code="en")
+    page = StandardPage(title="Volunteers wanted", slug="volunteers-wanted", intro="Help us.")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    placeholder = page.copy_for_translation(locale("fi"), alias=True)
+    assert Page.objects.get(pk=placeholder.pk).live
+    return StandardPage.objects.get(pk=page.pk), StandardPage.objects.get(pk=placeholder.pk)
+
+
+def test_convert_to_alias_is_refused_to_editors_and_translators(client, demo_user, welcome_fi):
+    """Finding 2, and the first step of finding 1: the approved translation stays."""
+    welcome_ru = welcome_fi.get_translation(locale("ru"))
+    before = {page.pk: public_html(page) for page in (welcome_fi, welcome_ru)}
+    for username, page in [("editor", welcome_fi), ("translator-fi", welcome_fi), ("translator-ru", welcome_ru)]:
+        client.force_login(demo_user(username))
+        url = reverse("wagtail_localize:convert_to_alias", args=[page.id])
+        assert refused(client.post(url)), username
+        assert Page.objects.get(pk=page.pk).alias_of_id is None
+        assert translation_of(page)
+        assert public_html(page) == before[page.pk]
+
+
+def test_a_moderator_may_still_convert_a_translation_to_an_alias(client, demo_user, welcome_fi):
+    client.force_login(demo_user("moderator"))
+    response = client.post(reverse("wagtail_localize:convert_to_alias", args=[welcome_fi.id]))
+    assert response.status_code == 302
+    assert Page.objects.get(pk=welcome_fi.pk).alias_of_id is not None
+
+
+def test_translator_start_on_a_live_placeholder_keeps_it_until_approved(client, demo_user, english_with_placeholder):
+    """Finding 1 and 5: translating the public placeholder makes a draft, not the Finnish page."""
+    english, placeholder = english_with_placeholder
+    before = public_html(placeholder)
+    assert '<meta name="robots" content="noindex">' in before
+
+    client.force_login(demo_user("translator-fi"))
+    start = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[english.id]),
+        {"locales": [locale("fi").id]},
+    )
+    assert start.status_code == 302
+    translation = translation_of(placeholder)
+    translate_in_memory(translation, {"Volunteers wanted": UNREVIEWED, "Help us.": "Auta meitä."})
+    assert public_html(placeholder) == before
+
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[placeholder.id]))
+    assert editor.status_code == 200
+    assert reverse("submit_translation_for_review", args=[translation.id]) in editor.content.decode()
+    assert client.post(reverse("submit_translation_for_review", args=[translation.id])).status_code == 302
+    assert public_html(placeholder) == before
+    assert UNREVIEWED not in public_html(placeholder)
+
+    client.force_login(demo_user("moderator"))
+    assert workflow_action(client, placeholder, "approve").status_code in (200, 302)
+    approved = Page.objects.get(pk=placeholder.pk)
+    assert approved.alias_of_id is None and approved.title == UNREVIEWED
+    html = public_html(placeholder)
+    assert "Auta meitä." in html
+    assert '<meta name="robots" content="noindex">' not in html
+
+
+def test_translator_cannot_write_a_live_translation_through_localize(client, demo_user, welcome_fi):
+    """Finding 1's last step on a live translation: wagtail-localize's "restart translation"
+    and any other route that calls ``save_target`` leave the public page as it was."""
+    translation = translation_of(welcome_fi)
+    translate_in_memory(translation, {welcome_fi.title: UNREVIEWED})
+    before = public_html(welcome_fi)
+    translation.enabled = False
+    translation.save()
+    client.force_login(demo_user("translator-fi"))
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[welcome_fi.id]), {"localize-restart-translation": "1"}
+    )
+    assert public_html(welcome_fi) == before
+
+
+def test_submit_for_review_needs_edit_rights_on_the_target(client, demo_user, welcome_fi):
+    translation = translation_of(welcome_fi)
+    revisions = Revision.objects.filter(object_id=str(welcome_fi.pk)).count()
+    client.force_login(demo_user("translator-ru"))
+    response = client.post(reverse("submit_translation_for_review", args=[translation.id]))
+    assert refused(response)
+    assert Revision.objects.filter(object_id=str(welcome_fi.pk)).count() == revisions
+    assert Page.objects.get(pk=welcome_fi.pk).specific.current_workflow_state is None
+
+
+def test_submitting_again_while_in_review_saves_nothing_and_says_so(client, demo_user, welcome_fi):
+    translation = translation_of(welcome_fi)
+    translate_in_memory(translation, {welcome_fi.title: UNREVIEWED})
+    client.force_login(demo_user("translator-fi"))
+    url = reverse("submit_translation_for_review", args=[translation.id])
+    client.post(url)
+    reviewed = Page.objects.get(pk=welcome_fi.pk).specific.current_workflow_task_state.revision_id
+    revisions = Revision.objects.filter(object_id=str(welcome_fi.pk)).count()
+    translate_in_memory(translation, {welcome_fi.title: "Vielä uudempi otsikko"})
+    response = client.post(url, follow=True)
+    assert "already waiting for review, so nothing was saved" in response.content.decode()
+    assert Revision.objects.filter(object_id=str(welcome_fi.pk)).count() == revisions
+    page = Page.objects.get(pk=welcome_fi.pk).specific
+    assert page.current_workflow_task_state.revision_id == reviewed
+
+
+def submit_every_language(client, demo_user, text):
+    english = StandardPage.objects.get(locale__language_code="en", slug="welcome")
+    versions = [p.specific for p in english.get_translations(inclusive=True).order_by("locale__language_code")]
+    for version in versions:
+        version.intro = f"{text} ({version.locale.language_code})"
+        version.save_revision(user=demo_user("editor"))
+        version.get_workflow().start(version, demo_user("editor"))
+    return versions
+
+
+def test_scheduled_release_publishes_exactly_the_reviewed_revisions_at_one_moment(client, demo_user):
+    """Finding 3: nothing goes live before the chosen moment, then every language together."""
+    versions = submit_every_language(client, demo_user, "Reviewed text")
+    before = {version.pk: public_html(version) for version in versions}
+    client.force_login(demo_user("moderator"))
+    go_live = timezone.localtime() + datetime.timedelta(days=1)
+    response = client.post(
+        reverse("release_in_all_languages", args=[versions[0].id]),
+        {"go_live_at": go_live.strftime("%Y-%m-%d %H:%M"), "comment": ""},
+    )
+    assert response.status_code == 302
+    for version in versions:
+        assert public_html(version) == before[version.pk], version.locale.language_code
+    with time_machine.travel(go_live + datetime.timedelta(minutes=2)):
+        call_command("publish_scheduled")
+    for version in versions:
+        assert f"Reviewed text ({version.locale.language_code})" in public_html(version)
+
+
+def test_release_refuses_when_a_version_changed_after_it_was_submitted(client, demo_user):
+    """Finding 3: a draft saved during the review goes live neither at once nor later."""
+    versions = submit_every_language(client, demo_user, "Reviewed text")
+    newer = StandardPage.objects.get(pk=versions[1].pk)
+    newer.intro = "Newer draft nobody reviewed"
+    newer.save_revision(user=demo_user("editor"))
+    before = {version.pk: public_html(version) for version in versions}
+    client.force_login(demo_user("moderator"))
+    url = reverse("release_in_all_languages", args=[versions[0].id])
+    assert "changed after it was submitted" in client.get(url).content.decode()
+    go_live = timezone.localtime() + datetime.timedelta(days=1)
+    response = client.post(url, {"go_live_at": go_live.strftime("%Y-%m-%d %H:%M")}, follow=True)
+    assert "Nothing was released: Suomi changed after being submitted." in response.content.decode()
+    with time_machine.travel(go_live + datetime.timedelta(minutes=2)):
+        call_command("publish_scheduled")
+    for version in versions:
+        assert public_html(version) == before[version.pk], version.locale.language_code
+
+
+def test_release_says_what_it_left_and_never_publishes_unsubmitted_drafts(client, demo_user):
+    """Finding 6."""
+    versions = submit_every_language(client, demo_user, "Reviewed text")
+    finnish, russian = versions[1], versions[2]
+    client.force_login(demo_user("moderator"))
+    assert workflow_action(client, finnish, "reject", comment="Tarkista päivämäärä.").status_code in (200, 302)
+    russian_state = Page.objects.get(pk=russian.pk).specific.current_workflow_state
+    russian_state.cancel(user=demo_user("moderator"))
+
+    screen = client.get(reverse("release_in_all_languages", args=[versions[0].id])).content.decode()
+    assert "changes requested: will not be released" in screen
+    assert "draft not submitted for review: will not be released" in screen
+    assert reverse("wagtailadmin_pages:revisions_compare", args=[versions[0].id, "live", versions[0].get_latest_revision().id]) in screen
+    assert "admin/js/date-time-chooser.js" in screen or "datetimepicker" in screen
+
+    response = client.post(reverse("release_in_all_languages", args=[versions[0].id]), {"go_live_at": "", "comment": ""}, follow=True)
+    html = response.content.decode()
+    assert "Published: English." in html
+    assert "Not released: Suomi, Русский. They stay as they are" in html
+    assert "Reviewed text (en)" in public_html(versions[0])
+    assert "Reviewed text (fi)" not in public_html(finnish)
+    assert "Reviewed text (ru)" not in public_html(russian)
+
+
+def test_editors_cannot_release_and_nothing_is_written(client, demo_user):
+    versions = submit_every_language(client, demo_user, "Reviewed text")
+    reviewed = [Page.objects.get(pk=v.pk).specific.current_workflow_task_state.revision for v in versions]
+    client.force_login(demo_user("editor"))
+    url = reverse("release_in_all_languages", args=[versions[0].id])
+    assert refused(client.get(url))
+    go_live = timezone.localtime() + datetime.timedelta(days=1)
+    assert refused(client.post(url, {"go_live_at": go_live.strftime("%Y-%m-%d %H:%M")}))
+    for revision in reviewed:
+        revision.refresh_from_db()
+        assert "go_live_at" not in revision.content or not revision.content["go_live_at"]
