@@ -261,10 +261,15 @@ def forget_remembered():
     remembered_pictures.clear()
 
 
+def body(response):
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return NOISE.sub(b"", content)
+
+
 def public_view(urls):
     anonymous = Client()
     forget_remembered()
-    return {url: (r.status_code, NOISE.sub(b"", r.content)) for url in urls for r in [anonymous.get(url)]}
+    return {url: (r.status_code, body(r)) for url in urls for r in [anonymous.get(url)]}
 
 
 def tries(world):
