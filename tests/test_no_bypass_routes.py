@@ -295,13 +295,15 @@ def test_every_admin_route_is_tried_or_explained(world):
 @pytest.mark.parametrize("role", ROLES)
 def test_no_admin_post_changes_what_visitors_see(client, demo_user, django_capture_on_commit_callbacks, world, role):
     before = public_view(world.public_urls)
-    client.force_login(demo_user(role))
+    user = demo_user(role)
     client.raise_request_exception = False
     changed, posts = [], 0
     for route, urls in tries(world):
         if isinstance(urls, str):
             continue
         for url in urls:
+            # Signed in afresh for each route: an earlier one may have been "sign out".
+            client.force_login(user)
             form = None
             page = client.get(url)
             if page.status_code == 200 and b"<form" in page.content and page.get("Content-Type", "").startswith("text/html"):
