@@ -1,13 +1,19 @@
 """Uploaded documents are checked by their content, not only by their name: a file called
-``report.pdf`` must really be a PDF. Images need no such code here: Wagtail opens every upload
-with Willow and refuses a file whose format differs from its extension."""
+``report.pdf`` must really be a PDF. Images are checked by Wagtail (it opens every upload with
+Willow and refuses a file whose format differs from its extension); here they only lose their
+location and other personal metadata (``image_metadata``)."""
 
 import os
 import zipfile
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
+
+from performance.renditions import ImageFormMakingRenditions
+
+from .image_metadata import LocationNotRemovable, without_metadata
 
 OFFICE_OPEN_XML_FOLDERS = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
 OPEN_DOCUMENT_TYPES = {
@@ -92,3 +98,34 @@ class SafeDocumentForm(BaseDocumentForm):
                 code="content_mismatch",
             )
         return uploaded
+
+
+class SafeImageForm(ImageFormMakingRenditions):
+    """The admin's image form (WAGTAILIMAGES_IMAGE_FORM_BASE): add, multiple upload, the
+    chooser's upload and a new file on edit all store the file without its metadata."""
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if not uploaded or "file" not in self.changed_data:
+            return uploaded
+        uploaded.seek(0)
+        data = uploaded.read()
+        uploaded.seek(0)
+        try:
+            cleaned = without_metadata(data)
+        except LocationNotRemovable as error:
+            raise ValidationError(
+                _(
+                    "This image holds the place where it was taken, and it cannot be removed "
+                    "from this file. Save the image again without its location, or as JPEG, "
+                    "PNG or WebP, and upload it again."
+                ),
+                code="location_not_removable",
+            ) from error
+        if cleaned == data:
+            return uploaded
+        # A new file rather than the upload rewritten: a large upload is a temporary file
+        # that storage would move into place as it was.
+        stripped = SimpleUploadedFile(uploaded.name, cleaned, uploaded.content_type)
+        stripped.image = uploaded.image
+        return stripped

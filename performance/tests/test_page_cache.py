@@ -1,5 +1,7 @@
 """Whole pages are cached for anonymous visitors and rendered afresh when their content changes."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale, PageViewRestriction
@@ -157,3 +159,41 @@ def test_saving_a_draft_keeps_the_stored_pages(client):
     response = client.get(page.url)
     assert response["X-Page-Cache"] == "hit"
     assert "A draft title nobody sees yet" not in response.content.decode()
+
+
+def on_the_sites_host(page):
+    """The page's path and host as the site names them: the admin's previews and "View draft"
+    are requests to this host, not to the test client's "testserver"."""
+    address = urlsplit(page.full_url)
+    return address.path, address.netloc
+
+
+def test_a_moderator_sees_the_draft_after_anonymous_visitors_cached_the_page(client, demo_user):
+    page = welcome()
+    path, host = on_the_sites_host(page)
+    assert client.get(path, HTTP_HOST=host)["X-Page-Cache"] == "miss"
+    assert client.get(path, HTTP_HOST=host)["X-Page-Cache"] == "hit"
+    page.title = "A draft waiting for the moderator"
+    page.save_revision(user=demo_user("editor"))
+
+    client.force_login(demo_user("moderator"))
+    draft = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+    assert draft.status_code == 200
+    assert "X-Page-Cache" not in draft
+    assert "A draft waiting for the moderator" in draft.content.decode()
+
+    live = client.get(path, HTTP_HOST=host)
+    assert live.status_code == 200
+    assert "X-Page-Cache" not in live
+    assert "wagtail-userbar" in live.content.decode()
+
+
+def test_signed_in_users_are_never_served_the_anonymous_copy(client, demo_user):
+    path, host = on_the_sites_host(welcome())
+    client.get(path, HTTP_HOST=host)
+    assert client.get(path, HTTP_HOST=host)["X-Page-Cache"] == "hit"
+    for username in ["editor", "translator-fi"]:
+        client.force_login(demo_user(username))
+        response = client.get(path, HTTP_HOST=host)
+        assert "X-Page-Cache" not in response
+        assert "wagtail-userbar" in response.content.decode()

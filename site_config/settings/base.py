@@ -277,8 +277,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Renditions are made ahead of visitors (performance/renditions.py): on publishing, and when
 # an image gets a new file or focal point in this form. AVIF at Wagtail's default quality; its
-# encoder speed is set there too (figures: bench/avif.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "performance.renditions.ImageFormMakingRenditions"
+# encoder speed is set there too (figures: bench/avif.py). The form also stores every upload
+# without its location and other EXIF (site_config.uploads, site_config.image_metadata).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "site_config.uploads.SafeImageForm"
 WAGTAILIMAGES_AVIF_QUALITY = 61
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Documents always download as attachments, with their own file name.
