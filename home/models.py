@@ -15,7 +15,6 @@ from wagtail.models import (
     Orderable,
     Page,
     PageManager,
-    PageViewRestriction,
     TranslatableMixin,
 )
 from wagtail.query import PageQuerySet
@@ -30,29 +29,7 @@ from performance.rendition_rows import load_rendition_rows
 from .blocks import BodyStreamBlock
 from .fields import SpokenLanguagesField, spoken_language_names
 from .forms import AreaTaggedPageForm
-
-
-def restricted_paths():
-    """The paths of the pages with view restrictions (their sections are private), kept in the
-    cache (and in the process) until the content version moves on: Wagtail's ``public()`` reads
-    them on every call."""
-    # The cache builds on the models.
-    from performance.page_cache import content_version, remembered_per_content_version
-
-    return remembered_per_content_version(
-        "restricted-paths",
-        content_version(),
-        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
-
-
-def private_pages_q():
-    """Pages in a private section: under (or at) a page with a view restriction."""
-    private = Q()
-    for path in restricted_paths():
-        private |= Q(path__startswith=path)
-    return private if private else Q(pk__in=[])
-
+from .privacy import private_pages_q, view_restrictions_for
 
 # What a listing card shows of a page besides its type's own details, its picture and its areas
 # (``home.cards``), and what its address is made from.
@@ -134,15 +111,9 @@ class SitePage(Page):
         return remembered_url_parts.get_or_make(key, lambda: super(SitePage, self).get_url_parts(request))
 
     def get_view_restrictions(self):
-        """The restrictions of this page and its ancestors (of their originals, for aliases),
-        in one query rather than two: every page view asks for them."""
-        if self.__dict__.get("known_unrestricted"):  # found out while routing (home.routing)
-            return PageViewRestriction.objects.none()
-        path_pages = Page.objects.ancestor_of(self, inclusive=True)
-        return PageViewRestriction.objects.filter(
-            Q(page__in=path_pages.filter(alias_of__isnull=True).values("pk"))
-            | Q(page__in=path_pages.filter(alias_of__isnull=False).values("alias_of_id"))
-        )
+        """The restrictions on this page, its ancestors and their translations and originals
+        (``home.privacy``), from what is kept per content version: no query for a public page."""
+        return view_restrictions_for(self)
 
     @cached_property
     def breadcrumb_ancestors(self):

@@ -1,7 +1,7 @@
 """Routing a page address in two queries (the page's ancestors and the page itself; the site
 comes from the cache), where Wagtail's walk down the tree takes one for the site, two for each
-level of the address, one for the language's home page, one for the language and two for the
-view restrictions.
+level of the address, one for the language's home page and one for the language. View
+restrictions cost none (``home.privacy`` keeps them per content version).
 
 The result is the one ``Page.route_for_request`` gives, which is where Wagtail looks for it
 first (``request._wagtail_route_for_request``): a routable page on the way still answers its
@@ -17,12 +17,12 @@ import hashlib
 import operator
 from functools import reduce
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from performance.page_cache import kept_per_content_version, request_content_version
@@ -81,7 +81,7 @@ def page_for_path(site, path):
             reduce(
                 operator.or_,
                 [
-                    # The pages above the site root, for their restrictions (by path, which is indexed).
+                    # The pages above the site root (by path, which is indexed).
                     Q(path__in=[root.path[: Page.steplen * depth] for depth in range(1, root.depth)]),
                     Q(pk=root.pk),
                     # The site root in the visitor's language ("localized").
@@ -92,7 +92,7 @@ def page_for_path(site, path):
                     ),
                 ],
             )
-        ).annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+        )
     )
     home = next(
         (
@@ -131,9 +131,6 @@ def page_for_path(site, path):
     if len(chain) > 1:
         served._cached_parent_obj = chain[-2]
     served.__dict__["breadcrumb_ancestors"] = [page for page in chain[:-1] if page.depth > 1]
-    served.__dict__["known_unrestricted"] = not any(
-        page.restricted or page.alias_of_id for page in chain
-    )
     return served, []
 
 

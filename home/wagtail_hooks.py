@@ -7,3 +7,10 @@ def add_translation_work_panel(request, panels):
 
     if locales_to_translate(request.user):
         panels.append(TranslationWorkPanel(request.user))
+
+
+@hooks.register("before_serve_document")
+def serve_documents_of_pages_the_visitor_may_view(document, request):
+    from .privacy import document_serve_response
+
+    return document_serve_response(document, request)

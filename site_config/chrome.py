@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
-from home.models import HomePage, Partner
+from home.models import HomePage, Partner, private_pages_q
 from performance.page_cache import (
     content_version,
     remembered_per_content_version,
@@ -20,7 +20,14 @@ def build_site_chrome():
     return {
         "home": home,
         "nav_pages": (
-            list(home.get_children().live().public().in_menu().filter(alias_of__isnull=True))
+            # Not Wagtail's public(): restrictions hold across languages (home.privacy).
+            list(
+                home.get_children()
+                .live()
+                .exclude(private_pages_q())
+                .in_menu()
+                .filter(alias_of__isnull=True)
+            )
             if home
             else []
         ),

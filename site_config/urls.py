@@ -26,8 +26,10 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
-    # Wagtail's page view, routed in fewer queries (home.routing); its other views stay.
+    # Wagtail's other views (the page password form, the login of private pages) come before
+    # the page view: its pattern would take their "_util/" addresses for pages and answer 404.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    # Wagtail's page view, routed in fewer queries (home.routing).
     re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -138,6 +138,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     # the database time of a page (11 queries of an area page: 17 ms to 11 ms). Off for a
     # connection pooler in transaction mode that does not keep prepared statements.
     DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers (two workers, the publishing loop) wait for each other instead of failing
+    # with "database is locked": WAL lets readers go on while one writes, a transaction takes the
+    # write lock when it begins (a deferred one that reads first cannot wait for it later), and
+    # a writer waits up to 20 s for the lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20, transaction_mode="IMMEDIATE", init_command="PRAGMA journal_mode=WAL;"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -323,6 +331,11 @@ if os.environ.get("SENTRY_DSN"):
 # --- end Operations ---
 
 LOGIN_URL = "wagtailadmin_login"
+# Where the visitors' sign-in leads when it was not opened from a page.
+LOGIN_REDIRECT_URL = "/"
+# The password and sign-in forms of private pages, in the site's layout.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "login.html"
 
 # --- security (issue 11) -------------------------------------------------------------------
 # Sign-in attempts are counted per account and, separately, per address (django-axes): either
