@@ -2,6 +2,7 @@ from django.urls import path
 from wagtail import hooks
 
 from .translation_review import submit_translation_for_review
+from .translation_updates import translation_changes
 
 
 @hooks.register("register_admin_urls")
@@ -11,7 +12,12 @@ def register_translation_review_url():
             "translations/<int:translation_id>/submit-for-review/",
             submit_translation_for_review,
             name="submit_translation_for_review",
-        )
+        ),
+        path(
+            "translations/<int:translation_id>/changes/",
+            translation_changes,
+            name="translation_changes",
+        ),
     ]
 
 
