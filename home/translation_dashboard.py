@@ -1,12 +1,14 @@
 """A dashboard panel for translators: per language, what is not translated yet and what is
 out of date because its English source changed after it was last translated."""
 
-from django.db.models import OuterRef, Subquery
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Page
-from wagtail_localize.models import TranslationSource
+from wagtail.models import Locale, Page, WorkflowState
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 MAX_ROWS = 20
 
@@ -14,35 +16,61 @@ MAX_ROWS = 20
 def translation_work(locale, source_locale):
     """(untranslated, out of date) pages of ``locale``, each a list of (title, admin URL)."""
     translated_keys = Page.objects.filter(locale=locale, alias_of__isnull=True).values("translation_key")
+    # A draft nobody submitted may never be published: only what is live or in review is work.
+    in_review = WorkflowState.objects.active().filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
     missing = (
         Page.objects.filter(locale=source_locale, depth__gt=1)
+        .filter(Q(live=True) | Q(id__in=[int(pk) for pk in in_review.values_list("object_id", flat=True)]))
         .exclude(translation_key__in=translated_keys)
         .order_by("path")
     )
     untranslated = [
         (page.title, _untranslated_link(page, locale)) for page in missing[:MAX_ROWS]
     ]
-    latest_source_change = Page.objects.filter(
+    source_published_at = Page.objects.filter(
         translation_key=OuterRef("object__translation_key"), locale=OuterRef("locale")
-    ).values("latest_revision_created_at")[:1]
+    ).values("last_published_at")[:1]
+    translation_id = Translation.objects.filter(
+        source=OuterRef("pk"), target_locale=locale, enabled=True
+    ).values("id")[:1]
+    # Updated from another language's translation, the source has segments this one lacks.
+    awaiting_translation = StringSegment.objects.filter(source=OuterRef("pk")).exclude(
+        Exists(
+            StringTranslation.objects.filter(
+                translation_of=OuterRef("string_id"), context=OuterRef("context_id"), locale=locale
+            )
+        )
+    )
     sources = (
-        TranslationSource.objects.filter(locale=source_locale, translations__target_locale=locale)
-        .annotate(source_changed_at=Subquery(latest_source_change))
+        TranslationSource.objects.filter(
+            locale=source_locale, translations__target_locale=locale, translations__enabled=True
+        )
+        .annotate(
+            source_published_at=Subquery(source_published_at),
+            translation_id=Subquery(translation_id),
+            awaiting_translation=Exists(awaiting_translation),
+        )
         .order_by("object_repr")
     )
     out_of_date = [
-        (source.object_repr, reverse("wagtail_localize:update_translations", args=[source.id]))
+        (source.object_repr, reverse("translation_changes", args=[source.translation_id]))
         for source in sources
-        if source.source_changed_at and source.source_changed_at > source.last_updated_at
+        if source.awaiting_translation
+        or (source.source_published_at and source.source_published_at > source.last_updated_at)
     ][:MAX_ROWS]
     return untranslated, out_of_date
 
 
 def _untranslated_link(page, locale):
     placeholder = Page.objects.filter(translation_key=page.translation_key, locale=locale).first()
-    # An alias made by locale synchronisation opens with a "Translate this page" button.
-    target = placeholder or page
-    return reverse("wagtailadmin_pages:edit", args=[target.id])
+    if placeholder:
+        # An alias made by locale synchronisation opens with a "Translate this page" button.
+        return reverse("wagtailadmin_pages:edit", args=[placeholder.id])
+    # The English page's editor is closed to translators; its translation form is open to them.
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.id])
+    return f"{url}?{urlencode({'select_locale': locale.language_code})}"
 
 
 def locales_to_translate(user):

@@ -1,4 +1,18 @@
+from django.urls import path
 from wagtail import hooks
+
+from .translation_updates import translation_changes
+
+
+@hooks.register("register_admin_urls")
+def register_translation_update_url():
+    return [
+        path(
+            "translations/<int:translation_id>/changes/",
+            translation_changes,
+            name="translation_changes",
+        ),
+    ]
 
 
 @hooks.register("construct_homepage_panels")

@@ -139,7 +139,7 @@ def test_translator_dashboard_lists_untranslated_and_out_of_date_pages(client, d
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     panel = html.split('id="translation-work-heading"')[1]
     assert "Brand new English page" in panel
-    assert reverse("wagtail_localize:update_translations", args=[translation.source.id]) in panel
+    assert reverse("translation_changes", args=[translation.id]) in panel
     assert "Welcome" not in panel  # translated and unchanged
 
 

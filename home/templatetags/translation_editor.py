@@ -1,0 +1,46 @@
+"""What our override of wagtail-localize's translation editor adds for translators and moderators."""
+
+import json
+
+from django import template
+from django.urls import reverse
+from django.utils import formats, timezone
+from wagtail.models import TaskState
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def translation_editor_props(context):
+    """wagtail-localize's editor props, with "Convert to alias page" only for those who may
+    publish the page (converting discards the translation of a live page at once), and the
+    last-published date in the admin's language (localize formats it with strftime, in English)."""
+    props = json.loads(context["props"])
+    instance = context["instance"]
+    if context["is_page"] and not context["page_perms"].can_publish():
+        props["links"]["convertToAliasUrl"] = None
+    revision = getattr(instance, "live_revision", None)
+    published_at = revision.created_at if revision else getattr(instance, "last_published_at", None)
+    if published_at:
+        props["object"]["lastPublishedDate"] = formats.date_format(timezone.localtime(published_at))
+    return json.dumps(props)
+
+
+@register.simple_tag(takes_context=True)
+def review_actions(context):
+    """The moderation actions the user may take on the page's current review task, as
+    {"approve": url, "reject": url}, or None when the page waits for nobody's action of theirs."""
+    page, user = context["instance"], context["request"].user
+    state = page.current_workflow_state
+    if state is None:
+        return None
+    task_state = state.current_task_state
+    if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS:
+        return None
+    names = {name for name, _label, _modal in task_state.task.specific.get_actions(page, user)}
+    urls = {
+        name: reverse("wagtailadmin_pages:workflow_action", args=[page.id, name, task_state.id])
+        for name in ("approve", "reject")
+        if name in names
+    }
+    return urls or None
