@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.widgets import AdminDateTimeInput
@@ -169,7 +170,7 @@ def report_release(request, versions, released, go_live_at):
             request,
             _("Scheduled to go live together at %(time)s: %(languages)s.")
             % {
-                "time": timezone.localtime(go_live_at).strftime("%Y-%m-%d %H:%M"),
+                "time": date_format(timezone.localtime(go_live_at), "SHORT_DATETIME_FORMAT"),
                 "languages": _languages(released),
             },
         )
