@@ -21,8 +21,12 @@ from django.db import transaction
 from django.db.models.signals import pre_delete, pre_save
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.models import get_snippet_models
+
+from home import upstream
 
 _current_request = contextvars.ContextVar("review_guard_request", default=None)
 _drafting = contextvars.ContextVar("review_guard_drafting", default=False)
@@ -177,8 +181,49 @@ def guard_public_model(sender, instance, raw=False, **kwargs):
         raise UnreviewedChange(_("Only a moderator can change what visitors see."))
 
 
+# What visitors see of an image or a document that a published page shows or links.
+VISIBLE_MEDIA_FIELDS = {
+    "file",
+    "title",
+    "description",
+    "focal_point_x",
+    "focal_point_y",
+    "focal_point_width",
+    "focal_point_height",
+}
+
+
+def guard_media(sender, instance, raw=False, update_fields=None, **kwargs):
+    """An image or document a live page uses changes only with the approval of someone who may
+    publish every such page; a new upload is not public until a published page uses it."""
+    user = acting_user()
+    if raw or user is None or _drafting.get() or instance.pk is None:
+        return
+    if sender not in (get_image_model(), get_document_model()):
+        return
+    fields = {field.name for field in sender._meta.concrete_fields} & VISIBLE_MEDIA_FIELDS
+    if update_fields is not None:
+        fields &= set(update_fields)
+    if not fields:
+        return
+    stored = sender._default_manager.filter(pk=instance.pk).first()
+    deleting = "signal" in kwargs and kwargs["signal"] is pre_delete
+    changed = deleting or any(
+        getattr(stored, name) != getattr(instance, name) for name in fields
+    )
+    if not changed:
+        return
+    for page in upstream.live_pages_using(instance).specific(defer=True):
+        if not _may_publish_page(user, page):
+            raise UnreviewedChange(
+                _("A published page shows this file: only a moderator can change or delete it.")
+            )
+
+
 def connect():
     pre_save.connect(guard_page_save, dispatch_uid="editorial.review_guard.page_save")
     pre_delete.connect(guard_page_delete, dispatch_uid="editorial.review_guard.page_delete")
     pre_save.connect(guard_public_model, dispatch_uid="editorial.review_guard.model_save")
     pre_delete.connect(guard_public_model, dispatch_uid="editorial.review_guard.model_delete")
+    pre_save.connect(guard_media, dispatch_uid="editorial.review_guard.media_save")
+    pre_delete.connect(guard_media, dispatch_uid="editorial.review_guard.media_delete")

@@ -40,7 +40,8 @@ from wagtail_localize.views.submit_translations import (
     SubmitTranslationView,
 )
 
-from . import upstream
+from home import upstream
+
 from .translation_review import save_translation_as_draft
 from .translator_trees import translator_group_name
 

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from . import upstream
+from home import upstream
+
 from .release import release_in_all_languages
 from .translation_review import submit_translation_for_review
 from .translation_sources import convert_to_alias

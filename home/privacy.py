@@ -28,7 +28,9 @@ from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction
+
+from .upstream import live_pages_using
 
 # What lets someone work with a document in the admin: they get it whatever uses it.
 DOCUMENT_PERMISSIONS = ["change", "choose"]
@@ -107,14 +109,7 @@ def document_serve_response(document, request):
         user, DOCUMENT_PERMISSIONS, document
     ):
         return None
-    page_ids = ReferenceIndex.get_references_to(document).filter(
-        base_content_type=ReferenceIndex._get_base_content_type(Page)
-    ).values_list("object_id", flat=True)
-    pages = list(
-        Page.objects.live()
-        .filter(pk__in=[int(pk) for pk in page_ids if pk.isdigit()])
-        .order_by("path")
-    )
+    pages = list(live_pages_using(document).order_by("path"))
     for page in pages:
         if may_view(page, request):
             return None

@@ -249,3 +249,28 @@ def test_editors_cannot_release_and_nothing_is_written(client, demo_user):
     for revision in reviewed:
         revision.refresh_from_db()
         assert "go_live_at" not in revision.content or not revision.content["go_live_at"]
+
+
+def test_a_picture_a_live_page_shows_changes_only_with_a_moderator(client, demo_user):
+    from wagtail.images import get_image_model
+
+    from home.upstream import live_pages_using
+
+    image = next(i for i in get_image_model().objects.order_by("pk") if live_pages_using(i).exists())
+    image.uploaded_by_user = demo_user("editor")
+    image.save()
+    page = live_pages_using(image).first()
+    form = {"title": "Replaced by an editor", "collection": image.collection_id, "tags": "", "description": "New alt text"}
+    client.force_login(demo_user("editor"))
+    response = client.post(reverse("wagtailimages:edit", args=[image.id]), form)
+    assert refused(response) or response.status_code == 200
+    image.refresh_from_db()
+    assert image.title != "Replaced by an editor"
+    assert "New alt text" not in public_html(page)
+    assert refused(client.post(reverse("wagtailimages:delete", args=[image.id])))
+    assert get_image_model().objects.filter(pk=image.pk).exists()
+
+    client.force_login(demo_user("moderator"))
+    assert client.post(reverse("wagtailimages:edit", args=[image.id]), form).status_code == 302
+    image.refresh_from_db()
+    assert image.title == "Replaced by an editor"

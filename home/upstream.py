@@ -1,7 +1,8 @@
 """Every place this project relies on a Wagtail or wagtail-localize internal (not a documented
-API). editorial/tests/test_upstream.py checks each assumption, so an upgrade that changes one
+API). home/tests/test_upstream.py checks each assumption, so an upgrade that changes one
 fails there first."""
 
+from wagtail.models import Page, ReferenceIndex
 from wagtail_localize.models import Translation
 from wagtail_localize.views.convert import convert_to_alias as localize_convert_to_alias
 from wagtail_localize.views.edit_translation import edit_translation
@@ -22,3 +23,14 @@ def translation_editor(request, translation, page):
 def convert_page_to_alias(request, page_id):
     """wagtail-localize's "Convert to alias page" (confirm on GET, convert on POST)."""
     return localize_convert_to_alias(request, page_id)
+
+
+def live_pages_using(obj):
+    """The live pages whose published content refers to ``obj`` (an image, a document)."""
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    page_ids = (
+        ReferenceIndex.get_references_to(obj)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    )
+    return Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids if pk.isdigit()])
