@@ -39,6 +39,10 @@ from wagtail_localize.views.submit_translations import (
     SubmitSnippetTranslationView,
     SubmitTranslationView,
 )
+from wagtail_localize.views.update_translations import (
+    UpdateTranslationsForm,
+    UpdateTranslationsView,
+)
 
 from home import upstream
 
@@ -175,12 +179,61 @@ def translate_snippet_from_the_original(request, app_label, model_name, pk):
     return submit_snippet_translation(request, app_label=app_label, model_name=model_name, pk=pk)
 
 
+class ReviewAwareUpdateForm(UpdateTranslationsForm):
+    """wagtail-localize's "Sync translated pages" form; publishing refuses a language whose
+    translation is in review, whose moderator should approve or reject what was submitted."""
+
+    def __init__(self, *args, in_review=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.in_review = in_review
+        self.fields["publish_translations"].help_text = _(
+            "Publishes every translation with whatever its translators have typed so far, "
+            "submitted for review or not."
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("publish_translations") and self.in_review:
+            self.add_error(
+                "publish_translations",
+                _(
+                    "%(languages)s: a translation is waiting for review. Approve it or request "
+                    "changes first, or update without publishing."
+                )
+                % {"languages": ", ".join(str(locale.get_display_name()) for locale in self.in_review)},
+            )
+        return cleaned_data
+
+
+class ReviewAwareUpdateTranslationsView(UpdateTranslationsView):
+    def get_form(self):
+        targets = Page.objects.filter(
+            translation_key=self.object.object_id,
+            locale__translations__source=self.object,
+            locale__translations__enabled=True,
+        ).select_related("locale")
+        in_review = [page.locale for page in targets if page.specific.current_workflow_state]
+        data = self.request.POST if self.request.method == "POST" else None
+        return ReviewAwareUpdateForm(data, in_review=in_review)
+
+    def post(self, request, **kwargs):
+        # wagtail-localize's template shows no field errors: say it above the form.
+        for error in self.get_form().errors.get("publish_translations", []):
+            messages.error(request, error)
+        return super().post(request, **kwargs)
+
+
+update_translations = ReviewAwareUpdateTranslationsView.as_view()
+
+
 # Registered before wagtail-localize's own admin URLs (this app comes first in INSTALLED_APPS),
 # so these paths win over the same paths of its "localize/" URLs.
 urlpatterns = [
+    path("localize/update/<int:translation_source_id>/", update_translations),
     path("localize/submit/page/<int:page_id>/", translate_page_from_the_original),
     path(
         "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
         translate_snippet_from_the_original,
     ),
 ]
+

@@ -274,3 +274,23 @@ def test_a_picture_a_live_page_shows_changes_only_with_a_moderator(client, demo_
     assert client.post(reverse("wagtailimages:edit", args=[image.id]), form).status_code == 302
     image.refresh_from_db()
     assert image.title == "Replaced by an editor"
+
+
+def test_sync_translated_pages_does_not_publish_over_a_review(client, demo_user, welcome_fi):
+    """Finding 4: a moderator's "Sync translated pages" with "Publish immediately" would publish
+    whatever the Finnish translator typed, while that translation is in review."""
+    translation = translation_of(welcome_fi)
+    translate_in_memory(translation, {welcome_fi.title: UNREVIEWED})
+    client.force_login(demo_user("translator-fi"))
+    client.post(reverse("submit_translation_for_review", args=[translation.id]))
+    translate_in_memory(translation, {welcome_fi.title: "Lähettämätön otsikko"})
+    before = public_html(welcome_fi)
+
+    client.force_login(demo_user("moderator"))
+    url = reverse("wagtail_localize:update_translations", args=[translation.source.id])
+    response = client.post(url, {"publish_translations": "on"})
+    assert response.status_code == 200
+    assert "a translation is waiting for review" in response.content.decode()
+    assert public_html(welcome_fi) == before
+    assert client.post(url, {}).status_code == 302
+    assert public_html(welcome_fi) == before

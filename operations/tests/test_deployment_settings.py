@@ -93,8 +93,12 @@ def test_postgresql_prepares_repeated_queries_unless_a_pooler_forbids_it():
         "site_config.settings.production", DATABASE_URL=postgres, DB_PREPARED_STATEMENTS="false"
     )
     assert behind_pooler["database_options"] == {}
-    # SQLite has neither.
-    assert settings_with("site_config.settings.production")["database_options"] == {}
+    # SQLite has neither; its writers wait for each other instead (tests/test_sqlite_concurrency.py).
+    assert settings_with("site_config.settings.production")["database_options"] == {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
 
 
 def test_development_logs_text_unless_asked_for_json():
