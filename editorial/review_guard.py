@@ -102,21 +102,13 @@ def _may_publish_page(user, page):
     return page.permissions_for_user(user).can_publish()
 
 
-def _visible_state(instance, names):
-    data = instance.serializable_data()
-    return {name: data.get(name) for name in names}
-
-
 def _changed_fields(stored, instance, update_fields):
-    names = {field.name for field in type(instance)._meta.concrete_fields}
-    names |= set(instance.serializable_data()) - names  # child relations (modelcluster)
-    names -= EDITORIAL_STATE_FIELDS | {"id", "pk", "page_ptr"}
+    """What visitors would see change: fields and child rows (modelcluster) of the page."""
+    before, after = stored.serializable_data(), instance.serializable_data()
+    names = (set(before) | set(after)) - EDITORIAL_STATE_FIELDS - {"pk", "id", "page_ptr"}
     if update_fields is not None:
         names &= {name.removesuffix("_id") for name in update_fields}
-    if not names:
-        return []
-    before, after = _visible_state(stored, names), _visible_state(instance, names)
-    return sorted(name for name in names if before[name] != after[name])
+    return sorted(name for name in names if before.get(name) != after.get(name))
 
 
 def guard_page_save(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -126,31 +118,27 @@ def guard_page_save(sender, instance, raw=False, update_fields=None, **kwargs):
         name.removesuffix("_id") for name in update_fields
     } - EDITORIAL_STATE_FIELDS:
         return  # editorial bookkeeping only (revisions, locks): no query
-    stored = type(instance)._base_manager.filter(pk=instance.pk).first()
-    if stored is None:
-        return
-    _a_translation_replaces_its_placeholder(stored, instance)
+    _a_translation_replaces_its_placeholder(instance)
     user = acting_user()
-    if user is None or _drafting.get() or not (stored.live or instance.live):
+    if user is None or _drafting.get():
         return
-    if _may_publish_page(user, stored):
+    stored = type(instance)._base_manager.filter(pk=instance.pk).first()
+    if stored is None or not (stored.live or instance.live) or _may_publish_page(user, stored):
         return
-    changed = _changed_fields(stored, instance, update_fields)
-    if changed or stored.live != instance.live:
+    if _changed_fields(stored, instance, update_fields):
         raise UnreviewedChange(
             _("Only a moderator can change what visitors see: submit your change for review.")
         )
 
 
-def _a_translation_replaces_its_placeholder(stored, instance):
+def _a_translation_replaces_its_placeholder(instance):
     """A Finnish or Russian placeholder (an alias of the English page) stays one while its
     translation is reviewed, its draft a revision of the alias; when that revision is published it
-    becomes the translated page. Wagtail keeps ``alias_of`` from the row when it publishes."""
-    publishing = instance.live_revision_id and instance.live_revision_id != stored.live_revision_id
-    if not (publishing and stored.alias_of_id):
-        return
-    if instance.live_revision.object_id == str(stored.pk):
-        instance.alias_of_id = None
+    becomes the translated page. Wagtail keeps ``alias_of`` from the row when it publishes; an
+    alias otherwise shows a revision of its original, never one of its own."""
+    if instance.alias_of_id and instance.live_revision_id:
+        if instance.live_revision.object_id == str(instance.pk):
+            instance.alias_of_id = None
 
 
 def guard_page_delete(sender, instance, **kwargs):

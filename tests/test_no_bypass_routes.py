@@ -140,6 +140,9 @@ class World:
             "action": ["publish", "unpublish", "delete", "move"],
             "mode": ["original"],
         }
+        if name == "action_name" and "/api/" in route:
+            # The admin API's page actions, where the workflow's are approve and reject.
+            return ["publish", "unpublish", "convert_alias", "copy", "create_alias", "move", "delete", "revert_to_page_revision", "copy_for_translation"]
         if name in table:
             return table[name]
         return None
