@@ -150,6 +150,10 @@ def release_in_all_languages(request, page_id):
         "editorial/release.html",
         {
             "page": page,
+            "page_title": _("Release in all languages"),
+            "page_subtitle": page.get_admin_display_title(),
+            "header_title": _("Release “%(title)s” in all languages") % {"title": page.get_admin_display_title()},
+            "header_icon": "globe",
             "versions": versions,
             "can_release": bool(to_release) and not blocked,
             "form": form,

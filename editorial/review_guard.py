@@ -27,6 +27,7 @@ from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.models import get_snippet_models
 
 from home import upstream
+from home.models import CARD_PICTURE_FIELDS
 
 _current_request = contextvars.ContextVar("review_guard_request", default=None)
 _drafting = contextvars.ContextVar("review_guard_drafting", default=False)
@@ -169,16 +170,8 @@ def guard_public_model(sender, instance, raw=False, **kwargs):
         raise UnreviewedChange(_("Only a moderator can change what visitors see."))
 
 
-# What visitors see of an image or a document that a published page shows or links.
-VISIBLE_MEDIA_FIELDS = {
-    "file",
-    "title",
-    "description",
-    "focal_point_x",
-    "focal_point_y",
-    "focal_point_width",
-    "focal_point_height",
-}
+# What visitors see of an image (its file and what its pictures are drawn from) or a document.
+VISIBLE_MEDIA_FIELDS = {"file", *CARD_PICTURE_FIELDS}
 
 
 def guard_media(sender, instance, raw=False, update_fields=None, **kwargs):

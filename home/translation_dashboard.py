@@ -20,10 +20,14 @@ def translation_work(locale, source_locale):
     in_review = WorkflowState.objects.active().filter(
         base_content_type=ContentType.objects.get_for_model(Page)
     )
+    in_review_ids = [int(pk) for pk in in_review.values_list("object_id", flat=True)]
+    # A placeholder stays an alias while its translation is reviewed (editorial.review_guard).
+    submitted_keys = Page.objects.filter(locale=locale, id__in=in_review_ids).values("translation_key")
     missing = (
         Page.objects.filter(locale=source_locale, depth__gt=1)
-        .filter(Q(live=True) | Q(id__in=[int(pk) for pk in in_review.values_list("object_id", flat=True)]))
+        .filter(Q(live=True) | Q(id__in=in_review_ids))
         .exclude(translation_key__in=translated_keys)
+        .exclude(translation_key__in=submitted_keys)
         .order_by("path")
     )
     untranslated = [

@@ -294,3 +294,14 @@ def test_sync_translated_pages_does_not_publish_over_a_review(client, demo_user,
     assert public_html(welcome_fi) == before
     assert client.post(url, {}).status_code == 302
     assert public_html(welcome_fi) == before
+
+
+def test_a_placeholder_in_review_is_no_longer_listed_as_not_translated(client, demo_user, english_with_placeholder):
+    english, placeholder = english_with_placeholder
+    client.force_login(demo_user("translator-fi"))
+    panel = lambda: client.get(reverse("wagtailadmin_home")).content.decode().split('id="translation-work-heading"')[1]  # noqa: E731
+    assert "Volunteers wanted" in panel()
+    client.post(reverse("wagtail_localize:submit_page_translation", args=[english.id]), {"locales": [locale("fi").id]})
+    client.post(reverse("submit_translation_for_review", args=[translation_of(placeholder).id]))
+    assert Page.objects.get(pk=placeholder.pk).specific.current_workflow_state
+    assert "Volunteers wanted" not in panel()
