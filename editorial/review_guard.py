@@ -137,9 +137,12 @@ def _a_translation_replaces_its_placeholder(instance):
     translation is reviewed, its draft a revision of the alias; when that revision is published it
     becomes the translated page. Wagtail keeps ``alias_of`` from the row when it publishes; an
     alias otherwise shows a revision of its original, never one of its own."""
-    if instance.alias_of_id and instance.live_revision_id:
-        if instance.live_revision.object_id == str(instance.pk):
-            instance.alias_of_id = None
+    if not (instance.alias_of_id and instance.live_revision_id):
+        return
+    stored = Page.objects.filter(pk=instance.pk).values("alias_of_id", "live_revision_id").first()
+    publishing = stored and stored["alias_of_id"] and stored["live_revision_id"] != instance.live_revision_id
+    if publishing and instance.live_revision.object_id == str(instance.pk):
+        instance.alias_of_id = None
 
 
 def guard_page_delete(sender, instance, **kwargs):
