@@ -306,3 +306,35 @@ def test_a_placeholder_in_review_is_no_longer_listed_as_not_translated(client, d
     client.post(reverse("submit_translation_for_review", args=[translation_of(placeholder).id]))
     assert Page.objects.get(pk=placeholder.pk).specific.current_workflow_state
     assert not_translated_link not in panel()
+
+
+def test_a_new_page_and_its_counterparts_are_saved_all_or_nothing(client, demo_user, monkeypatch):
+    """Finding 10: when making the Russian placeholder fails (on SQLite, "database is locked"),
+    the English page and its Finnish placeholder are not left behind without it."""
+    from django.db import OperationalError
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    copy_for_translation = Page.copy_for_translation
+
+    def locked_for_russian(page, locale, *args, **kwargs):
+        if locale.language_code == "ru":
+            raise OperationalError("database is locked")
+        return copy_for_translation(page, locale, *args, **kwargs)
+
+    monkeypatch.setattr(Page, "copy_for_translation", locked_for_russian)
+    home = HomePage.objects.get(locale__language_code="en")
+    form = nested_form_data(
+        {
+            "title": "Half a page",
+            "slug": "half-a-page",
+            "summary": "",
+            "intro": "",
+            "body": streamfield([]),
+            "comments": inline_formset([]),
+        }
+    )
+    client.force_login(demo_user("editor"))
+    client.raise_request_exception = False
+    response = client.post(reverse("wagtailadmin_pages:add", args=["home", "standardpage", home.id]), form)
+    assert response.status_code >= 500
+    assert not Page.objects.filter(slug="half-a-page").exists()
