@@ -1,3 +1,5 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -24,6 +26,25 @@ def register_editorial_urls():
         path("localize/page/<int:page_id>/convert_to_alias/", convert_to_alias),
         *translation_source_urls,
     ]
+
+
+@hooks.register("before_edit_page")
+def no_publishing_over_a_review(request, page):
+    """wagtail-localize's "Publish in <language>" publishes whatever is in translation memory,
+    submitted or not; while the page is in review, the moderator approves or rejects instead."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    state = page.specific.current_workflow_state
+    if state is None or state.status != state.STATUS_IN_PROGRESS:
+        return None
+    messages.error(
+        request,
+        _(
+            "This translation is waiting for review: approve it or request changes, so that what "
+            "is published is what was reviewed."
+        ),
+    )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.id]))
 
 
 @hooks.register("before_edit_page")

@@ -338,3 +338,17 @@ def test_a_new_page_and_its_counterparts_are_saved_all_or_nothing(client, demo_u
     response = client.post(reverse("wagtailadmin_pages:add", args=["home", "standardpage", home.id]), form)
     assert response.status_code >= 500
     assert not Page.objects.filter(slug="half-a-page").exists()
+
+
+def test_publish_in_the_translation_editor_does_not_skip_a_review(client, demo_user, welcome_fi):
+    """Finding 4: the localize editor's "Publish in Suomi" would publish the translation memory,
+    with edits nobody submitted, over the review in progress."""
+    translation = translation_of(welcome_fi)
+    client.force_login(demo_user("translator-fi"))
+    client.post(reverse("submit_translation_for_review", args=[translation.id]))
+    translate_in_memory(translation, {welcome_fi.title: "Lähettämätön otsikko"})
+    before = public_html(welcome_fi)
+    client.force_login(demo_user("moderator"))
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[welcome_fi.id]), {"action": "publish"}, follow=True)
+    assert "This translation is waiting for review" in response.content.decode()
+    assert public_html(welcome_fi) == before
