@@ -80,3 +80,24 @@ def describe_violations(violations, url):
 def screenshot(page, name, full_page=True):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=full_page)
+
+
+def translate_segments(page, answers):
+    """Type a translation into each untranslated segment of each tab of the translation editor."""
+    editor = page.locator(".js-translation-editor")
+    for tab in ("Content", "Promote"):
+        editor.get_by_role("tab", name=tab).click()
+        panel = editor.locator(f"#tab-{tab.lower()}")
+        translate = panel.get_by_role("button", name="Translate", exact=True)
+        while translate.count():
+            translate.first.click()
+            type_into_open_segment(page, panel, answers)
+
+
+def type_into_open_segment(page, panel, answers):
+    segment = panel.locator("li", has=page.locator("textarea"))
+    source = segment.locator("p").first.inner_text()
+    assert source in answers, f"unexpected segment {source!r}"
+    segment.locator("textarea").fill(answers[source])
+    segment.get_by_role("button", name="Save").click()
+    expect(panel.locator("textarea")).to_have_count(0)

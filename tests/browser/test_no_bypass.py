@@ -24,7 +24,7 @@ from wagtail_localize.operations import TranslationCreator
 
 from home.models import HomePage, StandardPage
 
-from .helpers import anonymous_status, log_in, screenshot
+from .helpers import anonymous_status, log_in, screenshot, translate_segments
 
 NOINDEX = 'meta[name="robots"][content="noindex"]'
 
@@ -72,27 +72,6 @@ def visitor_sees(open_page, url, title, text, placeholder=False):
     expect(visitor.locator("main")).to_contain_text(text)
     expect(visitor.locator(NOINDEX)).to_have_count(1 if placeholder else 0)
     return visitor
-
-
-def translate_segments(page, answers):
-    """Type a translation into each untranslated segment of each tab of the translation editor."""
-    editor = page.locator(".js-translation-editor")
-    for tab in ("Content", "Promote"):
-        editor.get_by_role("tab", name=tab).click()
-        panel = editor.locator(f"#tab-{tab.lower()}")
-        translate = panel.get_by_role("button", name="Translate", exact=True)
-        while translate.count():
-            translate.first.click()
-            type_into_open_segment(page, panel, answers)
-
-
-def type_into_open_segment(page, panel, answers):
-    segment = panel.locator("li", has=page.locator("textarea"))
-    source = segment.locator("p").first.inner_text()
-    assert source in answers, f"unexpected segment {source!r}"
-    segment.locator("textarea").fill(answers[source])
-    segment.get_by_role("button", name="Save").click()
-    expect(panel.locator("textarea")).to_have_count(0)
 
 
 def header_actions(page):

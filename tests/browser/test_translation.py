@@ -9,7 +9,13 @@ from wagtail_localize.operations import TranslationCreator
 
 from events.models import EventIndexPage, EventOccurrence, EventPage
 
-from .helpers import anonymous_status, log_in, moderate_from_dashboard, screenshot
+from .helpers import (
+    anonymous_status,
+    log_in,
+    moderate_from_dashboard,
+    screenshot,
+    translate_segments,
+)
 
 RUSSIAN = {
     "Tea and songs evening": "Вечер чая и песен",
@@ -35,23 +41,6 @@ def english_event_with_a_russian_draft():
     return event, event.get_translation(russian)
 
 
-def translate_every_segment(page):
-    """Type a translation into each segment of each tab of the translation editor."""
-    editor = page.locator(".js-translation-editor")
-    for tab in ("Content", "Promote"):
-        editor.get_by_role("tab", name=tab).click()
-        panel = editor.locator(f"#tab-{tab.lower()}")
-        translate = panel.get_by_role("button", name="Translate", exact=True)
-        while translate.count():
-            translate.first.click()
-            segment = panel.locator("li", has=page.locator("textarea"))
-            source = segment.locator("p").first.inner_text()
-            assert source in RUSSIAN, f"unexpected segment {source!r}"
-            segment.locator("textarea").fill(RUSSIAN[source])
-            segment.get_by_role("button", name="Save").click()
-            expect(editor.locator("textarea")).to_have_count(0)
-
-
 def test_translator_submits_a_translation_that_a_moderator_publishes(open_page):
     event, target = english_event_with_a_russian_draft()
     assert not target.live
@@ -60,7 +49,7 @@ def test_translator_submits_a_translation_that_a_moderator_publishes(open_page):
     log_in(translator, "translator-ru")
     translator.goto(f"/admin/pages/{target.id}/edit/")
     expect(translator.get_by_text("English to Русский translation").first).to_be_visible()
-    translate_every_segment(translator)
+    translate_segments(translator, RUSSIAN)
     translator.get_by_role("button", name="Submit for review").click()
     expect(translator.get_by_text("translation was submitted for review.")).to_be_visible()
     screenshot(translator, "flow-translator-submitted")
