@@ -26,6 +26,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo_content", stdout=StringIO())
 
 
+def english_page_with_placeholder(title="Volunteers wanted", slug="volunteers-wanted", intro="Help us."):
+    """A published English text page and the Finnish placeholder (alias) that locale
+    synchronisation gives it, both as their specific pages."""
+    from wagtail.models import Locale
+
+    from home.models import HomePage, StandardPage
+
+    page = StandardPage(title=title, slug=slug, intro=intro)
+    HomePage.objects.get(locale__language_code="en").add_child(instance=page)
+    page.save_revision().publish()
+    placeholder = page.copy_for_translation(Locale.objects.get(language_code="fi"), alias=True)
+    return StandardPage.objects.get(pk=page.pk), StandardPage.objects.get(pk=placeholder.pk)
+
+
+@pytest.fixture
+def english_with_placeholder():
+    return english_page_with_placeholder()
+
+
 @pytest.fixture(autouse=True)
 def english_by_default():
     translation.activate("en")

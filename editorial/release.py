@@ -50,21 +50,24 @@ class ReleaseForm(forms.Form):
 
 
 def language_versions(page):
-    """Every language version of the page that has changes waiting, and what will become of it."""
+    """Every language version of the page that has changes waiting, and what will become of it.
+    A placeholder (an alias) counts only while its translation is in review: releasing it makes it
+    its language's page."""
     versions = []
-    translations = page.get_translations(inclusive=True).filter(alias_of__isnull=True)
-    for version in translations.select_related("locale"):
+    for version in page.get_translations(inclusive=True).select_related("locale"):
         version = version.specific
         workflow_state = version.current_workflow_state
         task_state = workflow_state.current_task_state if workflow_state else None
+        revision = None
         if workflow_state and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS and task_state:
-            status, revision = IN_REVIEW, task_state.revision
-            if version.latest_revision_id != revision.id:
-                status = CHANGED_IN_REVIEW
+            revision = task_state.revision
+            status = IN_REVIEW if version.latest_revision_id == revision.id else CHANGED_IN_REVIEW
+        elif version.alias_of_id:
+            continue
         elif workflow_state:
-            status, revision = CHANGES_REQUESTED, None
+            status = CHANGES_REQUESTED
         elif version.has_unpublished_changes:
-            status, revision = NOT_SUBMITTED, None
+            status = NOT_SUBMITTED
         else:
             continue
         versions.append(
@@ -76,20 +79,6 @@ def language_versions(page):
                 "workflow_state": workflow_state,
             }
         )
-    # Placeholders (aliases) under review become their language's page when released.
-    for placeholder in page.get_translations().filter(alias_of__isnull=False).select_related("locale"):
-        workflow_state = placeholder.specific.current_workflow_state
-        task_state = workflow_state.current_task_state if workflow_state else None
-        if workflow_state and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS and task_state:
-            versions.append(
-                {
-                    "page": placeholder.specific,
-                    "status": IN_REVIEW,
-                    "label": STATUS_LABELS[IN_REVIEW],
-                    "revision": task_state.revision,
-                    "workflow_state": workflow_state,
-                }
-            )
     return sorted(versions, key=lambda item: item["page"].locale.language_code)
 
 

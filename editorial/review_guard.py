@@ -177,7 +177,7 @@ def guard_public_model(sender, instance, raw=False, **kwargs):
 VISIBLE_MEDIA_FIELDS = {"file", *CARD_PICTURE_FIELDS}
 
 
-def guard_media(sender, instance, raw=False, update_fields=None, **kwargs):
+def guard_media(sender, instance, raw=False, update_fields=None, signal=None, **kwargs):
     """An image or document a live page uses changes only with the approval of someone who may
     publish every such page; a new upload is not public until a published page uses it."""
     user = acting_user()
@@ -185,19 +185,14 @@ def guard_media(sender, instance, raw=False, update_fields=None, **kwargs):
         return
     if sender not in (get_image_model(), get_document_model()):
         return
-    fields = {field.name for field in sender._meta.concrete_fields} & VISIBLE_MEDIA_FIELDS
-    if update_fields is not None:
-        fields &= set(update_fields)
-    if not fields:
-        return
-    stored = sender._default_manager.filter(pk=instance.pk).first()
-    deleting = "signal" in kwargs and kwargs["signal"] is pre_delete
-    changed = deleting or any(
-        getattr(stored, name) != getattr(instance, name) for name in fields
-    )
-    if not changed:
-        return
-    for page in upstream.live_pages_using(instance).specific(defer=True):
+    if signal is pre_save:
+        fields = {field.name for field in sender._meta.concrete_fields} & VISIBLE_MEDIA_FIELDS
+        if update_fields is not None:
+            fields &= set(update_fields)
+        stored = sender._default_manager.filter(pk=instance.pk).first() if fields else None
+        if stored is None or all(getattr(stored, name) == getattr(instance, name) for name in fields):
+            return
+    for page in upstream.live_pages_using(instance):
         if not _may_publish_page(user, page):
             raise UnreviewedChange(
                 _("A published page shows this file: only a moderator can change or delete it.")

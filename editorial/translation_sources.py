@@ -23,14 +23,16 @@ original instead, so it is for those who may publish the page.
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.models import Translation, TranslationSource
@@ -206,15 +208,27 @@ class ReviewAwareUpdateForm(UpdateTranslationsForm):
 
 
 class ReviewAwareUpdateTranslationsView(UpdateTranslationsView):
-    def get_form(self):
+    @cached_property
+    def locales_in_review(self):
+        """The languages whose translation of the source is in review (asked once a request)."""
         targets = Page.objects.filter(
             translation_key=self.object.object_id,
             locale__translations__source=self.object,
             locale__translations__enabled=True,
-        ).select_related("locale")
-        in_review = [page.locale for page in targets if page.specific.current_workflow_state]
+        ).values_list("pk", "locale_id")
+        in_review = set(
+            WorkflowState.objects.active()
+            .filter(
+                base_content_type=ContentType.objects.get_for_model(Page),
+                object_id__in=[str(pk) for pk, _locale in targets],
+            )
+            .values_list("object_id", flat=True)
+        )
+        return list(Locale.objects.filter(pk__in=[locale for pk, locale in targets if str(pk) in in_review]))
+
+    def get_form(self):
         data = self.request.POST if self.request.method == "POST" else None
-        return ReviewAwareUpdateForm(data, in_review=in_review)
+        return ReviewAwareUpdateForm(data, in_review=self.locales_in_review)
 
     def post(self, request, **kwargs):
         # wagtail-localize's template shows no field errors: say it above the form.
@@ -236,4 +250,3 @@ urlpatterns = [
         translate_snippet_from_the_original,
     ),
 ]
-

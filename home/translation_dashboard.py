@@ -30,8 +30,15 @@ def translation_work(locale, source_locale):
         .exclude(translation_key__in=submitted_keys)
         .order_by("path")
     )
+    missing = list(missing[:MAX_ROWS])
+    placeholders = dict(
+        Page.objects.filter(
+            locale=locale, translation_key__in=[page.translation_key for page in missing]
+        ).values_list("translation_key", "id")
+    )
     untranslated = [
-        (page.title, _untranslated_link(page, locale)) for page in missing[:MAX_ROWS]
+        (page.title, _untranslated_link(page, locale, placeholders.get(page.translation_key)))
+        for page in missing
     ]
     source_published_at = Page.objects.filter(
         translation_key=OuterRef("object__translation_key"), locale=OuterRef("locale")
@@ -67,11 +74,10 @@ def translation_work(locale, source_locale):
     return untranslated, out_of_date
 
 
-def _untranslated_link(page, locale):
-    placeholder = Page.objects.filter(translation_key=page.translation_key, locale=locale).first()
-    if placeholder:
+def _untranslated_link(page, locale, placeholder_id):
+    if placeholder_id:
         # An alias made by locale synchronisation opens with a "Translate this page" button.
-        return reverse("wagtailadmin_pages:edit", args=[placeholder.id])
+        return reverse("wagtailadmin_pages:edit", args=[placeholder_id])
     # The English page's editor is closed to translators; its translation form is open to them.
     url = reverse("wagtail_localize:submit_page_translation", args=[page.id])
     return f"{url}?{urlencode({'select_locale': locale.language_code})}"

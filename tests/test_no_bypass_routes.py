@@ -24,9 +24,10 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Task, Workflow
+from wagtail.models import Collection, Page, Task, Workflow
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from conftest import english_page_with_placeholder
 from editorial.review_guard import public_models
 from home.models import HomePage, StandardPage
 
@@ -80,12 +81,8 @@ class World:
             for page in StandardPage.objects.filter(slug__in=["welcome", "tervetuloa", "добро-пожаловать"])
             .select_related("locale")
         }
-        english_home = HomePage.objects.get(locale__language_code="en")
-        volunteers = StandardPage(title="Volunteers wanted", slug="volunteers-wanted", intro="Help us.")
-        english_home.add_child(instance=volunteers)
-        volunteers.save_revision().publish()
-        finnish = Locale.objects.get(language_code="fi")
-        self.placeholder = volunteers.copy_for_translation(finnish, alias=True)
+        volunteers, self.placeholder = english_page_with_placeholder()
+        finnish = self.placeholder.locale
         source, _ = TranslationSource.get_or_create_from_instance(volunteers)
         for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
             StringTranslation.objects.get_or_create(

@@ -61,18 +61,6 @@ def welcome_fi():
     return StandardPage.objects.get(locale__language_code="fi", slug="tervetuloa")
 
 
-@pytest.fixture
-def english_with_placeholder():
-    """A published English page and the Finnish placeholder locale synchronisation gives it."""
-    home = HomePage.objects.get(locale__language_code="en")
-    page = StandardPage(title="Volunteers wanted", slug="volunteers-wanted", intro="Help us.")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    placeholder = page.copy_for_translation(locale("fi"), alias=True)
-    assert Page.objects.get(pk=placeholder.pk).live
-    return StandardPage.objects.get(pk=page.pk), StandardPage.objects.get(pk=placeholder.pk)
-
-
 def test_convert_to_alias_is_refused_to_editors_and_translators(client, demo_user, welcome_fi):
     """Finding 2, and the first step of finding 1: the approved translation stays."""
     welcome_ru = welcome_fi.get_translation(locale("ru"))
@@ -96,6 +84,7 @@ def test_a_moderator_may_still_convert_a_translation_to_an_alias(client, demo_us
 def test_translator_start_on_a_live_placeholder_keeps_it_until_approved(client, demo_user, english_with_placeholder):
     """Finding 1 and 5: translating the public placeholder makes a draft, not the Finnish page."""
     english, placeholder = english_with_placeholder
+    assert placeholder.live
     before = public_html(placeholder)
     assert '<meta name="robots" content="noindex">' in before
 

@@ -5,29 +5,19 @@ upgrade makes it fail."""
 import inspect
 
 import pytest
-from wagtail.models import Locale, Page, Revision
+from wagtail.models import Page, Revision
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import convert, edit_translation
 
 from home import upstream
-from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def live_placeholder():
-    home = HomePage.objects.get(locale__language_code="en")
-    page = StandardPage(title="Choir", slug="choir-evening", intro="Sing with us.")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page, page.copy_for_translation(Locale.objects.get(language_code="fi"), alias=True)
-
-
-def test_save_target_writes_the_page_row_even_for_a_draft(live_placeholder):
+def test_save_target_writes_the_page_row_even_for_a_draft(english_with_placeholder):
     """Why the guard exists and why drafts are built in a rolled-back block
     (translation_review.save_translation_as_draft)."""
-    english, placeholder = live_placeholder
+    english, placeholder = english_with_placeholder
     source, _ = TranslationSource.get_or_create_from_instance(english)
     translation = Translation.objects.create(source=source, target_locale=placeholder.locale)
     translation.save_target(publish=False)
@@ -35,10 +25,10 @@ def test_save_target_writes_the_page_row_even_for_a_draft(live_placeholder):
     assert row.alias_of_id is None and row.live
 
 
-def test_aliases_keep_no_revisions_and_publishing_keeps_the_rows_alias(live_placeholder):
+def test_aliases_keep_no_revisions_and_publishing_keeps_the_rows_alias(english_with_placeholder):
     """Why a placeholder's draft is saved with ``alias_of`` cleared in memory, and why the guard
     turns the placeholder into a page when its revision is published."""
-    _english, placeholder = live_placeholder
+    _english, placeholder = english_with_placeholder
     page = Page.objects.get(pk=placeholder.pk).specific
     with pytest.raises(RuntimeError):
         page.save_revision()
@@ -53,8 +43,8 @@ def test_the_internal_views_take_what_upstream_passes():
     assert list(inspect.signature(convert.convert_to_alias).parameters) == ["request", "page_id"]
 
 
-def test_the_translation_of_a_placeholder_is_found_as_localize_finds_it(live_placeholder):
-    english, placeholder = live_placeholder
+def test_the_translation_of_a_placeholder_is_found_as_localize_finds_it(english_with_placeholder):
+    english, placeholder = english_with_placeholder
     source, _ = TranslationSource.get_or_create_from_instance(english)
     translation = Translation.objects.create(source=source, target_locale=placeholder.locale)
     assert upstream.enabled_translation_of(placeholder) == translation
