@@ -66,7 +66,7 @@ def empty_cache():
     test's changes roll back without the commit that would move the content version on. What
     is remembered per process and content version goes too: under a frozen clock two tests can
     start from the same content version."""
-    from performance.page_cache import remembered_per_version
+    from core.caching import remembered_per_version
 
     cache.clear()
     remembered_per_version.clear()
@@ -83,8 +83,8 @@ def assert_page_queries(client, django_assert_max_num_queries):
     the image renditions and fills the layout's cache, as earlier visitors would have; the
     cards and pictures remembered in this process are then forgotten, so that the budget holds
     for a process that has not drawn them yet."""
-    from home.cards import remembered_cards
-    from performance.templatetags.pictures import remembered_pictures
+    from core.cards import remembered_cards
+    from core.templatetags.pictures import remembered_pictures
 
     def check(url, budget):
         assert client.get(url).status_code == 200

@@ -46,7 +46,7 @@ def sources():
     yield "photo landscape_1.jpg", Image.open(photos / "landscape_1.jpg").convert("RGB")
     yield "photo landscape_4.jpg", Image.open(photos / "landscape_4.jpg").convert("RGB")
 
-    from home.demo.images import draw_picture
+    from core.demo.images import draw_picture
 
     yield "demo picture 1600x1000", draw_picture(7, (40, 110, 160))
 

@@ -126,7 +126,7 @@ def pick_urls_and_measure():
     from culture.models import ActivityPage, GalleryIndexPage, GalleryPage, SectionPage
     from events.models import EventIndexPage, EventPage
     from home.models import LocationPage, PeoplePage, StandardPage
-    from performance.page_cache import new_content_version
+    from core.caching import new_content_version
     from publications.models import PublicationIndexPage, PublicationPage
 
     settings.PAGE_CACHE_SECONDS = 0

@@ -32,7 +32,8 @@ from django.test import Client  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
-from home.models import HomePage, StandardPage  # noqa: E402
+from core.models import StandardPage  # noqa: E402
+from home.models import HomePage
 
 PAGES = 10_000
 ROUNDS = 20

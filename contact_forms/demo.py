@@ -1,10 +1,9 @@
 """Demo forms: how to contact the association and how to apply for membership."""
 
 from contact_forms.models import FormField, FormPage
-from home.demo.catalogue import T, catalogue
-from home.demo.site import add_page, english
-from home.models import HomePage
-from site_config.models import ContactSettings
+from core.demo.catalogue import T, catalogue
+from core.demo.site import add_page, english, language_home
+from core.models import ContactSettings
 
 CONSENT = (
     "I agree that the Baltic Region association keeps these answers to reply to me and "
@@ -161,6 +160,6 @@ def load(report):
     if FormPage.objects.filter(locale=english()).exists():
         return
     report("Creating the contact and membership forms")
-    home = HomePage.objects.get(locale=english())
+    home = language_home(english())
     add_page(home, contact_page())
     add_page(home, membership_page())

@@ -20,8 +20,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import SitePage
-from site_config.security import client_ip
+from core.models import SitePage
+from core.visitors import client_ip
 
 # Hyphenated names cannot clash with the form builder's fields, whose names are snake_case.
 HONEYPOT_FIELD = "web-site"

@@ -5,21 +5,20 @@ import datetime
 from django.utils import timezone
 
 from culture.models import ActivityPage, GalleryIndexPage, GalleryPage, SectionPage
-from home.demo.catalogue import T, catalogue
-from home.demo.images import draw_picture, save_image
-from home.demo.site import add_page, demo_collection, english, translation_locales
-from home.demo.translation import translate_from_catalogue
-from home.models import Area, HomePage, Person
+from core.demo.catalogue import T, catalogue
+from core.demo.images import draw_picture, save_image
+from core.demo.site import AREA_RGB, add_page, demo_collection, english, language_home, translation_locales
+from core.demo.translation import translate_from_catalogue
+from core.models import Area, Person
 
 GALLERY_SIZE = 8
 
-# name, slug, colour, RGB, description, activities, gallery
+# name, slug, colour, description, activities, gallery
 AREAS = [
     {
         "name": ("Culture", "Kulttuuri", "Культура"),
         "slug": "culture",
         "colour": "berry",
-        "rgb": (150, 40, 70),
         "description": (
             "Concerts, theatre, literature evenings and festivals that bring Finnish and Russian "
             "culture together.",
@@ -56,7 +55,6 @@ AREAS = [
         "name": ("Education", "Koulutus", "Образование"),
         "slug": "education",
         "colour": "sea",
-        "rgb": (11, 79, 113),
         "description": (
             "Language courses, homework help and seminars for children and adults.",
             "Kielikursseja, läksyapua ja seminaareja lapsille ja aikuisille.",
@@ -82,7 +80,6 @@ AREAS = [
         "name": ("Wellness", "Hyvinvointi", "Здоровье"),
         "slug": "wellness",
         "colour": "forest",
-        "rgb": (30, 100, 60),
         "description": (
             "Sport, outdoor activities and peer support that keep body and mind well.",
             "Liikuntaa, ulkoilua ja vertaistukea kehon ja mielen hyvinvoinniksi.",
@@ -108,7 +105,6 @@ AREAS = [
         "name": ("Journeys", "Matkat", "Путешествия"),
         "slug": "journeys",
         "colour": "amber",
-        "rgb": (160, 95, 10),
         "description": (
             "Study trips and excursions around Finland and the Baltic Sea region.",
             "Opintomatkoja ja retkiä Suomessa ja Itämeren alueella.",
@@ -134,7 +130,6 @@ AREAS = [
         "name": ("Hobbies", "Harrastukset", "Хобби"),
         "slug": "hobbies",
         "colour": "violet",
-        "rgb": (90, 60, 140),
         "description": (
             "Clubs for crafts, chess, choir singing and photography.",
             "Kerhoja käsitöille, shakille, kuorolaululle ja valokuvaukselle.",
@@ -158,20 +153,12 @@ AREAS = [
     },
 ]
 
-PEOPLE = [
-    (("Irina Virtanen", "Irina Virtanen", "Ирина Виртанен"), ("Chair of the board", "Hallituksen puheenjohtaja", "Председатель правления")),
-    (("Sergei Lehtonen", "Sergei Lehtonen", "Сергей Лехтонен"), ("Project coordinator", "Projektikoordinaattori", "Координатор проектов")),
-    (("Anna Korhonen", "Anna Korhonen", "Анна Корхонен"), ("Youth and education", "Nuoret ja koulutus", "Молодёжь и образование")),
-    (("Mikhail Nieminen", "Mikhail Nieminen", "Михаил Нieminen".replace("ieminen", "иеминен")), ("Culture and events", "Kulttuuri ja tapahtumat", "Культура и мероприятия")),
-]
-
-
 def load(report):
-    home = HomePage.objects.get(locale=english())
+    home = language_home(english())
     if SectionPage.objects.filter(locale=english()).exists():
         return
-    report("Creating the five areas, their activities, galleries, people and the location page")
-    people = load_people()
+    report("Creating the five areas, their activities and galleries")
+    people = list(Person.objects.filter(locale=english()).order_by("pk"))
     gallery_index = add_page(
         home,
         GalleryIndexPage(
@@ -205,35 +192,11 @@ def load(report):
         for index, activity in enumerate(spec["activities"]):
             add_activity(section, area, spec, activity, people[(order + index) % len(people)])
         add_gallery(gallery_index, area, spec, days_ago=20 + order * 30)
-    load_people_page(home, people)
-    load_location_page(home)
-
-
-def load_people():
-    collection = demo_collection("People")
-    people = []
-    for index, (names, roles) in enumerate(PEOPLE):
-        name = T(*names)
-        person = Person.objects.create(
-            locale=english(),
-            name=name,
-            role=T(*roles),
-            email=f"{name.split()[0].lower()}@baltic-region.example",
-            photo=save_image(
-                draw_picture(f"person-{index}", (120, 90 + index * 30, 140), size=(600, 600)),
-                f"Portrait of {name}",
-                collection,
-                f"person-{index}.jpg",
-            ),
-        )
-        translate_from_catalogue(person, translation_locales())
-        people.append(person)
-    return people
 
 
 def add_section(home, area, spec):
     image = save_image(
-        draw_picture(f"area-{spec['slug']}", spec["rgb"]),
+        draw_picture(f"area-{spec['slug']}", AREA_RGB[spec["slug"]]),
         f"{area.name} header",
         demo_collection(area.name),
         f"area-{spec['slug']}.jpg",
@@ -306,7 +269,7 @@ def add_gallery(index, area, spec, days_ago):
     collection = demo_collection(area.name)
     images = [
         save_image(
-            draw_picture(f"{spec['slug']}-gallery-{n}", spec["rgb"], size=(1200, 800)),
+            draw_picture(f"{spec['slug']}-gallery-{n}", AREA_RGB[spec["slug"]], size=(1200, 800)),
             f"{spec['gallery'][0]} {n + 1}",
             collection,
             f"{spec['slug']}-gallery-{n + 1}.jpg",
@@ -354,96 +317,3 @@ def add_gallery(index, area, spec, days_ago):
     gallery = GalleryPage.objects.get(pk=gallery.pk)
     translate_from_catalogue(gallery, translation_locales())
     return gallery
-
-
-def load_people_page(home, people):
-    from home.models import PeoplePage
-
-    page = PeoplePage(
-        title=catalogue.title("People and services", "Ihmiset ja palvelut", "Люди и услуги"),
-        show_in_menus=True,
-        summary=T(
-            "Who to turn to, and what we can help you with.",
-            "Keneen voit ottaa yhteyttä ja missä voimme auttaa.",
-            "К кому обращаться и чем мы можем помочь.",
-        ),
-        intro=T(
-            "Our board and volunteers organise the activities. Get in touch with the person "
-            "responsible for the area you are interested in.",
-            "Hallituksemme ja vapaaehtoisemme järjestävät toiminnan. Ota yhteyttä kiinnostavan "
-            "alueen vastuuhenkilöön.",
-            "Занятия организуют правление и волонтёры. Свяжитесь с ответственным за "
-            "интересующее вас направление.",
-        ),
-        body=[
-            ("heading", {"text": T("Services", "Palvelut", "Услуги"), "level": "h2"}),
-            (
-                "paragraph",
-                catalogue.bullet_list(
-                    (
-                        "Advice for families who have recently moved to Finland",
-                        "Neuvontaa äskettäin Suomeen muuttaneille perheille",
-                        "Консультации для семей, недавно переехавших в Финляндию",
-                    ),
-                    (
-                        "Help with applications to the City of Turku and Kela",
-                        "Apua Turun kaupungin ja Kelan hakemuksiin",
-                        "Помощь с заявлениями в город Турку и Kela",
-                    ),
-                    (
-                        "Premises for clubs and meetings of our partners",
-                        "Tiloja kumppaniemme kerhoille ja kokouksille",
-                        "Помещения для кружков и встреч наших партнёров",
-                    ),
-                ),
-            ),
-        ],
-    )
-    for person in people:
-        page.people.add(page.people.model(person=person))
-    add_page(home, page)
-
-
-def load_location_page(home):
-    from home.models import LocationPage
-
-    add_page(
-        home,
-        LocationPage(
-            title=catalogue.title("Location", "Sijainti", "Как нас найти"),
-            show_in_menus=True,
-            summary=T(
-                "Our address, opening hours and how to get here.",
-                "Osoitteemme, aukioloajat ja kulkuohjeet.",
-                "Наш адрес, часы работы и как добраться.",
-            ),
-            address=T(
-                "Baltic Region association\nLinnankatu 20\n20100 Turku",
-                "Baltic Region ry\nLinnankatu 20\n20100 Turku",
-                "Ассоциация «Балтийский регион»\nLinnankatu 20\n20100 Турку",
-            ),
-            opening_hours=T(
-                "Monday to Thursday 10–17\nFriday 10–15",
-                "Maanantaista torstaihin 10–17\nPerjantaina 10–15",
-                "Понедельник — четверг 10–17\nПятница 10–15",
-            ),
-            directions=T(
-                "Five minutes' walk from the market square along the Aura river. Buses 1 and 6 "
-                "stop at Linnankatu.",
-                "Viiden minuutin kävely kauppatorilta Aurajoen vartta. Bussit 1 ja 6 pysähtyvät "
-                "Linnankadulla.",
-                "Пять минут пешком от Рыночной площади вдоль реки Аура. Автобусы 1 и 6 "
-                "останавливаются на Linnankatu.",
-            ),
-            accessibility=T(
-                "Step-free entrance from the courtyard, a lift to all floors and an accessible "
-                "toilet. Ask us for a hearing loop.",
-                "Esteetön sisäänkäynti pihan puolelta, hissi kaikkiin kerroksiin ja "
-                "esteetön WC. Induktiosilmukkaa voi kysyä henkilökunnalta.",
-                "Вход без ступенек со двора, лифт на все этажи и доступный туалет. "
-                "Индукционную петлю можно попросить у сотрудников.",
-            ),
-            latitude="60.449800",
-            longitude="22.258900",
-        ),
-    )

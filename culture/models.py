@@ -10,11 +10,11 @@ from wagtail.models import Collection, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.area_listings import area_listings
-from home.blocks import BodyStreamBlock
-from home.forms import AreaTaggedPageForm
-from home.listing import paginate
-from home.models import (
+from core.listings_registry import area_listings
+from core.blocks import BodyStreamBlock
+from core.forms import AreaTaggedPageForm
+from core.listing import paginate
+from core.models import (
     AreaTaggedMixin,
     HeldInLanguagesMixin,
     Person,
@@ -40,7 +40,7 @@ class SectionPage(SitePage):
     """One activity area (Culture, Education, Wellness, Journeys, Hobbies) and all it holds."""
 
     area = models.ForeignKey(
-        "home.Area",
+        "core.Area",
         verbose_name=_("area"),
         on_delete=models.PROTECT,
         related_name="+",

@@ -26,8 +26,8 @@ from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.models import get_snippet_models
 
-from home import upstream
-from home.models import CARD_PICTURE_FIELDS
+from core import upstream
+from core.models import CARD_PICTURE_FIELDS
 
 _current_request = contextvars.ContextVar("review_guard_request", default=None)
 _drafting = contextvars.ContextVar("review_guard_drafting", default=False)

@@ -46,7 +46,7 @@ from wagtail_localize.views.update_translations import (
     UpdateTranslationsView,
 )
 
-from home import upstream
+from core import upstream
 
 from .translation_review import save_translation_as_draft
 from .translator_trees import translator_group_name

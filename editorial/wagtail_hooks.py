@@ -5,12 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from home import upstream
+from core import upstream
 
 from .release import release_in_all_languages
+from .translation_dashboard import TranslationWorkPanel, locales_to_translate
 from .translation_review import submit_translation_for_review
 from .translation_sources import convert_to_alias
 from .translation_sources import urlpatterns as translation_source_urls
+from .translation_updates import translation_changes
 
 
 @hooks.register("register_admin_urls")
@@ -25,7 +27,18 @@ def register_editorial_urls():
         # Before wagtail-localize's own path (this app comes first in INSTALLED_APPS).
         path("localize/page/<int:page_id>/convert_to_alias/", convert_to_alias),
         *translation_source_urls,
+        path(
+            "translations/<int:translation_id>/changes/",
+            translation_changes,
+            name="translation_changes",
+        ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_work_panel(request, panels):
+    if locales_to_translate(request.user):
+        panels.append(TranslationWorkPanel(request.user))
 
 
 @hooks.register("before_edit_page")

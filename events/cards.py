@@ -1,9 +1,9 @@
-"""The event card's value (see ``home.cards``): what the schedule, home and area pages show of
+"""The event card's value (see ``core.cards``): what the schedule, home and area pages show of
 an event."""
 
 from typing import NamedTuple
 
-from home.cards import card_areas, card_picture
+from core.cards import card_areas, card_picture
 
 
 class When(NamedTuple):

@@ -4,12 +4,13 @@ import datetime
 from decimal import Decimal
 
 from django.utils import timezone
+from wagtail.images import get_image_model
 
 from events.models import EventIndexPage, EventPage, Venue
-from home.demo.catalogue import T, catalogue
-from home.demo.site import add_page, english, translation_locales
-from home.demo.translation import translate_from_catalogue
-from home.models import Area, HomePage
+from core.demo.catalogue import T, catalogue
+from core.demo.site import add_page, english, language_home, translation_locales
+from core.demo.translation import translate_from_catalogue
+from core.models import Area
 
 VENUES = [
     {
@@ -62,7 +63,7 @@ EVENTS = [
 
 
 def load(report):
-    home = HomePage.objects.get(locale=english())
+    home = language_home(english())
     if EventIndexPage.objects.filter(locale=english()).exists():
         return
     report("Creating the schedule with venues and events")
@@ -119,10 +120,8 @@ def load(report):
                 )
             ],
         )
-        from culture.models import SectionPage
-
-        section = SectionPage.objects.filter(locale=english(), area__slug=area_slug).first()
-        page.image = section.image if section else None
+        # The picture of the event's area (culture's demo names it after the area).
+        page.image = area_picture(area_slug)
         first_day = today + datetime.timedelta(days=days)
         for week in range(repeats):
             day = first_day + datetime.timedelta(weeks=week)
@@ -136,3 +135,8 @@ def load(report):
                     page.occurrences.model(start=start, end=start + datetime.timedelta(hours=hours), sort_order=week)
                 )
         add_page(index, page, areas=[Area.objects.get(locale=english(), slug=area_slug)])
+
+
+def area_picture(area_slug):
+    area = Area.objects.filter(locale=english(), slug=area_slug).first()
+    return get_image_model().objects.filter(title=f"{area.name} header").first() if area else None

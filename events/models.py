@@ -20,10 +20,10 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyStreamBlock
-from home.fields import SPOKEN_LANGUAGE_CHOICES
-from home.listing import paginate
-from home.models import (
+from core.blocks import BodyStreamBlock
+from core.fields import SPOKEN_LANGUAGE_CHOICES
+from core.listing import paginate
+from core.models import (
     Area,
     AreaTaggedMixin,
     HeldInLanguagesMixin,
@@ -33,7 +33,7 @@ from home.models import (
     areas_of_locale,
     ready_for_cards,
 )
-from home.structured_data import json_ld_script
+from core.structured_data import json_ld_script
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 

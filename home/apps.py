@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site pages")
-
-    def ready(self):
-        from .search_index import connect_signals
-
-        connect_signals()

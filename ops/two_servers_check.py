@@ -21,7 +21,7 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.sessions.models import Session  # noqa: E402
 
-from home.models import StandardPage  # noqa: E402
+from core.models import StandardPage  # noqa: E402
 
 PASSWORD = "baltic-demo-2026"  # noqa: S105 (the demo content's documented login)
 

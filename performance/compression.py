@@ -9,7 +9,7 @@ same. Static files are compressed ahead of time by whitenoise and pass through u
 
 from django.middleware.gzip import GZipMiddleware
 
-from performance.page_cache import is_anonymous_request
+from core.caching import is_anonymous_request
 
 
 class AnonymousGZipMiddleware(GZipMiddleware):

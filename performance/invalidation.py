@@ -10,7 +10,7 @@ from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 from wagtail.snippets.models import get_snippet_models
 
-from .page_cache import new_content_version
+from core.caching import new_content_version
 
 # Sites too: which site answers a host is kept with the content version (home/routing.py).
 ALWAYS_SHOWN = (

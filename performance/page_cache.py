@@ -7,9 +7,6 @@ might show the change is rendered afresh. This is cruder than tracking which pag
 but it cannot miss a dependency.
 """
 
-import hashlib
-import time
-
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -17,71 +14,10 @@ from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.translation import get_language
 
-from .memo import Memo
+from core.caching import VERSION_KEY, address_digest, content_version, is_anonymous_request
 
-VERSION_KEY = "page-cache:version"
 # Cache-Control directives that say a response belongs to one visitor or must not be kept.
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
-
-
-def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # Start from the clock, not from 1, so that a version lost from the cache (an eviction,
-        # a Redis restart) never brings back pages stored under an earlier run's numbers.
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def new_content_version():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        content_version()
-
-
-# What is kept per content version outlives its version by at most this long.
-KEPT_SECONDS = 24 * 60 * 60
-
-
-def kept_per_content_version(name, version, make):
-    """``make()``, kept in the cache under ``name`` for this content ``version``: for what
-    depends only on the published content (a site, a route, language links, the layout), which
-    every publication, move or deletion moves on (``invalidation``). ``make`` must not return
-    None, which means "not kept"."""
-    key = f"{name}:{version}"
-    value = cache.get(key)
-    if value is None:
-        value = make()
-        cache.set(key, value, KEPT_SECONDS)
-    return value
-
-
-# The smallest and most used of it in each process as well (areas, private paths, the layout):
-# reading them from the cache unpickles them on every call, five times an area page for the
-# areas. Keyed by name and version, so a new version is a new key and nothing goes stale.
-remembered_per_version = Memo(64)
-
-
-def remembered_per_content_version(name, version, make):
-    """``kept_per_content_version``, remembered in the process too."""
-    return remembered_per_version.get_or_make(
-        (name, version), lambda: kept_per_content_version(name, version, make)
-    )
-
-
-def request_content_version(request):
-    """The content version, read once per request (the site chrome and the page cache share it)."""
-    if not hasattr(request, "_content_version"):
-        request._content_version = content_version()
-    return request._content_version
-
-
-def address_digest(request):
-    """The full address asked for (host included: a page names its own address), hashed."""
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return hashlib.sha256(address.encode()).hexdigest()
 
 
 def cache_key(request):
@@ -93,16 +29,6 @@ def cache_key(request):
 def accepts_gzip(request):
     # The test GZipMiddleware makes before compressing.
     return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
-
-
-def is_anonymous_request(request):
-    """No session (so no login and no preview), no pending messages, no credentials."""
-    cookies = request.COOKIES
-    return (
-        settings.SESSION_COOKIE_NAME not in cookies
-        and getattr(settings, "MESSAGE_COOKIE_NAME", "messages") not in cookies
-        and "HTTP_AUTHORIZATION" not in request.META
-    )
 
 
 def is_cacheable(request, response):

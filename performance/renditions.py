@@ -24,7 +24,7 @@ from wagtail.images.forms import BaseImageForm
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published
 
-from .pictures import PICTURES, USES, pictures_of
+from core.pictures import PICTURES, USES, pictures_of
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ class PublicationsConfig(AppConfig):
     verbose_name = _("Publications")
 
     def ready(self):
-        from home.area_listings import register_area_listing
+        from core.listings_registry import register_area_listing
 
         from .models import latest_publications_of_area
 

@@ -10,11 +10,10 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 
-from culture.demo import AREAS
-from home.demo.catalogue import T, catalogue
-from home.demo.images import draw_picture, save_image
-from home.demo.site import SEA, add_page, demo_collection, english
-from home.models import Area, HomePage, Person
+from core.demo.catalogue import T, catalogue
+from core.demo.images import draw_picture, save_image
+from core.demo.site import AREA_RGB, SEA, add_page, demo_collection, english, language_home
+from core.models import Area, Person
 from publications.models import (
     PublicationAttachment,
     PublicationAuthor,
@@ -23,8 +22,7 @@ from publications.models import (
     PublicationPage,
 )
 
-AREA_COLOURS = {spec["slug"]: spec["rgb"] for spec in AREAS}
-ALL_AREAS = [spec["slug"] for spec in AREAS]
+ALL_AREAS = list(AREA_RGB)
 
 # Tags are words of each language: (en, fi, ru).
 FAMILIES = ("families", "perheet", "семьи")
@@ -468,7 +466,7 @@ def publications(today):
 
 
 def load(report):
-    home = HomePage.objects.get(locale=english())
+    home = language_home(english())
     if PublicationIndexPage.objects.filter(locale=english()).exists():
         return
     report("Creating the publications: news, reports, a guideline and articles with documents")
@@ -508,7 +506,7 @@ def add_publication(index, spec, number, today, people, areas, collection):
         date_published=today - datetime.timedelta(days=spec["days_ago"]),
         summary=T(*spec["summary"]),
         cover_image=save_image(
-            draw_picture(f"publication-{number}", AREA_COLOURS[spec["areas"][0]], size=(1600, 900)),
+            draw_picture(f"publication-{number}", AREA_RGB[spec["areas"][0]], size=(1600, 900)),
             f"Cover: {spec['title'][0]}",
             collection,
             f"publication-{number + 1}.jpg",

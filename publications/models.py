@@ -27,10 +27,10 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyStreamBlock
-from home.forms import AreaTaggedPageForm
-from home.listing import paginate
-from home.models import (
+from core.blocks import BodyStreamBlock
+from core.forms import AreaTaggedPageForm
+from core.listing import paginate
+from core.models import (
     Area,
     AreaTaggedMixin,
     Person,
@@ -39,8 +39,8 @@ from home.models import (
     in_memory_relations,
     ready_for_cards,
 )
-from performance.pictures import USES
-from performance.rendition_rows import rendition_of
+from core.pictures import USES
+from core.rendition_rows import rendition_of
 
 from .feeds import AtomPublicationFeed, RssPublicationFeed
 
@@ -396,7 +396,7 @@ class PublicationPage(AreaTaggedMixin, SitePage):
         return data
 
     def get_context(self, request, *args, **kwargs):
-        from site_config.chrome import chrome_for_request  # the site's settings build on apps
+        from core.chrome import chrome_for_request  # the site's settings build on apps
 
         context = super().get_context(request, *args, **kwargs)
         organisation = chrome_for_request(request)["organisation"]

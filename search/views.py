@@ -20,9 +20,9 @@ from wagtail.search.utils import normalise_query_string
 
 from culture.models import SectionPage
 from events.models import EventPage
-from home.listing import paginate
-from home.models import AreaTaggedMixin, private_pages_q, with_local_areas
-from performance.page_cache import address_digest, is_anonymous_request, request_content_version
+from core.listing import paginate
+from core.models import AreaTaggedMixin, private_pages_q, with_local_areas
+from core.caching import address_digest, is_anonymous_request, request_content_version
 from publications.models import PublicationPage
 
 from .backends import HIGHLIGHT_START, HIGHLIGHT_STOP

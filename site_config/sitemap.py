@@ -8,13 +8,13 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
-from home.models import private_pages_q
+from core.models import private_pages_q
 
 
 def sitemap(request):
     pages = (
         Page.objects.live()
-        # Not Wagtail's public(): a restriction holds for the page's translations too (home.privacy).
+        # Not Wagtail's public(): a restriction holds for the page's translations too (core.privacy).
         .exclude(private_pages_q())
         .filter(alias_of__isnull=True, depth__gt=1)
         .select_related("locale")

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.routing import serve as serve_page
+from core.routing import serve as serve_page
 from search import views as search_views
 from site_config.sitemap import robots_txt, sitemap
 
@@ -29,7 +29,7 @@ urlpatterns += i18n_patterns(
     # Wagtail's other views (the page password form, the login of private pages) come before
     # the page view: its pattern would take their "_util/" addresses for pages and answer 404.
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
-    # Wagtail's page view, routed in fewer queries (home.routing).
+    # Wagtail's page view, routed in fewer queries (core.routing).
     re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     prefix_default_language=True,
 )

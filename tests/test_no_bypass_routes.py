@@ -253,9 +253,9 @@ def rows_written():
 
 
 def forget_remembered():
-    from home.cards import remembered_cards
-    from performance.page_cache import remembered_per_version
-    from performance.templatetags.pictures import remembered_pictures
+    from core.cards import remembered_cards
+    from core.caching import remembered_per_version
+    from core.templatetags.pictures import remembered_pictures
 
     cache.clear()
     remembered_per_version.clear()

@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import Locale, Page
 
 from home.models import HomePage, StandardPage
-from site_config.models import OrganisationDetails
+from core.models import OrganisationDetails
 
 pytestmark = pytest.mark.django_db
 

@@ -108,7 +108,7 @@ def attempt(action, client, targets):
         return targets["live_en"].get_translation_or_none(locale) is not None
     if action == "edit site settings":
         # The settings URL forwards to the default site's settings form.
-        url = reverse("wagtailsettings:edit", args=["site_config", "contactsettings"])
+        url = reverse("wagtailsettings:edit", args=["core", "contactsettings"])
         response = client.get(url, follow=True)
         return shows(response, "info@baltic-region.example") and response.request["PATH_INFO"] != "/admin/"
     if action == "manage users":

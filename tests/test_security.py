@@ -9,7 +9,7 @@ from django.urls import reverse
 from contact_forms.models import FormPage
 from culture.models import GalleryPage
 from events.models import EventPage
-from home.demo.site import DEMO_PASSWORD
+from core.demo.site import DEMO_PASSWORD
 from home.models import HomePage, LocationPage, StandardPage
 from publications.models import PublicationPage
 

@@ -227,7 +227,7 @@ def test_the_multiple_document_upload_checks_content_too(editor_client):
 def test_documents_download_as_attachments_that_browsers_do_not_sniff(client, editor_client):
     upload_document(editor_client, "notes.txt", b"<html><script>alert(1)</script></html>")
     document = Document.objects.get(title="notes.txt")
-    # Signed in: no published page uses it yet, so visitors would get a 404 (home.privacy).
+    # Signed in: no published page uses it yet, so visitors would get a 404 (core.privacy).
     response = editor_client.get(document.url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")

@@ -16,7 +16,8 @@ from wagtail_localize.operations import TranslationCreator
 
 from conftest import LANGUAGES
 from culture.models import ActivityPage, GalleryIndexPage, GalleryPage, SectionPage
-from home.models import Area, HomePage, LocationPage, PeoplePage, StandardPage
+from core.models import Area
+from home.models import HomePage, LocationPage, PeoplePage, StandardPage
 
 pytestmark = pytest.mark.django_db
 

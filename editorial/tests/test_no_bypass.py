@@ -243,7 +243,7 @@ def test_editors_cannot_release_and_nothing_is_written(client, demo_user):
 def test_a_picture_a_live_page_shows_changes_only_with_a_moderator(client, demo_user):
     from wagtail.images import get_image_model
 
-    from home.upstream import live_pages_using
+    from core.upstream import live_pages_using
 
     image = next(i for i in get_image_model().objects.order_by("pk") if live_pages_using(i).exists())
     image.uploaded_by_user = demo_user("editor")

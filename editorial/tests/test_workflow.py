@@ -166,7 +166,7 @@ def test_editors_write_and_moderators_publish(page, editor, moderator):
 
 
 def test_snippet_and_site_permissions(editor, moderator, django_user_model):
-    for snippet in ("home.area", "home.person", "home.partner", "events.venue", "site_config.organisationdetails"):
+    for snippet in ("core.area", "core.person", "core.partner", "events.venue", "core.organisationdetails"):
         app_label, model = snippet.split(".")
         # A saved snippet is public at once, so only moderators edit snippets.
         assert editor.has_perm(f"{app_label}.view_{model}")
@@ -189,7 +189,7 @@ def test_snippet_and_site_permissions(editor, moderator, django_user_model):
         "auth.change_user",
         "auth.delete_user",
         "auth.change_group",
-        "site_config.change_contactsettings",
+        "core.change_contactsettings",
         "wagtailcore.add_workflow",
         "wagtailcore.change_workflow",
         "wagtailcore.add_task",
@@ -565,12 +565,12 @@ def test_a_translators_change_waits_for_a_moderator(client, demo_user, moderator
 
 
 def test_editor_chooses_but_cannot_edit_snippets(client, editor):
-    from home.models import Person
+    from core.models import Person
 
     person = Person.objects.filter(locale__language_code="en").first()
     client.force_login(editor)
-    chooser = client.get(reverse("wagtailsnippetchoosers_home_person:choose"))
+    chooser = client.get(reverse("wagtailsnippetchoosers_core_person:choose"))
     assert chooser.status_code == 200
     assert person.name in chooser.content.decode()
-    edit = client.get(reverse("wagtailsnippets_home_person:edit", args=[person.pk]))
+    edit = client.get(reverse("wagtailsnippets_core_person:edit", args=[person.pk]))
     assert edit.status_code in (302, 403)

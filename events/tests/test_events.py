@@ -300,7 +300,7 @@ def query_count(client, url):
 
 @pytest.mark.parametrize("view", ["", "2029/3/"])
 def test_schedule_uses_a_bounded_number_of_queries(client, view):
-    from home.models import Area
+    from core.models import Area
 
     index = index_page()
     area = Area.objects.create(locale=index.locale, name="Budget", slug="budget")

@@ -8,7 +8,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from events.models import EventIndexPage, EventPage, Venue
 from home.models import StandardPage
-from site_config.models import OrganisationDetails
+from core.models import OrganisationDetails
 
 pytestmark = pytest.mark.django_db
 

@@ -14,9 +14,10 @@ from wagtail.models import Collection, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from culture.models import ActivityPage, GalleryImage, GalleryIndexPage, GalleryPage
-from home.demo.images import draw_picture, save_image
-from home.models import Partner, StandardPage
-from performance.pictures import USES
+from core.demo.images import draw_picture, save_image
+from core.models import Partner
+from home.models import StandardPage
+from core.pictures import USES
 from performance.renditions import site_pictures
 
 pytestmark = pytest.mark.django_db

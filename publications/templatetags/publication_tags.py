@@ -1,6 +1,6 @@
 from django import template
 
-from home.structured_data import json_ld_script
+from core.structured_data import json_ld_script
 
 register = template.Library()
 

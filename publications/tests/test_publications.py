@@ -20,7 +20,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from conftest import LANGUAGES
 from culture.models import SectionPage
-from home.models import Area, HomePage, Person, StandardPage
+from core.models import Area, Person
+from home.models import HomePage, StandardPage
 from publications.models import (
     PublicationAuthor,
     PublicationIndexPage,

@@ -31,6 +31,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "site_config",
+    "core",
     "home",
     "editorial",
     "culture",
@@ -79,8 +80,8 @@ MIDDLEWARE = [
     "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # --- security (issue 11): CSP (looser for /admin/) and Permissions-Policy ---
-    "site_config.security.ContentSecurityPolicyMiddleware",
-    "site_config.security.PermissionsPolicyMiddleware",
+    "operations.security.ContentSecurityPolicyMiddleware",
+    "operations.security.PermissionsPolicyMiddleware",
     # --- end security ---
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -90,7 +91,7 @@ MIDDLEWARE = [
     # Pages compressed for anonymous visitors only (why: performance/compression.py): inside the
     # page cache, which keeps the compressed copy, so a hit costs no compression.
     "performance.compression.AnonymousGZipMiddleware",
-    "site_config.middleware.RejectNullCharactersMiddleware",
+    "operations.request_checks.RejectNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -286,8 +287,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Renditions are made ahead of visitors (performance/renditions.py): on publishing, and when
 # an image gets a new file or focal point in this form. AVIF at Wagtail's default quality; its
 # encoder speed is set there too (figures: bench/avif.py). The form also stores every upload
-# without its location and other EXIF (site_config.uploads, site_config.image_metadata).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "site_config.uploads.SafeImageForm"
+# without its location and other EXIF (operations.uploads, operations.image_metadata).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "operations.uploads.SafeImageForm"
 WAGTAILIMAGES_AVIF_QUALITY = 61
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Documents always download as attachments, with their own file name.
@@ -348,8 +349,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "site_config.security.sign_in_locked_out"
-AXES_CLIENT_IP_CALLABLE = "site_config.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "operations.security.sign_in_locked_out"
+AXES_CLIENT_IP_CALLABLE = "core.visitors.client_ip"
 AXES_VERBOSE = False
 # Failures and lockouts are warnings; axes' notes on every successful sign-in are not needed.
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}
@@ -401,10 +402,10 @@ PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
 )
 
-# Uploads: content is checked, not only the name (site_config.uploads); no SVG (it can carry
+# Uploads: content is checked, not only the name (operations.uploads); no SVG (it can carry
 # script); documents are served by Django as attachments, never from a folder a web server
 # might execute.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "site_config.uploads.SafeDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "operations.uploads.SafeDocumentForm"
 
 # Public forms (contact_forms): submissions older than this are purged by
 # `manage.py purge_form_submissions` (run daily).

@@ -9,7 +9,7 @@ from wagtail.models import Collection
 
 from culture.models import GalleryIndexPage, GalleryPage
 from events.models import EventIndexPage, EventOccurrence, EventPage
-from home.demo.images import draw_picture
+from core.demo.images import draw_picture
 
 from .helpers import (
     anonymous_status,

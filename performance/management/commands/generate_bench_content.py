@@ -16,7 +16,7 @@ from wagtail.models import Locale
 
 from culture.models import ActivityPage, GalleryImage, GalleryIndexPage, GalleryPage, SectionPage
 from events.models import EventIndexPage, EventOccurrence, EventPage, Venue
-from home.models import Area
+from core.models import Area
 from publications.models import PublicationIndexPage, PublicationKind, PublicationPage
 
 PREFIX = "bench-"

@@ -1,0 +1,59 @@
+"""What the layout shows around every page: menu, home page, organisation, partners, contact."""
+
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+from .caching import content_version, remembered_per_content_version, request_content_version
+from .models import ContactSettings, OrganisationDetails, Partner, private_pages_q
+
+
+def language_home_pages():
+    """Each language's home page: the pages at the top of the tree, under Wagtail's root."""
+    return Page.objects.live().filter(depth=2)
+
+
+def build_site_chrome():
+    """Everything the layout shows around a page's content, in the active language."""
+    home = language_home_pages().filter(locale=Locale.get_active()).first()
+    organisation = OrganisationDetails.for_active_locale()
+    return {
+        "home": home,
+        "nav_pages": (
+            # Not Wagtail's public(): restrictions hold across languages (core.privacy).
+            list(
+                home.get_children()
+                .live()
+                .exclude(private_pages_q())
+                .in_menu()
+                .filter(alias_of__isnull=True)
+            )
+            if home
+            else []
+        ),
+        # Every language's home page, for the language switcher of pages not translated yet.
+        "homes": list(language_home_pages().filter(alias_of__isnull=True).select_related("locale")),
+        "organisation": organisation,
+        # The footer is the same on every page of a language: its markup is kept, not rendered
+        # on every request (it took 1.5 ms). Logo renditions come from Wagtail's rendition cache.
+        "footer": render_to_string(
+            "components/footer.html",
+            {
+                "organisation": organisation,
+                "contact": ContactSettings.load(),
+                "partners": list(Partner.for_footer()),
+            },
+        ),
+    }
+
+
+def chrome_for_request(request):
+    """The layout's menu, home page, organisation details, partners and contact details.
+
+    They are the same on every page of a language, so they are built once per language and
+    content version and shared by all requests (and all processes, with a shared cache)."""
+    version = request_content_version(request) if request is not None else content_version()
+    language = get_language()
+    return remembered_per_content_version(f"site-chrome:{language}", version, build_site_chrome)
+
+

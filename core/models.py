@@ -1,0 +1,494 @@
+"""The base every content app builds on: page base classes, the snippets and settings pages of
+every app show (areas, people, partners, the organisation's details), and what listing cards load."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import get_script_prefix, get_urlconf
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import (
+    Locale,
+    Orderable,
+    Page,
+    PageManager,
+    TranslatableMixin,
+)
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from .caching import Memo, content_version, remembered_per_content_version
+from .fields import SpokenLanguagesField, spoken_language_names
+from .forms import AreaTaggedPageForm
+from .pictures import USES, filter_specs_of_own_fields
+from .privacy import private_pages_q, view_restrictions_for
+from .rendition_rows import load_rendition_rows
+
+# What a listing card shows of a page besides its type's own details, its picture and its areas
+# (``core.cards``), and what its address is made from.
+CARD_PAGE_FIELDS = ("title", "summary", "url_path", "locale")
+# What a card's picture needs of its image: the focal point, to pick the renditions, and the
+# text Wagtail's markup falls back on for the alt text.
+CARD_PICTURE_FIELDS = (
+    "title",
+    "description",
+    "focal_point_x",
+    "focal_point_y",
+    "focal_point_width",
+    "focal_point_height",
+)
+
+
+class SitePageQuerySet(PageQuerySet):
+    def private_q(self):
+        return private_pages_q()
+
+    def for_cards(self, *fields, image):
+        """Pages with only what their listing cards show: the shared card fields, ``fields`` of
+        the page type and the picture of the ``image`` foreign key. A page row has some forty
+        columns (Wagtail's page table, the page type's, the image's); loading the dozen a card
+        shows takes a third less time to ask for, fetch and build."""
+        return self.select_related(image).only(
+            *CARD_PAGE_FIELDS, *fields, image, *(f"{image}__{field}" for field in CARD_PICTURE_FIELDS)
+        )
+
+
+SitePageManager = PageManager.from_queryset(SitePageQuerySet)
+
+
+# Each process keeps up to 8,192 page addresses (a few hundred bytes each).
+remembered_url_parts = Memo(8192)
+
+
+class SitePage(Page):
+    """Fields every public page has: a summary for listings, search results and link previews."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=300,
+        help_text=_(
+            "One or two sentences shown in lists, search results and link previews "
+            "(social media, search engines)."
+        ),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    # Declared explicitly so translators always see the fields in the same order.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("summary"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+    ]
+    promote_panels = [FieldPanel("summary"), *Page.promote_panels]
+    # Related objects the page's own template shows, loaded with the page when it is served.
+    serve_select_related = ()
+
+    objects = SitePageManager()
+
+    class Meta:
+        abstract = True
+
+    def get_url_parts(self, request=None):
+        """Wagtail's address of the page, remembered per process. Wagtail reverses the URL
+        pattern in the page's language for every link (a listing of 33 cards spent 2 ms on it);
+        the address depends only on what the key holds: the page's path, the sites it is under,
+        the active language, the URL configuration and the script prefix. A page under several
+        sites depends on the request's site as well, and is not remembered."""
+        sites = self._get_relevant_site_root_paths(request)
+        if len({site.site_id for site in sites}) != 1:
+            return super().get_url_parts(request)
+        key = (self.url_path, sites, get_language(), get_urlconf(), get_script_prefix())
+        return remembered_url_parts.get_or_make(key, lambda: super(SitePage, self).get_url_parts(request))
+
+    def get_view_restrictions(self):
+        """The restrictions on this page, its ancestors and their translations and originals
+        (``core.privacy``), from what is kept per content version: no query for a public page."""
+        return view_restrictions_for(self)
+
+    @cached_property
+    def breadcrumb_ancestors(self):
+        """The pages above this one, from the home page down (known already when routed)."""
+        return list(self.get_ancestors().filter(depth__gt=1))
+
+    def get_meta_description(self):
+        return self.summary or self.search_description
+
+
+class SectionIndexPage(SitePage):
+    """The one list page of a kind of content (events, galleries, publications) under a
+    language's home page, with a short introduction."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = SitePage.search_fields + [index.SearchField("intro")]
+    translatable_fields = SitePage.translatable_fields + [TranslatableField("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+@register_snippet
+class Partner(TranslatableMixin, Orderable):
+    """An organisation the association works with; the logo and link are shared by all languages."""
+
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    url = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    show_in_footer = models.BooleanField(
+        _("show in the footer"), default=False, help_text=_("Show the logo at the foot of every page.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("url"),
+        FieldPanel("logo"),
+        FieldPanel("show_in_footer"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("url", overridable=True),
+        SynchronizedField("logo", overridable=True),
+        SynchronizedField("show_in_footer"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_footer(cls):
+        return (
+            cls.objects.filter(locale=Locale.get_active(), show_in_footer=True)
+            .select_related("logo")
+        )
+
+
+AREA_COLOURS = [
+    ("sea", _("Sea blue")),
+    ("forest", _("Forest green")),
+    ("berry", _("Berry red")),
+    ("amber", _("Amber")),
+    ("violet", _("Violet")),
+]
+
+
+@register_snippet
+class Area(TranslatableMixin, models.Model):
+    """One of the association's activity areas; pages of every app carry the areas they belong to."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"), max_length=100, allow_unicode=True, help_text=_("Used in filter links, e.g. culture.")
+    )
+    colour = models.CharField(_("colour"), max_length=20, choices=AREA_COLOURS, default="sea")
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("colour"), FieldPanel("description")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+        SynchronizedField("colour"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class Person(TranslatableMixin, models.Model):
+    """Someone visitors can turn to: board members, activity leaders, staff."""
+
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=150, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("biography"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("role"),
+        TranslatableField("bio"),
+        SynchronizedField("photo", overridable=True),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class AreaTaggedMixin(models.Model):
+    """Pages that belong to one or more activity areas.
+
+    The link is by the area's translation key, so a Finnish page lists under the Finnish area
+    page even while it still points at the English area snippet."""
+
+    areas = ParentalManyToManyField(
+        "core.Area",
+        blank=True,
+        verbose_name=_("areas"),
+        related_name="%(app_label)s_%(class)s_pages",
+        help_text=_("The activity areas this belongs to; it is listed on their pages."),
+    )
+
+    base_form_class = AreaTaggedPageForm
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def in_area(cls, area):
+        return cls.objects.filter(cls.in_area_q(area))
+
+    @classmethod
+    def in_area_q(cls, area):
+        """Pages tagged with the area in any language. A subquery rather than a join: the join
+        needs DISTINCT, which makes the database sort every matching page's whole row (body
+        included) before a listing takes the first few."""
+        areas = cls._meta.get_field("areas")
+        # The area in every language, from the cached areas: no join of the areas table.
+        area_ids = [
+            translation.pk
+            for (key, _locale), translation in area_translations().items()
+            if key == area.translation_key
+        ]
+        tagged = areas.remote_field.through.objects.filter(area_id__in=area_ids)
+        # From the tag table alone: joining the pages again only to name their ids doubled the
+        # time of an area's listings.
+        return Q(pk__in=tagged.values(f"{areas.m2m_field_name()}_id"))
+
+    @cached_property
+    def local_areas(self):
+        return with_local_areas([self])[0].local_areas
+
+
+class HeldInLanguagesMixin(models.Model):
+    """Activities and events say which languages they are held in."""
+
+    languages = SpokenLanguagesField(_("languages"), help_text=_("The languages it is held in."))
+
+    class Meta:
+        abstract = True
+
+    @property
+    def language_names(self):
+        return spoken_language_names(self.languages)
+
+
+def area_translations():
+    """Every area in every language by (translation key, locale): a handful of rows that most
+    pages show, kept in the cache (and in the process) until the content version moves on."""
+    return remembered_per_content_version(
+        "areas",
+        content_version(),
+        lambda: {(area.translation_key, area.locale_id): area for area in Area.objects.all()},
+    )
+
+
+def areas_of_locale(locale_id):
+    """The areas of one language, by name (the schedule's filter), from the cached areas."""
+    areas = [area for (_key, locale), area in area_translations().items() if locale == locale_id]
+    return sorted(areas, key=lambda area: area.name)
+
+
+def with_local_areas(pages):
+    """Give each page with areas ``local_areas``: its areas in the page's own language.
+
+    One query for pages of any types (an area page lists four): the links to the areas;
+    the areas themselves come from the cache."""
+    pages = list(pages)
+    tagged = [page for page in pages if isinstance(page, AreaTaggedMixin)]
+    # A preview or an unsaved page holds its areas in memory, not (yet) in the database.
+    stored = [page for page in tagged if page.pk and "areas" not in in_memory_relations(page)]
+    links = None
+    for model in {type(page) for page in stored}:
+        field = model._meta.get_field("areas")
+        model_links = field.remote_field.through.objects.filter(
+            **{f"{field.m2m_field_name()}__in": [page.pk for page in stored if type(page) is model]}
+        ).values_list(field.m2m_field_name(), field.m2m_reverse_name())
+        links = model_links if links is None else links.union(model_links, all=True)
+    area_ids = defaultdict(list)
+    for page_id, area_id in links if links is not None else []:
+        area_ids[page_id].append(area_id)
+    translations = area_translations() if tagged else {}
+    by_id = {area.pk: area for area in translations.values()}
+    # By identity: comparing pages (Model.__eq__) for each of a listing's pages costs n².
+    stored_ids = {id(page) for page in stored}
+    for page in tagged:
+        if id(page) in stored_ids:
+            areas = sorted((by_id[area_id] for area_id in area_ids[page.pk]), key=lambda area: area.name)
+        else:
+            areas = list(page.areas.all())
+        page.__dict__["local_areas"] = [
+                translations.get((area.translation_key, page.locale_id), area) for area in areas
+            ]
+    return pages
+
+
+def in_memory_relations(page):
+    return getattr(page, "_cluster_related_objects", {})
+
+
+# The image fields page cards and page headers show; listings select them with the pages.
+CARD_IMAGE_FIELDS = ("image", "cover_image", "hero_image")
+
+
+def ready_for_cards(*page_lists, shown=None):
+    """Load what the cards of every page listed on a page show, in two queries in all: the
+    areas in each page's language and the card renditions of the pages' images (as rows:
+    ``core.rendition_rows``).
+
+    ``shown``, the page being viewed, is loaded in the same queries: its own areas and the
+    renditions of its own pictures. Only the renditions shown are loaded, not every size an
+    image has in its other uses (an image on many pages has dozens)."""
+    pages = [page for page_list in page_lists for page in page_list]
+    loaded = [shown, *pages] if shown is not None else pages
+    with_local_areas(loaded)
+    images = [
+        image
+        for page in loaded
+        for field in CARD_IMAGE_FIELDS
+        if (image := getattr(page, field, None)) is not None
+    ]
+    specs = {*USES["card"].filter_specs, *(filter_specs_of_own_fields(shown) if shown else ())}
+    load_rendition_rows(images, specs)
+    return pages
+
+
+@register_setting(icon="site")
+class ContactSettings(BaseGenericSetting):
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    telegram_url = models.URLField(_("Telegram"), blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading=_("Contact")),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("telegram_url"),
+            ],
+            heading=_("Social media"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("contact details and social links")
+
+    @property
+    def social_links(self):
+        links = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+            ("Telegram", self.telegram_url),
+        ]
+        return [(name, url) for name, url in links if url]
+
+
+@register_snippet
+class OrganisationDetails(TranslatableMixin, models.Model):
+    """The organisation's name, address and opening hours, in each language."""
+
+    name = models.CharField(_("organisation name"), max_length=200)
+    tagline = models.CharField(_("tagline"), max_length=250, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    footer_text = models.TextField(
+        _("footer text"), blank=True, help_text=_("A sentence or two shown at the foot of every page.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("tagline"),
+        FieldPanel("address"),
+        FieldPanel("opening_hours"),
+        FieldPanel("footer_text"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("tagline"),
+        TranslatableField("address"),
+        TranslatableField("opening_hours"),
+        TranslatableField("footer_text"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation details")
+        verbose_name_plural = _("organisation details")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_active_locale(cls):
+        """This language's texts, or the default language's until they are translated."""
+        return (
+            cls.objects.filter(locale=Locale.get_active()).first()
+            or cls.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+        )

@@ -1,0 +1,145 @@
+"""Routing a page address in two queries (the page's ancestors and the page itself; the site
+comes from the cache), where Wagtail's walk down the tree takes one for the site, two for each
+level of the address, one for the language's home page and one for the language. View
+restrictions cost none (``core.privacy`` keeps them per content version).
+
+The result is the one ``Page.route_for_request`` gives, which is where Wagtail looks for it
+first (``request._wagtail_route_for_request``): a routable page on the way still answers its
+own sub-addresses (the schedule's ``past/``) before its children do.
+
+The page an address leads to is then kept in the cache per content version, as the site is:
+which page answers an address changes only when a page, a view restriction or a site is saved,
+published, moved or deleted, and each of those moves the version on (``performance.invalidation``).
+The page's own listings are still read on every request.
+"""
+
+import hashlib
+import operator
+from functools import reduce
+
+from django.db.models import Q
+from django.http import Http404
+from django.http.request import split_domain_port
+from django.utils.translation import get_language
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, Site
+from wagtail.views import serve as wagtail_serve
+
+from core.caching import kept_per_content_version, request_content_version
+
+
+def serve(request, path):
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = site_for_request(request)
+    if not hasattr(request, "_wagtail_route_for_request"):
+        try:
+            request._wagtail_route_for_request = route_for_request(request, path)
+        except Http404:
+            request._wagtail_route_for_request = None
+    return wagtail_serve(request, path)
+
+
+# The site of a host that has none: no site answers it (distinct from "not looked up yet").
+NO_SITE = "none"
+
+
+def site_for_request(request):
+    """The site answering the request's host and port, as ``Site.find_for_request`` finds it,
+    which queries the database on every request. Kept in the cache per content version, which
+    saving or deleting a site moves on."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    site = kept_per_content_version(
+        f"site:{hostname}:{request.get_port()}",
+        request_content_version(request),
+        lambda: Site._find_for_request(request) or NO_SITE,
+    )
+    return None if site == NO_SITE else site
+
+
+def route_for_request(request, path):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    # An address can be long and hold any character; a cache key should not.
+    digest = hashlib.sha256(path.encode()).hexdigest()
+    # Not found (a 404) raises and is not kept: unknown addresses must not fill the cache.
+    page, remaining = kept_per_content_version(
+        f"route:{site.pk}:{get_language()}:{digest}",
+        request_content_version(request),
+        lambda: page_for_path(site, path),
+    )
+    return page.route(request, remaining)
+
+
+def page_for_path(site, path):
+    """The page that answers ``path`` under ``site``, and the components of the path that are
+    its own sub-address (a routable page's view), or ``[]`` if the page itself is asked for."""
+    root = site.root_page
+    components = [component for component in path.split("/") if component]
+    pages = list(
+        Page.objects.filter(
+            reduce(
+                operator.or_,
+                [
+                    # The pages above the site root (by path, which is indexed).
+                    Q(path__in=[root.path[: Page.steplen * depth] for depth in range(1, root.depth)]),
+                    Q(pk=root.pk),
+                    # The site root in the visitor's language ("localized").
+                    Q(translation_key=root.translation_key, locale__language_code=get_language()),
+                    *(
+                        Q(depth=root.depth + level + 1, slug=slug)
+                        for level, slug in enumerate(components)
+                    ),
+                ],
+            )
+        )
+    )
+    home = next(
+        (
+            page
+            for page in pages
+            if page.translation_key == root.translation_key and page.pk != root.pk and page.live
+        ),
+        None,
+    ) or next(page for page in pages if page.pk == root.pk)
+    chain = [page for page in pages if page.depth < home.depth and home.path.startswith(page.path)]
+    chain.append(home)
+    for level, slug in enumerate(components):
+        parent = chain[-1]
+        page = next(
+            (
+                candidate
+                for candidate in pages
+                if candidate.depth == parent.depth + 1
+                and candidate.slug == slug
+                and candidate.path.startswith(parent.path)
+            ),
+            None,
+        )
+        if page is None:
+            raise Http404
+        page._cached_parent_obj = parent
+        chain.append(page)
+        remaining = components[level + 1 :]
+        if remaining and page.live and routes_subpage(page.specific_class, remaining):
+            return page.specific, remaining
+    found = chain[-1]
+    page_class = found.specific_class or Page
+    served = page_class.objects.select_related(
+        "locale", *getattr(page_class, "serve_select_related", ())
+    ).get(pk=found.pk)
+    if len(chain) > 1:
+        served._cached_parent_obj = chain[-2]
+    served.__dict__["breadcrumb_ancestors"] = [page for page in chain[:-1] if page.depth > 1]
+    return served, []
+
+
+def routes_subpage(page_class, path_components):
+    """Whether a routable page type has a view of its own for these path components."""
+    if page_class is None or not issubclass(page_class, RoutablePageMixin):
+        return False
+    try:
+        page_class.get_resolver().resolve("/" + "/".join(path_components) + "/")
+    except Http404:
+        return False
+    return True

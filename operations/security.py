@@ -1,0 +1,66 @@
+"""Response headers and the sign-in lockout that make the site safe by default."""
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import ngettext
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp with one policy for the public site and a looser one for the Wagtail admin,
+    whose own templates still contain inline script."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        # Previews are public templates rendered inside the admin's preview panel: Wagtail
+        # serves them through a "dummy" request with the page's public path, so they need the
+        # admin's policy (which lets the admin frame them).
+        in_admin = request.path_info.startswith(settings.ADMIN_URL_PREFIX)
+        if not report_only and parts.config is None and (in_admin or getattr(request, "is_dummy", False)):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """Switches off browser features the site never uses, for it and for embedded media."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+def sign_in_locked_out(request, original_response=None, credentials=None):
+    """The admin's sign-in page again, with a message that says why and for how long."""
+    from wagtail.admin.views.account import get_user_login_form, password_reset_enabled
+
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    messages.error(
+        request,
+        ngettext(
+            "Too many failed sign-in attempts for this account or from this network. "
+            "Try again in %(minutes)s minute, or ask an administrator to reset your password.",
+            "Too many failed sign-in attempts for this account or from this network. "
+            "Try again in %(minutes)s minutes, or ask an administrator to reset your password.",
+            minutes,
+        )
+        % {"minutes": minutes},
+    )
+    username = (credentials or {}).get("username", "")
+    return render(
+        request,
+        "wagtailadmin/login.html",
+        {
+            "form": get_user_login_form()(request, initial={"username": username}),
+            "next": request.POST.get("next") or reverse("wagtailadmin_home"),
+            "show_password_reset": password_reset_enabled(),
+            "username_field": get_user_model()._meta.get_field(get_user_model().USERNAME_FIELD).verbose_name,
+        },
+        status=429,
+    )
