@@ -8,7 +8,7 @@ being answered, the row of a live page, or of a snippet or setting visitors see,
 the person making the request may publish it. Anything else is refused with ``UnreviewedChange``
 (a 403), and the request's writes are rolled back whole. Drafts and submissions are revisions,
 which never touch the row, so they pass. Work done outside a request (migrations, management
-commands, ``publish_scheduled``) is the operators' and passes. docs/architecture.md explains the
+commands, ``publish_scheduled``) is the operators' and passes. docs/review-guard.md explains the
 design.
 """
 
