@@ -5,11 +5,13 @@ MANAGE := $(PYTHON) manage.py
 
 .PHONY: run test test-browser install messages translations lint bench lighthouse
 
-$(VENV)/.installed: requirements.lock
-	@echo "==> Creating $(VENV) and installing the locked dependencies (requirements.lock)"
+# The development environment: the production dependencies plus the test and lint tools
+# (requirements-dev.lock); the production image installs requirements.lock only.
+$(VENV)/.installed: requirements-dev.lock
+	@echo "==> Creating $(VENV) and installing the locked dependencies (requirements-dev.lock)"
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -r requirements.lock
+	$(VENV)/bin/pip install --quiet -r requirements-dev.lock
 	@touch $@
 
 install: $(VENV)/.installed
