@@ -3,7 +3,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 MANAGE := $(PYTHON) manage.py
 
-.PHONY: run test test-browser install messages translations lint bench lighthouse
+.PHONY: run test test-browser install messages translations lint format bench lighthouse
 
 # The development environment: the production dependencies plus the test and lint tools
 # (requirements-dev.lock); the production image installs requirements.lock only.
@@ -54,7 +54,13 @@ messages: install
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+
+# Rewrites the code in the project's style (pyproject.toml [tool.ruff]); `make lint` checks it.
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
 
 # The load benchmark of README.md ("Performance"): PostgreSQL, gunicorn and wrk on this machine.
 bench: translations
