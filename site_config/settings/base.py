@@ -139,9 +139,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DB_PREPARED_STATEMENTS", True):
     # Parameters bound by the server, so that psycopg can prepare a query it has sent five times
-    # on a connection: PostgreSQL then skips parsing and planning it again, about a third of
-    # the database time of a page (11 queries of an area page: 17 ms to 11 ms). Off for a
-    # connection pooler in transaction mode that does not keep prepared statements.
+    # on a connection: PostgreSQL then skips parsing and planning it again, a good part of a
+    # page's database time (docs/performance-notes.md). Off for a connection pooler in
+    # transaction mode that does not keep prepared statements.
     DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent writers (two workers, the publishing loop) wait for each other instead of failing
@@ -171,7 +171,8 @@ if os.environ.get("REDIS_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # Each process's memory. Django keeps 300 entries by default, fewer than the pages of one
-    # language and the remembered searches: 3,000 (pages are kept compressed, 2-6 KB each).
+    # language and the remembered searches: 3,000, which stay small because pages are kept
+    # compressed.
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 3000}}
     }
