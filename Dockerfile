@@ -15,6 +15,7 @@ RUN apt-get update \
     && useradd --create-home --uid 1000 app
 
 WORKDIR /app
+# Production dependencies only; the test and lint tools are in requirements-dev.lock.
 COPY requirements.lock .
 RUN pip install --no-cache-dir -r requirements.lock
 

@@ -3,13 +3,15 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 MANAGE := $(PYTHON) manage.py
 
-.PHONY: run test test-browser install messages translations lint bench lighthouse
+.PHONY: run test test-browser install messages translations lint format bench lighthouse
 
-$(VENV)/.installed: requirements.lock
-	@echo "==> Creating $(VENV) and installing the locked dependencies (requirements.lock)"
+# The development environment: the production dependencies plus the test and lint tools
+# (requirements-dev.lock); the production image installs requirements.lock only.
+$(VENV)/.installed: requirements-dev.lock
+	@echo "==> Creating $(VENV) and installing the locked dependencies (requirements-dev.lock)"
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -r requirements.lock
+	$(VENV)/bin/pip install --quiet -r requirements-dev.lock
 	@touch $@
 
 install: $(VENV)/.installed
@@ -52,7 +54,13 @@ messages: install
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+
+# Rewrites the code in the project's style (pyproject.toml [tool.ruff]); `make lint` checks it.
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
 
 # The load benchmark of README.md ("Performance"): PostgreSQL, gunicorn and wrk on this machine.
 bench: translations

@@ -12,13 +12,12 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = 30
 graceful_timeout = 30
 # Recycle workers now and then so a slow leak can never take a server down, but rarely: each
-# recycle closes the worker's keep-alive connections, and a spike of cached pages (1,000 a second
-# and more per worker) reached 2,000 requests in seconds (make bench: up to 55 read errors in 8 s)
-# and 100,000 within one benchmark run. A worker's memory stays flat under load (121 MiB from
-# 47,000 to 243,000 requests, once its caches have filled), so a million is a safety net and not
-# a routine. The application is loaded once in the master (it opens no connection on import), so
-# a new worker is a fork that serves at once instead of one worker carrying the load while
-# Django starts.
+# recycle closes the worker's keep-alive connections (read errors under load), and a spike of
+# cached pages gets through a small limit within seconds. A worker's memory stays flat under
+# load once its caches have filled (make bench; docs/performance-notes.md), so a million is a
+# safety net and not a routine. The application is loaded once in the master (it opens no
+# connection on import), so a new worker is a fork that serves at once instead of one worker
+# carrying the load while Django starts.
 max_requests = 1000000
 max_requests_jitter = 50000
 preload_app = True
@@ -26,10 +25,10 @@ preload_app = True
 
 def pre_fork(server, worker):
     """Move the loaded application's objects (Django, Wagtail, every model and template tag
-    module: some 200,000) out of the garbage collector's sight before a worker is forked. They
-    live as long as the process, yet each full collection walked them all: about 6 ms of every
-    area page's render (Python's gc.freeze documentation recommends this for forking servers; it
-    also keeps the pages shared between the workers)."""
+    module) out of the garbage collector's sight before a worker is forked. They live as long as
+    the process, yet each full collection walked them all, a measurable part of a page's render
+    (Python's gc.freeze documentation recommends this for forking servers; it also keeps the
+    pages shared between the workers)."""
     gc.freeze()
 
 # The application logs one line per request with its id; gunicorn's own access log would repeat it.

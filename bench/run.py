@@ -166,7 +166,7 @@ def pick_urls_and_measure():
         query_count = len(queries)
         if response.status_code != 200:
             raise SystemExit(f"{url} answered {response.status_code}")
-        # 21 requests: on a shared machine the median of 7 moved by a third from run to run.
+        # 21 requests: on a shared machine the median of fewer moved too much from run to run.
         render = median_time(client, url)
         # The first visit after content changed: the routes, language links, areas and layout
         # kept per content version are looked up again (the rendered cards are not: their markup
@@ -285,8 +285,8 @@ def wrk(url, connections, seconds=SECONDS):
 
 def wrk_beside_static(url, static_url, connections, rounds=4):
     """wrk on a page and on the static file in turns, ``SECONDS`` in all for each, so that both
-    are measured at the same speed of a shared machine, which drifts over a run (two runs of
-    this benchmark here: the static file alone at 1,500 and at 3,200 requests a second)."""
+    are measured at the same speed of a shared machine, which drifts a lot within a run and from
+    one run to the next."""
     runs = {"page": [], "static": []}
     for _round in range(rounds):
         for name, address in (("static", static_url), ("page", url)):

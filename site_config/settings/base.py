@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from operations.log import stdout_logging
 
+# --- Paths and environment ------------------------------------------------------------------
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -29,6 +31,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# --- Applications, middleware and templates -------------------------------------------------
+
 INSTALLED_APPS = [
     "site_config",
     "core",
@@ -39,10 +43,8 @@ INSTALLED_APPS = [
     "events",
     "search",
     "operations",
-    # --- security (issue 11) ---
     "contact_forms",
     "axes",
-    # --- end security ---
     "performance",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -72,21 +74,21 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
+# wagtail.contrib.frontend_cache is added below when a CDN or proxy is configured.
 
 MIDDLEWARE = [
-    # Operations: first, so every log line of a request carries its id and /healthz is answered
-    # before host checks, HTTPS redirects and sessions.
+    # First, so every log line of a request carries its id and /healthz is answered before host
+    # checks, HTTPS redirects and sessions.
     "operations.middleware.RequestIdMiddleware",
     "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # --- security (issue 11): CSP (looser for /admin/) and Permissions-Policy ---
+    # CSP (looser for /admin/) and Permissions-Policy.
     "operations.security.ContentSecurityPolicyMiddleware",
     "operations.security.PermissionsPolicyMiddleware",
-    # --- end security ---
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Page cache (performance app): after the locale (part of the key), before CSRF (see there).
+    # Page cache: after the locale (part of the key), before CSRF (see there).
     "performance.page_cache.AnonymousPageCacheMiddleware",
     # Pages compressed for anonymous visitors only (why: performance/compression.py): inside the
     # page cache, which keeps the compressed copy, so a hit costs no compression.
@@ -101,7 +103,7 @@ MIDDLEWARE = [
     "editorial.review_guard.ReviewGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # --- security (issue 11): answers locked-out sign-ins; must stay last ---
+    # django-axes answers locked-out sign-ins; must stay last.
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -126,6 +128,8 @@ TEMPLATES = [
     },
 ]
 
+# --- Database -------------------------------------------------------------------------------
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -135,9 +139,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DB_PREPARED_STATEMENTS", True):
     # Parameters bound by the server, so that psycopg can prepare a query it has sent five times
-    # on a connection: PostgreSQL then skips parsing and planning it again, about a third of
-    # the database time of a page (11 queries of an area page: 17 ms to 11 ms). Off for a
-    # connection pooler in transaction mode that does not keep prepared statements.
+    # on a connection: PostgreSQL then skips parsing and planning it again, a good part of a
+    # page's database time (docs/performance-notes.md). Off for a connection pooler in
+    # transaction mode that does not keep prepared statements.
     DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent writers (two workers, the publishing loop) wait for each other instead of failing
@@ -149,14 +153,33 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
+# --- Cache ----------------------------------------------------------------------------------
+# Several app servers share the cache and the sessions in Redis when REDIS_URL is set.
 
-# Languages: English is the source language, Finnish and Russian are translations.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            # Django's Redis cache that carries on (and logs) when Redis is down.
+            "BACKEND": "operations.cache.TolerantRedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            # Fail fast when Redis does not answer rather than hold the request.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    # Sessions are read from Redis and written to the database too, so nobody is signed out
+    # when Redis restarts or is down.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    # Each process's memory. Django keeps 300 entries by default, fewer than the pages of one
+    # language and the remembered searches: 3,000, which stay small because pages are kept
+    # compressed.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 3000}}
+    }
+
+# --- Internationalisation and time ----------------------------------------------------------
+# English is the source language, Finnish and Russian are translations.
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English"),
@@ -169,9 +192,71 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Helsinki"
+# Shown in the admin's language menu too.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", _("English")), ("fi", _("Finnish")), ("ru", _("Russian"))]
+
+# --- Static files, media, storage and uploads -----------------------------------------------
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    # Several app servers share media in S3-compatible object storage. Credentials come from
+    # AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (read by boto3) or the machine's role. Media URLs
+    # are plain (unsigned) so cached pages keep working.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "url_protocol": os.environ.get("AWS_S3_URL_PROTOCOL", "https:"),
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+        },
+    }
+
+# Uploads: content is checked, not only the name (operations.uploads); no SVG (it can carry
+# script); documents are served by Django as attachments, never from a folder a web server
+# might execute.
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "operations.uploads.SafeDocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Documents always download as attachments, with their own file name.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Renditions are made ahead of visitors (performance/renditions.py): on publishing, and when
+# an image gets a new file or focal point in this form. AVIF at Wagtail's default quality; its
+# encoder speed is set there too (figures: bench/avif.py). The form also stores every upload
+# without its location and other EXIF (operations.uploads, operations.image_metadata).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "operations.uploads.SafeImageForm"
+WAGTAILIMAGES_AVIF_QUALITY = 61
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Wagtail, editorial workflow and wagtail-localize ---------------------------------------
+
+WAGTAIL_SITE_NAME = "Baltic Region"
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAIL_MODERATION_ENABLED = True
+WAGTAIL_WORKFLOW_ENABLED = True
+# An approval counts for the revision it was given to: a later edit needs approving again.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_COMMENTS_ENABLED = True
+
 # Translations start as drafts so that they go through moderation like any other change.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-
 # Machine translation in the translation editor: DeepL or LibreTranslate when configured,
 # otherwise none in production and wagtail-localize's dummy translator in development and tests.
 if os.environ.get("DEEPL_API_KEY"):
@@ -189,148 +274,14 @@ elif os.environ.get("LIBRETRANSLATE_URL"):
     }
 DUMMY_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 
-STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+# --- Security, sessions and sign-in ---------------------------------------------------------
 
-# --- Operations: several app servers share media in S3-compatible object storage and the cache
-# and sessions in Redis; each switches on only when its variables are set. ---
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (read by boto3) or the
-    # machine's role. Media URLs are plain (unsigned) so cached pages keep working.
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
-            "url_protocol": os.environ.get("AWS_S3_URL_PROTOCOL", "https:"),
-            "location": os.environ.get("AWS_LOCATION", "media"),
-            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
-            "file_overwrite": False,
-        },
-    }
-
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            # Django's Redis cache that carries on (and logs) when Redis is down.
-            "BACKEND": "operations.cache.TolerantRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            # Fail fast when Redis does not answer rather than hold the request.
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
-    # Sessions are read from Redis and written to the database too, so nobody is signed out
-    # when Redis restarts or is down.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
-    # Each process's memory. Django keeps 300 entries by default, fewer than the pages of one
-    # language and the remembered searches: 3,000 (pages are kept compressed, 2-6 KB each).
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 3000}}
-    }
-# --- end Operations ---
-
-# --- Page cache and frontend cache (performance app) ---
-# Whole pages for anonymous visitors, in the cache above; 0 turns it off.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-# A CDN or caching proxy in front of the site is purged when pages are published or
-# unpublished: Cloudflare (zone and API token) or any proxy that accepts HTTP PURGE (Varnish).
-WAGTAILFRONTENDCACHE = {}
-if os.environ.get("CLOUDFLARE_ZONE_ID"):
-    WAGTAILFRONTENDCACHE["cloudflare"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
-        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
-    }
-if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
-    WAGTAILFRONTENDCACHE["proxy"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
-    }
-if WAGTAILFRONTENDCACHE:
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
-    WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]
-# --- end of page cache ---
-
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Baltic Region <noreply@localhost>")
-
-WAGTAIL_SITE_NAME = "Baltic Region"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Search: one index; on PostgreSQL each locale's entries and queries are stemmed with its own
-# text-search configuration (see search/backends.py), elsewhere the stock database backend.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "search.backends",
-        "LANGUAGE_CONFIGS": {"en": "english", "fi": "finnish", "ru": "russian"},
-    }
-}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
-# Renditions are made ahead of visitors (performance/renditions.py): on publishing, and when
-# an image gets a new file or focal point in this form. AVIF at Wagtail's default quality; its
-# encoder speed is set there too (figures: bench/avif.py). The form also stores every upload
-# without its location and other EXIF (operations.uploads, operations.image_metadata).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "operations.uploads.SafeImageForm"
-WAGTAILIMAGES_AVIF_QUALITY = 61
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# Documents always download as attachments, with their own file name.
-WAGTAILDOCS_INLINE_CONTENT_TYPES = []
-WAGTAIL_MODERATION_ENABLED = True
-# An approval counts for the revision it was given to: a later edit needs approving again.
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
-WAGTAILADMIN_NOTIFICATION_USE_HTML = True
-WAGTAIL_WORKFLOW_ENABLED = True
-WAGTAILADMIN_COMMENTS_ENABLED = True
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-
-# --- Operations: logs go to stdout, as text (development) or JSON lines (production default),
-# every record with the id of its request. ---
-LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
-if os.environ.get("LOG_FORMAT", "json") not in {"text", "json"}:
-    raise SystemExit("LOG_FORMAT must be 'text' or 'json'.")
-LOGGING = {
-    **stdout_logging(LOG_FORMAT),
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.server": {"level": "INFO"},
-        # Background tasks run inline and log every step; only problems are worth reading.
-        "django_tasks": {"level": "WARNING"},
-        "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
-        # One line per request (method, path, status, duration); LOG_REQUESTS=false drops them.
-        "operations.request": {"level": "INFO" if env_bool("LOG_REQUESTS", True) else "WARNING"},
-    },
-}
-
-# Errors are reported to Sentry (or a compatible service) only when SENTRY_DSN is set.
-if os.environ.get("SENTRY_DSN"):
-    from operations.sentry import init_sentry
-
-    init_sentry(
-        dsn=os.environ["SENTRY_DSN"],
-        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
-        release=os.environ.get("SENTRY_RELEASE", ""),
-        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
-    )
-# --- end Operations ---
-
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 LOGIN_URL = "wagtailadmin_login"
 # Where the visitors' sign-in leads when it was not opened from a page.
 LOGIN_REDIRECT_URL = "/"
@@ -338,7 +289,6 @@ LOGIN_REDIRECT_URL = "/"
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "login.html"
 
-# --- security (issue 11) -------------------------------------------------------------------
 # Sign-in attempts are counted per account and, separately, per address (django-axes): either
 # reaching the limit locks further attempts for the cool-off time.
 AUTHENTICATION_BACKENDS = [
@@ -352,8 +302,6 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "operations.security.sign_in_locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.visitors.client_ip"
 AXES_VERBOSE = False
-# Failures and lockouts are warnings; axes' notes on every successful sign-in are not needed.
-LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 # How many reverse proxies in front of the site append to X-Forwarded-For; 0 trusts none of it.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
@@ -396,23 +344,91 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 ADMIN_URL_PREFIX = "/admin/"
-# No Gravatar: staff's e-mail hashes are not sent to a third party; avatars are uploaded instead.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
 )
-
-# Uploads: content is checked, not only the name (operations.uploads); no SVG (it can carry
-# script); documents are served by Django as attachments, never from a folder a web server
-# might execute.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "operations.uploads.SafeDocumentForm"
+# No Gravatar: staff's e-mail hashes are not sent to a third party; avatars are uploaded instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Public forms (contact_forms): submissions older than this are purged by
 # `manage.py purge_form_submissions` (run daily).
 FORM_SUBMISSION_RETENTION_DAYS = int(os.environ.get("FORM_SUBMISSION_RETENTION_DAYS", "365"))
 # Submissions per address per hour before a form answers 429.
 FORM_SUBMISSIONS_PER_HOUR = int(os.environ.get("FORM_SUBMISSIONS_PER_HOUR", "5"))
-# --- end security --------------------------------------------------------------------------
 
-# Shown in the admin's language menu too.
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", _("English")), ("fi", _("Finnish")), ("ru", _("Russian"))]
+# --- E-mail ---------------------------------------------------------------------------------
+
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Baltic Region <noreply@localhost>")
+
+# --- Logging and error reports --------------------------------------------------------------
+# Logs go to stdout, as text (development) or JSON lines (production default), every record with
+# the id of its request.
+
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if os.environ.get("LOG_FORMAT", "json") not in {"text", "json"}:
+    raise SystemExit("LOG_FORMAT must be 'text' or 'json'.")
+LOGGING = {
+    **stdout_logging(LOG_FORMAT),
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.server": {"level": "INFO"},
+        # Background tasks run inline and log every step; only problems are worth reading.
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
+        # One line per request (method, path, status, duration); LOG_REQUESTS=false drops them.
+        "operations.request": {"level": "INFO" if env_bool("LOG_REQUESTS", True) else "WARNING"},
+        # Sign-in failures and lockouts are warnings; axes' notes on every successful sign-in
+        # are not needed.
+        "axes": {"level": "WARNING"},
+    },
+}
+
+# Errors are reported to Sentry (or a compatible service) only when SENTRY_DSN is set.
+if os.environ.get("SENTRY_DSN"):
+    from operations.sentry import init_sentry
+
+    init_sentry(
+        dsn=os.environ["SENTRY_DSN"],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE", ""),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
+
+# --- Page cache and frontend cache ----------------------------------------------------------
+
+# Whole pages for anonymous visitors, in the cache above; 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# A CDN or caching proxy in front of the site is purged when pages are published or
+# unpublished: Cloudflare (zone and API token) or any proxy that accepts HTTP PURGE (Varnish).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+    }
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]
+
+# --- Search ---------------------------------------------------------------------------------
+# One index; on PostgreSQL each locale's entries and queries are stemmed with its own text-search
+# configuration (see search/backends.py), elsewhere the stock database backend.
+
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backends",
+        "LANGUAGE_CONFIGS": {"en": "english", "fi": "finnish", "ru": "russian"},
+    }
+}
