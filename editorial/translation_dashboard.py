@@ -10,6 +10,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from .roles import translator_group_name
+
 MAX_ROWS = 20
 
 
@@ -89,7 +91,7 @@ def locales_to_translate(user):
     if user.is_superuser:
         return list(locales)
     names = set(user.groups.values_list("name", flat=True))
-    return [locale for locale in locales if f"Translators ({locale.language_code})" in names]
+    return [locale for locale in locales if translator_group_name(locale.language_code) in names]
 
 
 class TranslationWorkPanel(Component):

@@ -32,6 +32,7 @@ from wagtail_localize.models import Translation
 
 from conftest import LANGUAGES
 from editorial.models import ModeratorReviewTask
+from editorial.roles import SNIPPETS, snippet
 from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -166,14 +167,14 @@ def test_editors_write_and_moderators_publish(page, editor, moderator):
 
 
 def test_snippet_and_site_permissions(editor, moderator, django_user_model):
-    for snippet in ("core.area", "core.person", "core.partner", "events.venue", "core.organisationdetails"):
-        app_label, model = snippet.split(".")
+    # Areas, people, partners, venues, organisation details (their apps: editorial.roles).
+    for name in SNIPPETS:
         # A saved snippet is public at once, so only moderators edit snippets.
-        assert editor.has_perm(f"{app_label}.view_{model}")
-        assert not editor.has_perm(f"{app_label}.add_{model}")
-        assert not editor.has_perm(f"{app_label}.change_{model}")
-        assert moderator.has_perm(f"{app_label}.add_{model}")
-        assert moderator.has_perm(f"{app_label}.change_{model}")
+        assert editor.has_perm(snippet(name, "view"))
+        assert not editor.has_perm(snippet(name, "add"))
+        assert not editor.has_perm(snippet(name, "change"))
+        assert moderator.has_perm(snippet(name, "add"))
+        assert moderator.has_perm(snippet(name, "change"))
     assert not editor.has_perm("wagtailredirects.add_redirect")
     assert not editor.has_perm("wagtailsearchpromotions.add_searchpromotion")
     assert not editor.has_perm("wagtail_localize.submit_translation")
