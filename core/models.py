@@ -95,6 +95,8 @@ class SitePage(Page):
     promote_panels = [FieldPanel("summary"), *Page.promote_panels]
     # Related objects the page's own template shows, loaded with the page when it is served.
     serve_select_related = ()
+    # Where the page shows images and how (``core.pictures``): none unless its type says so.
+    pictures = {}
 
     objects = SitePageManager()
 
@@ -177,6 +179,7 @@ class Partner(TranslatableMixin, Orderable):
         SynchronizedField("logo", overridable=True),
         SynchronizedField("show_in_footer"),
     ]
+    pictures = {"logo": ("partner_logo",)}
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner")
@@ -267,6 +270,7 @@ class Person(TranslatableMixin, models.Model):
         SynchronizedField("phone"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    pictures = {"photo": ("person_photo",)}
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("person")

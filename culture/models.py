@@ -68,6 +68,7 @@ class SectionPage(SitePage):
     subpage_types = ["culture.ActivityPage"]
     template = "culture/section_page.html"
     serve_select_related = ("image", "area")
+    pictures = {"image": ("section_banner", "card")}
 
     class Meta:
         verbose_name = _("area page")
@@ -165,6 +166,7 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
     subpage_types = []
     template = "culture/activity_page.html"
     serve_select_related = ("image", "leader", "contact_person")
+    pictures = {"image": ("page_image", "card")}
 
     class Meta:
         verbose_name = _("activity")
@@ -279,6 +281,10 @@ class GalleryPage(AreaTaggedMixin, SitePage):
     subpage_types = []
     template = "culture/gallery_page.html"
     serve_select_related = ("cover_image",)
+    pictures = {
+        "cover_image": ("card",),
+        "gallery_images.image": ("gallery_thumbnail", "gallery_viewer"),
+    }
 
     class Meta:
         verbose_name = _("gallery")

@@ -345,6 +345,7 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
     subpage_types = []
     template = "events/event_page.html"
     serve_select_related = ("image", "venue")
+    pictures = {"image": ("page_image", "card")}
 
     class Meta:
         verbose_name = _("event")

@@ -16,6 +16,7 @@ from core.models import Person, SitePage, ready_for_cards
 
 class HomePage(SitePage):
     serve_select_related = ("hero_image",)
+    pictures = {"hero_image": ("hero",)}
 
     hero_title = models.CharField(_("hero title"), max_length=150, blank=True)
     hero_text = models.TextField(_("hero text"), blank=True)
@@ -131,6 +132,7 @@ class PeoplePage(SitePage):
     subpage_types = []
     max_count_per_parent = 1
     template = "home/people_page.html"
+    pictures = {"people.person.photo": ("person_photo",)}
 
     class Meta:
         verbose_name = _("people and services page")

@@ -287,6 +287,7 @@ class PublicationPage(AreaTaggedMixin, SitePage):
     subpage_types = []
     template = "publications/publication_page.html"
     serve_select_related = ("cover_image",)
+    pictures = {"cover_image": ("publication_cover", "card", "social_image")}
 
     class Meta:
         verbose_name = _("publication")
