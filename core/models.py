@@ -30,7 +30,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from .caching import Memo, content_version, remembered_per_content_version
 from .fields import SpokenLanguagesField, spoken_language_names
 from .forms import AreaTaggedPageForm
-from .pictures import USES, filter_specs_of_own_fields
+from .pictures import USES, filter_specs_of_own_fields, own_field_pictures
 from .privacy import private_pages_q, view_restrictions_for
 from .rendition_rows import load_rendition_rows
 
@@ -53,11 +53,12 @@ class SitePageQuerySet(PageQuerySet):
     def private_q(self):
         return private_pages_q()
 
-    def for_cards(self, *fields, image):
+    def for_cards(self, *fields):
         """Pages with only what their listing cards show: the shared card fields, ``fields`` of
-        the page type and the picture of the ``image`` foreign key. A page row has some forty
-        columns (Wagtail's page table, the page type's, the image's); loading the dozen a card
-        shows takes a third less time to ask for, fetch and build."""
+        the page type and the picture of its card image. A page row has some forty columns
+        (Wagtail's page table, the page type's, the image's); loading the dozen a card shows
+        takes a third less time to ask for, fetch and build."""
+        image = self.model.card_image_field
         return self.select_related(image).only(
             *CARD_PAGE_FIELDS, *fields, image, *(f"{image}__{field}" for field in CARD_PICTURE_FIELDS)
         )
@@ -97,6 +98,8 @@ class SitePage(Page):
     serve_select_related = ()
     # Where the page shows images and how (``core.pictures``): none unless its type says so.
     pictures = {}
+    # The image field the cards listing the page show (``for_cards``, ``ready_for_cards``).
+    card_image_field = None
 
     objects = SitePageManager()
 
@@ -127,6 +130,10 @@ class SitePage(Page):
 
     def get_meta_description(self):
         return self.summary or self.search_description
+
+    @property
+    def card_image(self):
+        return getattr(self, self.card_image_field) if self.card_image_field else None
 
 
 class SectionIndexPage(SitePage):
@@ -393,10 +400,6 @@ def in_memory_relations(page):
     return getattr(page, "_cluster_related_objects", {})
 
 
-# The image fields page cards and page headers show; listings select them with the pages.
-CARD_IMAGE_FIELDS = ("image", "cover_image", "hero_image")
-
-
 def ready_for_cards(*page_lists, shown=None):
     """Load what the cards of every page listed on a page show, in two queries in all: the
     areas in each page's language and the card renditions of the pages' images (as rows:
@@ -408,14 +411,12 @@ def ready_for_cards(*page_lists, shown=None):
     pages = [page for page_list in page_lists for page in page_list]
     loaded = [shown, *pages] if shown is not None else pages
     with_local_areas(loaded)
-    images = [
-        image
-        for page in loaded
-        for field in CARD_IMAGE_FIELDS
-        if (image := getattr(page, field, None)) is not None
-    ]
-    specs = {*USES["card"].filter_specs, *(filter_specs_of_own_fields(shown) if shown else ())}
-    load_rendition_rows(images, specs)
+    images = [page.card_image for page in pages]
+    specs = {*USES["card"].filter_specs}
+    if shown is not None:
+        images += [getattr(shown, field) for field in own_field_pictures(shown)]
+        specs |= filter_specs_of_own_fields(shown)
+    load_rendition_rows([image for image in images if image is not None], specs)
     return pages
 
 

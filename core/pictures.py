@@ -88,12 +88,16 @@ def pictures_of(obj):
                     yield int(object_id), "block_image"
 
 
+def own_field_pictures(obj):
+    """The page's or snippet's ``pictures`` in its own fields, not through its relations."""
+    return {path: uses for path, uses in obj.pictures.items() if "." not in path}
+
+
 def filter_specs_of_own_fields(obj):
     """The renditions a page or snippet shows of the images in its own fields."""
     return {
         spec
-        for path, uses in obj.pictures.items()
-        if "." not in path
+        for uses in own_field_pictures(obj).values()
         for use in uses
         for spec in USES[use].filter_specs
     }

@@ -68,6 +68,7 @@ class SectionPage(SitePage):
     subpage_types = ["culture.ActivityPage"]
     template = "culture/section_page.html"
     serve_select_related = ("image", "area")
+    card_image_field = "image"
     pictures = {"image": ("section_banner", "card")}
 
     class Meta:
@@ -76,7 +77,7 @@ class SectionPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["activities"] = list(
-            ActivityPage.objects.child_of(self).live().public().for_cards("schedule", image="image")
+            ActivityPage.objects.child_of(self).live().public().for_cards("schedule")
         )
         context["area_listings"] = area_listings(self.area, self.locale, request)
         ready_for_cards(
@@ -166,6 +167,7 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
     subpage_types = []
     template = "culture/activity_page.html"
     serve_select_related = ("image", "leader", "contact_person")
+    card_image_field = "image"
     pictures = {"image": ("page_image", "card")}
 
     class Meta:
@@ -192,7 +194,7 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
             ActivityPage.objects.sibling_of(self, inclusive=False)
             .live()
             .public()
-            .for_cards("schedule", image="image")[:3]
+            .for_cards("schedule")[:3]
         )
         ready_for_cards(context["related_activities"], shown=self)
         return context
@@ -203,7 +205,7 @@ def gallery_listing(galleries):
     return (
         galleries.live()
         .public()
-        .for_cards("date", image="cover_image")
+        .for_cards("date")
         .order_by("-date", "-id")
     )
 
@@ -281,6 +283,7 @@ class GalleryPage(AreaTaggedMixin, SitePage):
     subpage_types = []
     template = "culture/gallery_page.html"
     serve_select_related = ("cover_image",)
+    card_image_field = "cover_image"
     pictures = {
         "cover_image": ("card",),
         "gallery_images.image": ("gallery_thumbnail", "gallery_viewer"),

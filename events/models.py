@@ -345,6 +345,7 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
     subpage_types = []
     template = "events/event_page.html"
     serve_select_related = ("image", "venue")
+    card_image_field = "image"
     pictures = {"image": ("page_image", "card")}
 
     class Meta:
@@ -454,7 +455,7 @@ def soonest_first(events):
 def with_card_fields(events):
     """Events with what their cards show loaded up front."""
     return (
-        events.for_cards("status", "venue", "online_url", image="image")
+        events.for_cards("status", "venue", "online_url")
         .select_related("venue")
         .prefetch_related("occurrences")
     )

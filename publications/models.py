@@ -92,7 +92,7 @@ def latest_publications_of_area(area, locale, request, count=3):
         .live()
         .public()
         .filter(locale=locale, alias_of__isnull=True)
-        .for_cards("kind", "date_published", image="cover_image")
+        .for_cards("kind", "date_published")
         .order_by("-date_published", "-pk")[:count]
     )
 
@@ -187,7 +187,7 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
 
         listing = paginate(
             request,
-            publications.for_cards("kind", "date_published", image="cover_image"),
+            publications.for_cards("kind", "date_published"),
         )
         listing.object_list = ready_for_cards(listing.object_list)
         query = {"kind": kind, "area": area and area.slug, "tag": tag and tag.slug}
@@ -287,6 +287,7 @@ class PublicationPage(AreaTaggedMixin, SitePage):
     subpage_types = []
     template = "publications/publication_page.html"
     serve_select_related = ("cover_image",)
+    card_image_field = "cover_image"
     pictures = {"cover_image": ("publication_cover", "card", "social_image")}
 
     class Meta:
@@ -352,7 +353,7 @@ class PublicationPage(AreaTaggedMixin, SitePage):
             # A shared topic says more than a shared area.
             ordering.insert(0, Exists(tagged.filter(content_object=OuterRef("pk"))).desc())
         return list(
-            candidates.order_by(*ordering).for_cards("kind", "date_published", image="cover_image")[
+            candidates.order_by(*ordering).for_cards("kind", "date_published")[
                 :RELATED_COUNT
             ]
         )
