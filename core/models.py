@@ -100,6 +100,12 @@ class SitePage(Page):
     pictures = {}
     # The image field the cards listing the page show (``for_cards``, ``ready_for_cards``).
     card_image_field = None
+    # What a search result shows of the page besides its type, areas and a passage: a date,
+    # made from the related objects named here, loaded for a whole page of results.
+    search_result_date = None
+    search_result_prefetch_related = ()
+    # Offered to browse when a search finds nothing.
+    browse_when_search_finds_nothing = False
 
     objects = SitePageManager()
 

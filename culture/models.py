@@ -70,6 +70,7 @@ class SectionPage(SitePage):
     serve_select_related = ("image", "area")
     card_image_field = "image"
     pictures = {"image": ("section_banner", "card")}
+    browse_when_search_finds_nothing = True
 
     class Meta:
         verbose_name = _("area page")

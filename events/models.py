@@ -347,6 +347,7 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
     serve_select_related = ("image", "venue")
     card_image_field = "image"
     pictures = {"image": ("page_image", "card")}
+    search_result_prefetch_related = ("occurrences",)
 
     class Meta:
         verbose_name = _("event")
@@ -380,6 +381,11 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
     def next_occurrence(self):
         upcoming = self.upcoming_occurrences
         return upcoming[0] if upcoming else (self.sorted_occurrences[-1] if self.sorted_occurrences else None)
+
+    @property
+    def search_result_date(self):
+        occurrence = self.next_occurrence
+        return occurrence.start if occurrence else None
 
     @path("ics/", name="ics")
     def ics(self, request):

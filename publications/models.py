@@ -322,6 +322,10 @@ class PublicationPage(AreaTaggedMixin, SitePage):
         return with_local_authors([self])[0].local_authors
 
     @property
+    def search_result_date(self):
+        return self.date_published
+
+    @property
     def listing_meta(self):
         return f"{self.get_kind_display()} · {date_format(self.date_published, 'DATE_FORMAT')}"
 
