@@ -368,6 +368,31 @@ def areas_of_locale(locale_id):
     return sorted(areas, key=lambda area: area.name)
 
 
+def in_language(snippets, locale_id, translations=None, *, select_related=()):
+    """Each of ``snippets`` (of one model) in the language of ``locale_id``, as a page of that
+    language shows it: its translation, or itself until it has one. None stays None.
+
+    The translations come from ``translations``, by translation key and locale id, when the
+    caller has them (the areas are kept per content version), else from one query, with
+    ``select_related``. A translated page mostly points at its own language's snippets already:
+    there is then nothing to look up."""
+    if translations is None:
+        translations = {}
+        others = [item for item in snippets if item is not None and item.locale_id != locale_id]
+        if others:
+            found = type(others[0]).objects.filter(
+                translation_key__in={item.translation_key for item in others}, locale_id=locale_id
+            )
+            for item in found.select_related(*select_related):
+                translations[item.translation_key, item.locale_id] = item
+    return [
+        item
+        if item is None or item.locale_id == locale_id
+        else translations.get((item.translation_key, locale_id), item)
+        for item in snippets
+    ]
+
+
 def with_local_areas(pages):
     """Give each page with areas ``local_areas``: its areas in the page's own language.
 
@@ -396,9 +421,7 @@ def with_local_areas(pages):
             areas = sorted((by_id[area_id] for area_id in area_ids[page.pk]), key=lambda area: area.name)
         else:
             areas = list(page.areas.all())
-        page.__dict__["local_areas"] = [
-                translations.get((area.translation_key, page.locale_id), area) for area in areas
-            ]
+        page.__dict__["local_areas"] = in_language(areas, page.locale_id, translations)
     return pages
 
 

@@ -20,6 +20,7 @@ from core.models import (
     Person,
     SectionIndexPage,
     SitePage,
+    in_language,
     ready_for_cards,
 )
 
@@ -175,19 +176,13 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
 
-    def person_in_page_language(self, person):
-        # Translated activities already point at the people of their own language.
-        if person is None or person.locale_id == self.locale_id:
-            return person
-        return person.localized
-
     @cached_property
     def local_leader(self):
-        return self.person_in_page_language(self.leader)
+        return in_language([self.leader], self.locale_id)[0]
 
     @cached_property
     def local_contact_person(self):
-        return self.person_in_page_language(self.contact_person)
+        return in_language([self.contact_person], self.locale_id)[0]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -31,6 +31,7 @@ from core.models import (
     SitePage,
     SitePageQuerySet,
     areas_of_locale,
+    in_language,
     ready_for_cards,
 )
 from core.structured_data import json_ld_script
@@ -363,10 +364,7 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
 
     @cached_property
     def local_venue(self):
-        if not self.venue_id:
-            return None
-        # Translated events already point at the venue of their own language.
-        return self.venue if self.venue.locale_id == self.locale_id else self.venue.localized
+        return in_language([self.venue], self.locale_id)[0]
 
     @cached_property
     def sorted_occurrences(self):

@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
 from core.listings_registry import home_page_listings
-from core.models import Person, SitePage, ready_for_cards
+from core.models import Person, SitePage, in_language, ready_for_cards
 
 
 class HomePage(SitePage):
@@ -140,14 +140,7 @@ class PeoplePage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         people = [item.person for item in self.people.select_related("person__photo")]
-        keys = [person.translation_key for person in people]
-        local = {
-            person.translation_key: person
-            for person in Person.objects.filter(
-                translation_key__in=keys, locale=self.locale
-            ).select_related("photo")
-        }
-        context["people"] = [local.get(person.translation_key, person) for person in people]
+        context["people"] = in_language(people, self.locale_id, select_related=("photo",))
         return context
 
 

@@ -36,6 +36,7 @@ from core.models import (
     Person,
     SectionIndexPage,
     SitePage,
+    in_language,
     in_memory_relations,
     ready_for_cards,
 )
@@ -77,12 +78,10 @@ def with_local_authors(pages):
         )
     ) if person_ids else []
     by_id = {person.pk: person for person in people}
-    by_language = {(person.translation_key, person.locale_id): person for person in people}
+    translations = {(person.translation_key, person.locale_id): person for person in people}
     for page in pages:
         authors = [by_id[link.person_id] for link in links[page.pk] if link.person_id in by_id]
-        page.__dict__["local_authors"] = [
-            by_language.get((person.translation_key, page.locale_id), person) for person in authors
-        ]
+        page.__dict__["local_authors"] = in_language(authors, page.locale_id, translations)
     return pages
 
 
