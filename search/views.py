@@ -6,9 +6,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q, prefetch_related_objects
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -18,7 +16,7 @@ from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
-from core.caching import address_digest, is_anonymous_request, request_content_version
+from core.caching import address_digest, is_anonymous_request, keep_response, kept_response
 from core.listing import paginate
 from core.models import AreaTaggedMixin, private_pages_q, with_local_areas
 
@@ -134,9 +132,9 @@ def count_search(request, search_query, locale, found):
 
 
 # Not kept by the page cache, which would serve it without counting it for the editors' searches
-# report. Anonymous visitors' results pages are remembered here instead, until the content
-# changes: a spike of people searching for an event (the same few words) then costs each of them
-# the count and a cache read, not a full search (32 at once timed out without this).
+# report. Anonymous visitors' results pages are kept here instead, per content version: a spike
+# of people searching for an event (the same few words) then costs each of them the count and a
+# cache read, not a full search.
 @never_cache
 def search(request):
     """Search the live, public pages of the visitor's language, stemmed for that language."""
@@ -144,13 +142,12 @@ def search(request):
     locale = Locale.get_active()
     shared = settings.PAGE_CACHE_SECONDS and is_anonymous_request(request)
     if shared:
-        key = f"search-results:{locale.language_code}:{address_digest(request)}"
-        version = request_content_version(request)
-        remembered = cache.get(key)
-        if remembered and remembered[0] == version:
-            _version, found, content = remembered
+        key = f"search-response:{locale.language_code}:{address_digest(request)}"
+        kept = kept_response(request, key)
+        if kept is not None:
+            (found,) = kept.details
             count_search(request, search_query, locale, found)
-            return HttpResponse(content)
+            return kept.response
 
     backend = get_search_backend(LANGUAGE=locale.language_code)
     promotions = []
@@ -183,10 +180,10 @@ def search(request):
     )
     if shared:
 
-        def remember(rendered):
+        def keep(rendered):
             # Not a page that put a CSRF token in (a form that posts): that belongs to one visitor.
             if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
-                cache.set(key, (version, found, rendered.content), settings.PAGE_CACHE_SECONDS)
+                keep_response(request, key, rendered, settings.PAGE_CACHE_SECONDS, found)
 
-        response.add_post_render_callback(remember)
+        response.add_post_render_callback(keep)
     return response
