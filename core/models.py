@@ -100,8 +100,8 @@ class SitePage(Page):
     pictures = {}
     # The image field the cards listing the page show (``for_cards``, ``ready_for_cards``).
     card_image_field = None
-    # What a search result shows of the page besides its type, areas and a passage: a date,
-    # made from the related objects named here, loaded for a whole page of results.
+    # The date a search result shows next to the page's type, if any, and the related objects
+    # it is made from, loaded for a whole page of results at once.
     search_result_date = None
     search_result_prefetch_related = ()
     # Offered to browse when a search finds nothing.
