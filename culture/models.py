@@ -10,10 +10,10 @@ from wagtail.models import Collection, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.listings_registry import area_listings
 from core.blocks import BodyStreamBlock
 from core.forms import AreaTaggedPageForm
 from core.listing import paginate
+from core.listings_registry import area_listings
 from core.models import (
     AreaTaggedMixin,
     HeldInLanguagesMixin,

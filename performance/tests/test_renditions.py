@@ -13,11 +13,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, get_page_models
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from culture.models import ActivityPage, GalleryImage, GalleryIndexPage, GalleryPage
 from core.demo.images import draw_picture, save_image
 from core.models import Partner
-from home.models import StandardPage
 from core.pictures import USES
+from culture.models import ActivityPage, GalleryImage, GalleryIndexPage, GalleryPage
+from home.models import StandardPage
 from performance.renditions import site_pictures
 
 pytestmark = pytest.mark.django_db
