@@ -6,7 +6,7 @@ millisecond a card), although most cards look the same from one request to the n
 template sees nothing but the card's value (and the active language and time zone, which are
 in the key too), so the remembered markup cannot go stale: an edited title, a renamed area, a
 new image or a date that has passed make a new value, and the old markup is simply no longer
-asked for. Publishing, which empties the page cache, leaves the remembered cards alone."""
+asked for. Publishing, which moves the content version on, leaves the remembered cards alone."""
 
 from typing import NamedTuple
 

@@ -30,7 +30,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from .caching import Memo, content_version, remembered_per_content_version
 from .fields import SpokenLanguagesField, spoken_language_names
 from .forms import AreaTaggedPageForm
-from .pictures import USES, filter_specs_of_own_fields
+from .pictures import USES, filter_specs_of_own_fields, own_field_pictures
 from .privacy import private_pages_q, view_restrictions_for
 from .rendition_rows import load_rendition_rows
 
@@ -53,11 +53,12 @@ class SitePageQuerySet(PageQuerySet):
     def private_q(self):
         return private_pages_q()
 
-    def for_cards(self, *fields, image):
+    def for_cards(self, *fields):
         """Pages with only what their listing cards show: the shared card fields, ``fields`` of
-        the page type and the picture of the ``image`` foreign key. A page row has some forty
-        columns (Wagtail's page table, the page type's, the image's); loading the dozen a card
-        shows takes a third less time to ask for, fetch and build."""
+        the page type and the picture of its card image. A page row has some forty columns
+        (Wagtail's page table, the page type's, the image's); loading the dozen a card shows
+        takes a third less time to ask for, fetch and build."""
+        image = self.model.card_image_field
         return self.select_related(image).only(
             *CARD_PAGE_FIELDS, *fields, image, *(f"{image}__{field}" for field in CARD_PICTURE_FIELDS)
         )
@@ -95,6 +96,16 @@ class SitePage(Page):
     promote_panels = [FieldPanel("summary"), *Page.promote_panels]
     # Related objects the page's own template shows, loaded with the page when it is served.
     serve_select_related = ()
+    # Where the page shows images and how (``core.pictures``): none unless its type says so.
+    pictures = {}
+    # The image field the cards listing the page show (``for_cards``, ``ready_for_cards``).
+    card_image_field = None
+    # The date a search result shows next to the page's type, if any, and the related objects
+    # it is made from, loaded for a whole page of results at once.
+    search_result_date = None
+    search_result_prefetch_related = ()
+    # Offered to browse when a search finds nothing.
+    browse_when_search_finds_nothing = False
 
     objects = SitePageManager()
 
@@ -125,6 +136,10 @@ class SitePage(Page):
 
     def get_meta_description(self):
         return self.summary or self.search_description
+
+    @property
+    def card_image(self):
+        return getattr(self, self.card_image_field) if self.card_image_field else None
 
 
 class SectionIndexPage(SitePage):
@@ -177,6 +192,7 @@ class Partner(TranslatableMixin, Orderable):
         SynchronizedField("logo", overridable=True),
         SynchronizedField("show_in_footer"),
     ]
+    pictures = {"logo": ("partner_logo",)}
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner")
@@ -267,6 +283,7 @@ class Person(TranslatableMixin, models.Model):
         SynchronizedField("phone"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    pictures = {"photo": ("person_photo",)}
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("person")
@@ -351,6 +368,31 @@ def areas_of_locale(locale_id):
     return sorted(areas, key=lambda area: area.name)
 
 
+def in_language(snippets, locale_id, translations=None, *, select_related=()):
+    """Each of ``snippets`` (of one model) in the language of ``locale_id``, as a page of that
+    language shows it: its translation, or itself until it has one. None stays None.
+
+    The translations come from ``translations``, by translation key and locale id, when the
+    caller has them (the areas are kept per content version), else from one query, with
+    ``select_related``. A translated page mostly points at its own language's snippets already:
+    there is then nothing to look up."""
+    if translations is None:
+        translations = {}
+        others = [item for item in snippets if item is not None and item.locale_id != locale_id]
+        if others:
+            found = type(others[0]).objects.filter(
+                translation_key__in={item.translation_key for item in others}, locale_id=locale_id
+            )
+            for item in found.select_related(*select_related):
+                translations[item.translation_key, item.locale_id] = item
+    return [
+        item
+        if item is None or item.locale_id == locale_id
+        else translations.get((item.translation_key, locale_id), item)
+        for item in snippets
+    ]
+
+
 def with_local_areas(pages):
     """Give each page with areas ``local_areas``: its areas in the page's own language.
 
@@ -379,18 +421,12 @@ def with_local_areas(pages):
             areas = sorted((by_id[area_id] for area_id in area_ids[page.pk]), key=lambda area: area.name)
         else:
             areas = list(page.areas.all())
-        page.__dict__["local_areas"] = [
-                translations.get((area.translation_key, page.locale_id), area) for area in areas
-            ]
+        page.__dict__["local_areas"] = in_language(areas, page.locale_id, translations)
     return pages
 
 
 def in_memory_relations(page):
     return getattr(page, "_cluster_related_objects", {})
-
-
-# The image fields page cards and page headers show; listings select them with the pages.
-CARD_IMAGE_FIELDS = ("image", "cover_image", "hero_image")
 
 
 def ready_for_cards(*page_lists, shown=None):
@@ -404,14 +440,12 @@ def ready_for_cards(*page_lists, shown=None):
     pages = [page for page_list in page_lists for page in page_list]
     loaded = [shown, *pages] if shown is not None else pages
     with_local_areas(loaded)
-    images = [
-        image
-        for page in loaded
-        for field in CARD_IMAGE_FIELDS
-        if (image := getattr(page, field, None)) is not None
-    ]
-    specs = {*USES["card"].filter_specs, *(filter_specs_of_own_fields(shown) if shown else ())}
-    load_rendition_rows(images, specs)
+    images = [page.card_image for page in pages]
+    specs = {*USES["card"].filter_specs}
+    if shown is not None:
+        images += [getattr(shown, field) for field in own_field_pictures(shown)]
+        specs |= filter_specs_of_own_fields(shown)
+    load_rendition_rows([image for image in images if image is not None], specs)
     return pages
 
 

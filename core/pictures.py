@@ -2,11 +2,17 @@
 
 Templates render a use with ``{% picture_for image "card" %}`` (``templatetags/pictures.py``)
 and ``renditions`` makes the same renditions ahead of visitors, so the two cannot drift apart.
+
+Each page type and snippet declares where it shows its images in ``pictures``: the path to each
+image (through child relations and foreign keys) and the uses it is shown in, e.g.
+``pictures = {"image": ("page_image", "card")}``. A page's card image is shown on the cards that
+list the page too. Images in StreamField blocks are "block_image" on any page.
 """
 
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.apps import apps
 from django.db.models import Manager
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, Filter
@@ -48,23 +54,10 @@ USES = {
     "social_image": ImageUse("fill-1200x630", formats=""),
 }
 
-# Where each page type and snippet shows its images: the path to the image (through child
-# relations and foreign keys) and the uses it is shown in. A page's image field is also shown
-# on the cards that list the page. Images in StreamField blocks are "block_image" on any page.
-PICTURES = {
-    "home.HomePage": {"hero_image": ("hero",)},
-    "home.PeoplePage": {"people.person.photo": ("person_photo",)},
-    "core.Partner": {"logo": ("partner_logo",)},
-    "core.Person": {"photo": ("person_photo",)},
-    "culture.SectionPage": {"image": ("section_banner", "card")},
-    "culture.ActivityPage": {"image": ("page_image", "card")},
-    "culture.GalleryPage": {
-        "cover_image": ("card",),
-        "gallery_images.image": ("gallery_thumbnail", "gallery_viewer"),
-    },
-    "events.EventPage": {"image": ("page_image", "card")},
-    "publications.PublicationPage": {"cover_image": ("publication_cover", "card", "social_image")},
-}
+
+def models_with_pictures():
+    """The page types and snippets that declare ``pictures``."""
+    return [model for model in apps.get_models() if getattr(model, "pictures", None)]
 
 
 def image_ids_at(obj, path):
@@ -80,7 +73,8 @@ def image_ids_at(obj, path):
 
 def pictures_of(obj):
     """``(image id, use name)`` for every image the page or snippet shows."""
-    for path, uses in PICTURES.get(obj._meta.label, {}).items():
+    # Wagtail's root page declares none, nor do other apps' models the reference index names.
+    for path, uses in getattr(obj, "pictures", {}).items():
         for image_id in image_ids_at(obj, path):
             for use in uses:
                 yield image_id, use
@@ -94,12 +88,16 @@ def pictures_of(obj):
                     yield int(object_id), "block_image"
 
 
+def own_field_pictures(obj):
+    """The page's or snippet's ``pictures`` in its own fields, not through its relations."""
+    return {path: uses for path, uses in obj.pictures.items() if "." not in path}
+
+
 def filter_specs_of_own_fields(obj):
     """The renditions a page or snippet shows of the images in its own fields."""
     return {
         spec
-        for path, uses in PICTURES.get(obj._meta.label, {}).items()
-        if "." not in path
+        for uses in own_field_pictures(obj).values()
         for use in uses
         for spec in USES[use].filter_specs
     }

@@ -10,16 +10,17 @@ from wagtail.models import Collection, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.listings_registry import area_listings
 from core.blocks import BodyStreamBlock
 from core.forms import AreaTaggedPageForm
 from core.listing import paginate
+from core.listings_registry import area_listings
 from core.models import (
     AreaTaggedMixin,
     HeldInLanguagesMixin,
     Person,
     SectionIndexPage,
     SitePage,
+    in_language,
     ready_for_cards,
 )
 
@@ -68,6 +69,9 @@ class SectionPage(SitePage):
     subpage_types = ["culture.ActivityPage"]
     template = "culture/section_page.html"
     serve_select_related = ("image", "area")
+    card_image_field = "image"
+    pictures = {"image": ("section_banner", "card")}
+    browse_when_search_finds_nothing = True
 
     class Meta:
         verbose_name = _("area page")
@@ -75,7 +79,7 @@ class SectionPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["activities"] = list(
-            ActivityPage.objects.child_of(self).live().public().for_cards("schedule", image="image")
+            ActivityPage.objects.child_of(self).live().public().for_cards("schedule")
         )
         context["area_listings"] = area_listings(self.area, self.locale, request)
         ready_for_cards(
@@ -165,24 +169,20 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
     subpage_types = []
     template = "culture/activity_page.html"
     serve_select_related = ("image", "leader", "contact_person")
+    card_image_field = "image"
+    pictures = {"image": ("page_image", "card")}
 
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
 
-    def person_in_page_language(self, person):
-        # Translated activities already point at the people of their own language.
-        if person is None or person.locale_id == self.locale_id:
-            return person
-        return person.localized
-
     @cached_property
     def local_leader(self):
-        return self.person_in_page_language(self.leader)
+        return in_language([self.leader], self.locale_id)[0]
 
     @cached_property
     def local_contact_person(self):
-        return self.person_in_page_language(self.contact_person)
+        return in_language([self.contact_person], self.locale_id)[0]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -190,7 +190,7 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
             ActivityPage.objects.sibling_of(self, inclusive=False)
             .live()
             .public()
-            .for_cards("schedule", image="image")[:3]
+            .for_cards("schedule")[:3]
         )
         ready_for_cards(context["related_activities"], shown=self)
         return context
@@ -201,7 +201,7 @@ def gallery_listing(galleries):
     return (
         galleries.live()
         .public()
-        .for_cards("date", image="cover_image")
+        .for_cards("date")
         .order_by("-date", "-id")
     )
 
@@ -279,6 +279,11 @@ class GalleryPage(AreaTaggedMixin, SitePage):
     subpage_types = []
     template = "culture/gallery_page.html"
     serve_select_related = ("cover_image",)
+    card_image_field = "cover_image"
+    pictures = {
+        "cover_image": ("card",),
+        "gallery_images.image": ("gallery_thumbnail", "gallery_viewer"),
+    }
 
     class Meta:
         verbose_name = _("gallery")

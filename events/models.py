@@ -31,6 +31,7 @@ from core.models import (
     SitePage,
     SitePageQuerySet,
     areas_of_locale,
+    in_language,
     ready_for_cards,
 )
 from core.structured_data import json_ld_script
@@ -345,6 +346,9 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
     subpage_types = []
     template = "events/event_page.html"
     serve_select_related = ("image", "venue")
+    card_image_field = "image"
+    pictures = {"image": ("page_image", "card")}
+    search_result_prefetch_related = ("occurrences",)
 
     class Meta:
         verbose_name = _("event")
@@ -360,10 +364,7 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
 
     @cached_property
     def local_venue(self):
-        if not self.venue_id:
-            return None
-        # Translated events already point at the venue of their own language.
-        return self.venue if self.venue.locale_id == self.locale_id else self.venue.localized
+        return in_language([self.venue], self.locale_id)[0]
 
     @cached_property
     def sorted_occurrences(self):
@@ -378,6 +379,11 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
     def next_occurrence(self):
         upcoming = self.upcoming_occurrences
         return upcoming[0] if upcoming else (self.sorted_occurrences[-1] if self.sorted_occurrences else None)
+
+    @property
+    def search_result_date(self):
+        occurrence = self.next_occurrence
+        return occurrence.start if occurrence else None
 
     @path("ics/", name="ics")
     def ics(self, request):
@@ -453,7 +459,7 @@ def soonest_first(events):
 def with_card_fields(events):
     """Events with what their cards show loaded up front."""
     return (
-        events.for_cards("status", "venue", "online_url", image="image")
+        events.for_cards("status", "venue", "online_url")
         .select_related("venue")
         .prefetch_related("occurrences")
     )

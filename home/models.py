@@ -2,7 +2,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -11,11 +10,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
 from core.listings_registry import home_page_listings
-from core.models import Person, SitePage, ready_for_cards
+from core.models import Person, SitePage, in_language, ready_for_cards
 
 
 class HomePage(SitePage):
     serve_select_related = ("hero_image",)
+    pictures = {"hero_image": ("hero",)}
 
     hero_title = models.CharField(_("hero title"), max_length=150, blank=True)
     hero_text = models.TextField(_("hero text"), blank=True)
@@ -131,6 +131,7 @@ class PeoplePage(SitePage):
     subpage_types = []
     max_count_per_parent = 1
     template = "home/people_page.html"
+    pictures = {"people.person.photo": ("person_photo",)}
 
     class Meta:
         verbose_name = _("people and services page")
@@ -138,14 +139,7 @@ class PeoplePage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         people = [item.person for item in self.people.select_related("person__photo")]
-        keys = [person.translation_key for person in people]
-        local = {
-            person.translation_key: person
-            for person in Person.objects.filter(
-                translation_key__in=keys, locale=self.locale
-            ).select_related("photo")
-        }
-        context["people"] = [local.get(person.translation_key, person) for person in people]
+        context["people"] = in_language(people, self.locale_id, select_related=("photo",))
         return context
 
 

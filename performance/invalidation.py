@@ -12,7 +12,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from core.caching import new_content_version
 
-# Sites too: which site answers a host is kept with the content version (home/routing.py).
+# Sites too: which site answers a host is kept per content version (core/routing.py).
 ALWAYS_SHOWN = (
     Page,
     PageViewRestriction,

@@ -24,7 +24,7 @@ from wagtail.images.forms import BaseImageForm
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published
 
-from core.pictures import PICTURES, USES, pictures_of
+from core.pictures import USES, models_with_pictures, pictures_of
 
 logger = logging.getLogger(__name__)
 
@@ -90,15 +90,18 @@ def pictures_of_image(image_id):
     return pictures
 
 
+def snippets_with_pictures():
+    """The models other than pages that declare ``pictures``: the snippets that show images."""
+    return [model for model in models_with_pictures() if not issubclass(model, Page)]
+
+
 def site_pictures():
-    """Every picture of every live page and of the snippets in ``PICTURES``."""
+    """Every picture of every live page and of every snippet that shows images."""
     for page in Page.objects.live().specific().iterator(chunk_size=200):
         yield from pictures_of(page)
-    for label in PICTURES:
-        model = apps.get_model(label)
-        if not issubclass(model, Page):
-            for snippet in model.objects.iterator(chunk_size=200):
-                yield from pictures_of(snippet)
+    for model in snippets_with_pictures():
+        for snippet in model.objects.iterator(chunk_size=200):
+            yield from pictures_of(snippet)
 
 
 # --- After a change is committed: right away, or in a background thread ---
@@ -190,9 +193,7 @@ class ImageFormMakingRenditions(BaseImageForm):
 
 def connect_signals():
     page_published.connect(page_was_published, dispatch_uid="make-renditions-page")
-    for label in PICTURES:
-        model = apps.get_model(label)
-        if not issubclass(model, Page):
-            post_save.connect(
-                snippet_was_saved, sender=model, dispatch_uid=f"make-renditions-{label}"
-            )
+    for model in snippets_with_pictures():
+        post_save.connect(
+            snippet_was_saved, sender=model, dispatch_uid=f"make-renditions-{model._meta.label}"
+        )

@@ -36,6 +36,7 @@ from core.models import (
     Person,
     SectionIndexPage,
     SitePage,
+    in_language,
     in_memory_relations,
     ready_for_cards,
 )
@@ -77,12 +78,10 @@ def with_local_authors(pages):
         )
     ) if person_ids else []
     by_id = {person.pk: person for person in people}
-    by_language = {(person.translation_key, person.locale_id): person for person in people}
+    translations = {(person.translation_key, person.locale_id): person for person in people}
     for page in pages:
         authors = [by_id[link.person_id] for link in links[page.pk] if link.person_id in by_id]
-        page.__dict__["local_authors"] = [
-            by_language.get((person.translation_key, page.locale_id), person) for person in authors
-        ]
+        page.__dict__["local_authors"] = in_language(authors, page.locale_id, translations)
     return pages
 
 
@@ -92,7 +91,7 @@ def latest_publications_of_area(area, locale, request, count=3):
         .live()
         .public()
         .filter(locale=locale, alias_of__isnull=True)
-        .for_cards("kind", "date_published", image="cover_image")
+        .for_cards("kind", "date_published")
         .order_by("-date_published", "-pk")[:count]
     )
 
@@ -187,7 +186,7 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
 
         listing = paginate(
             request,
-            publications.for_cards("kind", "date_published", image="cover_image"),
+            publications.for_cards("kind", "date_published"),
         )
         listing.object_list = ready_for_cards(listing.object_list)
         query = {"kind": kind, "area": area and area.slug, "tag": tag and tag.slug}
@@ -287,6 +286,8 @@ class PublicationPage(AreaTaggedMixin, SitePage):
     subpage_types = []
     template = "publications/publication_page.html"
     serve_select_related = ("cover_image",)
+    card_image_field = "cover_image"
+    pictures = {"cover_image": ("publication_cover", "card", "social_image")}
 
     class Meta:
         verbose_name = _("publication")
@@ -320,6 +321,10 @@ class PublicationPage(AreaTaggedMixin, SitePage):
         return with_local_authors([self])[0].local_authors
 
     @property
+    def search_result_date(self):
+        return self.date_published
+
+    @property
     def listing_meta(self):
         return f"{self.get_kind_display()} · {date_format(self.date_published, 'DATE_FORMAT')}"
 
@@ -351,7 +356,7 @@ class PublicationPage(AreaTaggedMixin, SitePage):
             # A shared topic says more than a shared area.
             ordering.insert(0, Exists(tagged.filter(content_object=OuterRef("pk"))).desc())
         return list(
-            candidates.order_by(*ordering).for_cards("kind", "date_published", image="cover_image")[
+            candidates.order_by(*ordering).for_cards("kind", "date_published")[
                 :RELATED_COUNT
             ]
         )

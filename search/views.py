@@ -6,24 +6,19 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q, prefetch_related_objects
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
-from culture.models import SectionPage
-from events.models import EventPage
+from core.caching import address_digest, is_anonymous_request, keep_response, kept_response
 from core.listing import paginate
 from core.models import AreaTaggedMixin, private_pages_q, with_local_areas
-from core.caching import address_digest, is_anonymous_request, request_content_version
-from publications.models import PublicationPage
 
 from .backends import HIGHLIGHT_START, HIGHLIGHT_STOP
 from .models import SearchTerm
@@ -96,22 +91,19 @@ def describe(pages, search_query, backend):
     """Type, areas, date and a highlighted passage for one page of results, in a few queries."""
     by_pk = {page.pk: page for page in Page.objects.filter(pk__in=[page.pk for page in pages]).specific()}
     pages = [by_pk[page.pk] for page in pages if page.pk in by_pk]
-    tagged = [page for page in pages if isinstance(page, AreaTaggedMixin)]
-    for page_type in {type(page) for page in tagged}:
-        prefetch_related_objects([page for page in tagged if type(page) is page_type], "areas")
-    with_local_areas(tagged)
-    prefetch_related_objects([page for page in pages if isinstance(page, EventPage)], "occurrences")
+    # Wagtail's root page is not a SitePage: it declares nothing.
+    for page_type in {type(page) for page in pages}:
+        related = getattr(page_type, "search_result_prefetch_related", ())
+        if related:
+            prefetch_related_objects([page for page in pages if type(page) is page_type], *related)
+    with_local_areas(pages)
     headlines = backend.headlines(pages, search_query) if hasattr(backend, "headlines") else {}
 
     results = []
     for page in pages:
-        result = Result(page=page)
+        result = Result(page=page, date=getattr(page, "search_result_date", None))
         if isinstance(page, AreaTaggedMixin):
             result.areas = page.local_areas
-        if isinstance(page, EventPage) and page.next_occurrence:
-            result.date = page.next_occurrence.start
-        elif isinstance(page, PublicationPage):
-            result.date = page.date_published
         if page.pk in headlines:
             text = escape(headlines[page.pk])
             result.snippet = mark_safe(  # noqa: S308 - escaped above; only the marks become HTML
@@ -123,6 +115,16 @@ def describe(pages, search_query, backend):
     return results
 
 
+def pages_to_browse(locale):
+    """The pages offered when a search finds nothing (the area pages), in the order of the tree."""
+    page_types = [
+        model
+        for model in get_page_models()
+        if getattr(model, "browse_when_search_finds_nothing", False)
+    ]
+    return public_pages(Page, locale).type(*page_types).order_by("path")
+
+
 def count_search(request, search_query, locale, found):
     # Once per search, not again for each further page of its results.
     if search_query and "page" not in request.GET:
@@ -130,9 +132,9 @@ def count_search(request, search_query, locale, found):
 
 
 # Not kept by the page cache, which would serve it without counting it for the editors' searches
-# report. Anonymous visitors' results pages are remembered here instead, until the content
-# changes: a spike of people searching for an event (the same few words) then costs each of them
-# the count and a cache read, not a full search (32 at once timed out without this).
+# report. Anonymous visitors' results pages are kept here instead, per content version: a spike
+# of people searching for an event (the same few words) then costs each of them the count and a
+# cache read, not a full search.
 @never_cache
 def search(request):
     """Search the live, public pages of the visitor's language, stemmed for that language."""
@@ -140,13 +142,12 @@ def search(request):
     locale = Locale.get_active()
     shared = settings.PAGE_CACHE_SECONDS and is_anonymous_request(request)
     if shared:
-        key = f"search-results:{locale.language_code}:{address_digest(request)}"
-        version = request_content_version(request)
-        remembered = cache.get(key)
-        if remembered and remembered[0] == version:
-            _version, found, content = remembered
+        key = f"search-response:{locale.language_code}:{address_digest(request)}"
+        kept = kept_response(request, key)
+        if kept is not None:
+            (found,) = kept.details
             count_search(request, search_query, locale, found)
-            return HttpResponse(content)
+            return kept.response
 
     backend = get_search_backend(LANGUAGE=locale.language_code)
     promotions = []
@@ -174,17 +175,15 @@ def search(request):
             "pagination_query": urlencode({"q": search_query}),
             "promotions": promotions if search_results.number == 1 else [],
             "spelling_suggestion": spelling_suggestion(search_query, locale) if nothing_found else "",
-            "suggested_areas": (
-                public_pages(SectionPage, locale).order_by("path") if nothing_found else []
-            ),
+            "suggested_areas": pages_to_browse(locale) if nothing_found else [],
         },
     )
     if shared:
 
-        def remember(rendered):
+        def keep(rendered):
             # Not a page that put a CSRF token in (a form that posts): that belongs to one visitor.
             if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
-                cache.set(key, (version, found, rendered.content), settings.PAGE_CACHE_SECONDS)
+                keep_response(request, key, rendered, settings.PAGE_CACHE_SECONDS, found)
 
-        response.add_post_render_callback(remember)
+        response.add_post_render_callback(keep)
     return response

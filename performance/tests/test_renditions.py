@@ -10,14 +10,14 @@ from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Page, get_page_models
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from culture.models import ActivityPage, GalleryImage, GalleryIndexPage, GalleryPage
 from core.demo.images import draw_picture, save_image
 from core.models import Partner
-from home.models import StandardPage
 from core.pictures import USES
+from culture.models import ActivityPage, GalleryImage, GalleryIndexPage, GalleryPage
+from home.models import StandardPage
 from performance.renditions import site_pictures
 
 pytestmark = pytest.mark.django_db
@@ -108,6 +108,12 @@ def test_public_pages_show_renditions_made_ahead_never_the_original_upload(
     assert Rendition.objects.count() == before, "a visitor's request made renditions"
     figure = image_tags(client.get(welcome_with_an_image_block.url).content.decode())
     assert ["image/avif", "image/webp"] in figure.pictures
+
+
+def test_each_card_image_is_made_ahead_in_the_card_sizes():
+    for model in get_page_models():
+        if getattr(model, "card_image_field", None):
+            assert "card" in model.pictures.get(model.card_image_field, ()), model
 
 
 def test_cards_and_gallery_thumbnails_offer_avif_then_webp_before_the_jpeg(client):

@@ -171,7 +171,7 @@ if os.environ.get("REDIS_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # Each process's memory. Django keeps 300 entries by default, fewer than the pages of one
-    # language and the remembered searches: 3,000, which stay small because pages are kept
+    # language and the kept searches: 3,000, which stay small because pages are kept
     # compressed.
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 3000}}

@@ -1,5 +1,5 @@
-"""Anonymous visitors' search results are remembered until the content changes, and every search
-is still counted."""
+"""Anonymous visitors' search results are kept per content version, and every search is still
+counted."""
 
 import pytest
 from django.db import connection
@@ -20,7 +20,7 @@ def searches_counted(query):
     return SearchTerm.objects.get(query__query_string=query, locale__language_code="en").searches
 
 
-def test_a_repeated_search_is_answered_from_memory_and_still_counted(client):
+def test_a_repeated_search_is_answered_from_the_cache_and_still_counted(client):
     add_page("en", "Lighthouse walk")
     first = search(client, "en", "lighthouse")
     assert found(first) == ["Lighthouse walk"]
@@ -50,7 +50,7 @@ def test_signed_in_visitors_get_their_own_page(client, demo_user):
     assert found(signed_in) == ["Lighthouse walk"]
 
 
-def test_the_memory_can_be_turned_off(client, settings):
+def test_keeping_results_can_be_turned_off(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     add_page("en", "Lighthouse walk")
     search(client, "en", "lighthouse")
