@@ -1,8 +1,8 @@
 """Listing cards: each card is drawn from a small value holding everything it shows, and its
 markup is remembered per process under that value.
 
-A listing of 30 cards spent most of its rendering time in the card templates (about half a
-millisecond a card), although most cards look the same from one request to the next. The
+A listing spent most of its rendering time in the card templates, although most cards look
+the same from one request to the next. The
 template sees nothing but the card's value (and the active language and time zone, which are
 in the key too), so the remembered markup cannot go stale: an edited title, a renamed area, a
 new image or a date that has passed make a new value, and the old markup is simply no longer
@@ -18,8 +18,8 @@ from django.utils.translation import get_language
 from core.caching import Memo
 from core.templatetags.pictures import picture_for
 
-# Each process keeps up to 2,048 cards: about 6 KB each with their pictures' markup (measured
-# over 29 pages of the schedule), so at most about 12 MB.
+# Each process keeps up to 2,048 cards with their pictures' markup: a small, bounded share of a
+# worker's memory (sizes: docs/performance-notes.md).
 remembered_cards = Memo(2048)
 
 

@@ -35,7 +35,7 @@ def build_site_chrome():
         "homes": list(language_home_pages().filter(alias_of__isnull=True).select_related("locale")),
         "organisation": organisation,
         # The footer is the same on every page of a language: its markup is kept, not rendered
-        # on every request (it took 1.5 ms). Logo renditions come from Wagtail's rendition cache.
+        # again on every request. Logo renditions come from Wagtail's rendition cache.
         "footer": render_to_string(
             "components/footer.html",
             {

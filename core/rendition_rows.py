@@ -1,10 +1,10 @@
 """Renditions read as plain rows, for listings that show many pictures.
 
-An area page lists 33 cards, each a ``<picture>`` of six renditions. Loading those 200
-renditions as model instances (with Django's image-dimension and file descriptors on each) took
-about a fifth of the page's render time, although each card's markup is remembered
+An area page lists dozens of cards, each a ``<picture>`` of several renditions. Loading those
+renditions as model instances (with Django's image-dimension and file descriptors on each) was a
+large share of the page's render time, although each card's markup is remembered
 (``templatetags/pictures.py``) and needs the renditions only to be looked up. As rows (id,
-file, width and height) they load four times faster; instances are built from them only when a
+file, width and height) they load several times faster; instances are built from them only when a
 picture's markup is not remembered yet. The rows come from the database on every request, as
 the instances did, so nothing can go stale.
 """

@@ -10,14 +10,14 @@ from core.rendition_rows import RenditionRow, loaded_rows, renditions_from_rows
 
 register = template.Library()
 
-# Each process keeps up to 4,096 pictures' markup (about 1 KB each).
+# Each process keeps up to 4,096 pictures' markup (a short string each).
 remembered_pictures = Memo(4096)
 
 
 class RememberedPicture:
     """Wagtail's ``Picture``, with its markup built once per process for the same renditions and
-    attributes. Building it (a URL for each of six renditions, then escaping and joining the
-    attributes of three tags) took about 0.2 ms a card, a third of an area page's render time.
+    attributes. Building it (a URL for each rendition, then escaping and joining the attributes
+    of three tags) was a large share of an area page's render time.
     A rendition's file never changes under the same name, so the markup cannot go stale.
 
     The renditions are given as rows (``core.rendition_rows``); instances are built from
