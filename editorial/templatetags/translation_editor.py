@@ -5,9 +5,43 @@ import json
 from django import template
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.safestring import mark_safe
 from wagtail.models import TaskState
 
 register = template.Library()
+
+EDITOR_MARKUP = '<div class="js-translation-editor"'
+
+
+@register.tag
+def before_translation_editor(parser, token):
+    """``{% before_translation_editor block.super %}…{% endbefore_translation_editor %}``: the
+    HTML of localize's content block with what the tag encloses inserted just before the editor.
+
+    Localize's template has no block between its header and the editor, so this is how our
+    override holds only what it adds. If an upgrade changes the editor's markup, the page fails
+    rather than silently losing the review actions."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes the HTML to insert into, e.g. block.super")
+    nodelist = parser.parse(("endbefore_translation_editor",))
+    parser.delete_first_token()
+    return BeforeTranslationEditorNode(parser.compile_filter(bits[1]), nodelist)
+
+
+class BeforeTranslationEditorNode(template.Node):
+    def __init__(self, html, nodelist):
+        self.html, self.nodelist = html, nodelist
+
+    def render(self, context):
+        html = str(self.html.resolve(context))
+        head, editor, tail = html.partition(EDITOR_MARKUP)
+        if not editor:
+            raise template.TemplateSyntaxError(
+                f"wagtail-localize's translation editor template no longer has {EDITOR_MARKUP}: "
+                "revisit editorial/templates/wagtail_localize/admin/edit_translation.html"
+            )
+        return mark_safe(head + self.nodelist.render(context) + editor + tail)  # noqa: S308 (both parts are rendered templates)
 
 
 @register.simple_tag(takes_context=True)
