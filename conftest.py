@@ -20,10 +20,45 @@ def pytest_ignore_collect(collection_path, config):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the demo site, loaded once per run; each test's changes roll back."""
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo site, loaded once per run, before the first test that uses the database and is
+    not marked ``no_demo``; each test's changes roll back."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=StringIO())
+
+
+def uses_the_demo(item):
+    if item.get_closest_marker("no_demo"):
+        return False
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(item.get_closest_marker("django_db")) or "db" in fixtures or "transactional_db" in fixtures
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``no_demo`` build what they need with factories (core/tests/factories.py)
+    on the bare, migrated database: they run first, before the demo content is loaded for the
+    others, so they never see it, whether they run alone or with the whole suite.
+
+    Every other test that uses the database gets ``demo_content`` as its first fixture: set up
+    before pytest-django opens the test's transaction, so the demo is committed once and every
+    test's own changes roll back. (Run after pytest-django's reordering, which this keeps.)"""
+    for item in items:
+        if uses_the_demo(item) and "demo_content" not in item.fixturenames:
+            item.fixturenames.insert(0, "demo_content")
+    items.sort(key=lambda item: not item.get_closest_marker("no_demo"))
+
+
+@pytest.fixture
+def home_page(request):
+    """For a ``no_demo`` test: a site whose root is an English home page, translated into
+    Finnish and Russian (core.tests.factories.site_with_home)."""
+    if not request.node.get_closest_marker("no_demo"):
+        raise pytest.UsageError(f"{request.node.nodeid}: home_page builds a site of its own; mark the test no_demo")
+    request.getfixturevalue("db")
+    from core.tests.factories import site_with_home
+
+    return site_with_home()
 
 
 def english_page_with_placeholder(title="Volunteers wanted", slug="volunteers-wanted", intro="Help us."):

@@ -5,9 +5,17 @@ from .catalogue import catalogue
 
 
 def translate_from_catalogue(instance, locales):
+    """Translate a page or snippet (and the snippets it uses) into ``locales`` from the demo's
+    catalogue of parallel texts."""
+    translate_segments(instance, locales, lambda english, language, _current: catalogue.translate(english, language))
+
+
+def translate_segments(instance, locales, translated):
     """Translate a page or snippet (and the snippets it uses) into ``locales`` the way a
-    translator would: wagtail-localize creates the translation, every segment is filled in,
-    and the translation is published."""
+    translator would: wagtail-localize creates the translation, every segment is filled in with
+    ``translated(english, language_code, current_translation)``, and the translation is
+    published. (The snippets it uses are translated again: the current translation of each of
+    their segments, if any, is given.)"""
     creator = TranslationCreator(user=None, target_locales=locales)
     creator.create_translations(instance)
     for translations in creator.mappings.values():
@@ -16,7 +24,7 @@ def translate_from_catalogue(instance, locales):
             language = translation.target_locale.language_code
             for entry in po:
                 if not entry.obsolete:
-                    entry.msgstr = catalogue.translate(entry.msgid, language)
+                    entry.msgstr = translated(entry.msgid, language, entry.msgstr)
             translation.import_po(po)
             has_drafts = issubclass(translation.source.specific_content_type.model_class(), DraftStateMixin)
             # wagtail-localize publishes pages on commit; publishing the draft here keeps the
