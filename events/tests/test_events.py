@@ -15,8 +15,11 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from conftest import LANGUAGES
+from core.tests.factories import AreaFactory, translate
+from culture.tests.factories import SectionPageFactory
 from events.feeds import UpcomingEventsFeed
 from events.models import EventIndexPage, EventOccurrence, EventPage
+from events.tests.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
@@ -141,14 +144,19 @@ def test_finnish_and_russian_dates(client):
     assert f"{local.day}. {months_fi[local.month - 1]} {local.year}" in client.get(fi_event.url).content.decode()
 
 
-def test_filters_by_area_and_language(client):
-    index = index_page()
-    culture = client.get(index.url + "?area=culture").content.decode()
-    assert "Dialogue of Cultures festival" in culture
-    assert "Chess club evenings" not in culture
-    finnish = client.get(index.url + "?language=en").content.decode()
-    assert "Peer support afternoon" not in finnish
-    assert "Chess club evenings" in finnish
+@pytest.mark.no_demo
+def test_filters_by_area_and_language(client, home_page):
+    culture, hobbies = AreaFactory(name="Culture"), AreaFactory(name="Hobbies")
+    festival = EventPageFactory(title="Harbour festival", areas=[culture], languages=["ru", "fi", "en"])
+    EventPageFactory(title="Board games night", areas=[hobbies], languages=["ru", "fi", "en"])
+    EventPageFactory(title="Tea afternoon", areas=[hobbies], languages=["ru"])
+    index = festival.get_parent()
+    in_culture = client.get(index.url + "?area=culture").content.decode()
+    assert "Harbour festival" in in_culture
+    assert "Board games night" not in in_culture
+    in_english = client.get(index.url + "?language=en").content.decode()
+    assert "Tea afternoon" not in in_english
+    assert "Board games night" in in_english
 
 
 @pytest.mark.parametrize(
@@ -201,35 +209,46 @@ def test_event_ics_parses_back_with_uids_and_local_times(client):
     assert [str(e["UID"]) for e in again.walk("VEVENT")] == [str(e["UID"]) for e in events]
 
 
-def test_calendar_feed_lists_only_live_scheduled_events_of_the_locale(client):
-    index = index_page("fi")
+@pytest.mark.no_demo
+def test_calendar_feed_lists_only_live_scheduled_events_of_the_locale(client, home_page):
+    games = EventPageFactory(title="Board games night")
+    concert = EventPageFactory(title="Choir concert", status=EventPage.STATUS_CANCELLED)
+    index = translate(games.get_parent(), "fi", {"Events": "Tapahtumat"})
+    finnish_games = translate(games, "fi", {"Board games night": "Lautapeli-ilta"})
+    translate(concert, "fi", {"Choir concert": "Kuorokonsertti"})
     feed = icalendar.Calendar.from_ical(client.get(index.url + "calendar/").content)
     summaries = {str(e["SUMMARY"]) for e in feed.walk("VEVENT")}
-    assert "Shakkikerhon illat" in summaries
-    assert "Chess club evenings" not in summaries
-    assert "Kuoro Berjozkan konsertti" not in summaries  # cancelled
-    chess = EventPage.objects.get(locale__language_code="fi", title="Shakkikerhon illat")
-    chess.unpublish()
+    assert "Lautapeli-ilta" in summaries
+    assert "Board games night" not in summaries
+    assert "Kuorokonsertti" not in summaries  # cancelled
+    finnish_games.unpublish()
     feed = icalendar.Calendar.from_ical(client.get(index.url + "calendar/").content)
-    assert "Shakkikerhon illat" not in {str(e["SUMMARY"]) for e in feed.walk("VEVENT")}
+    assert "Lautapeli-ilta" not in {str(e["SUMMARY"]) for e in feed.walk("VEVENT")}
     html = client.get(index.url).content.decode()
     assert 'href="webcal://' in html
 
 
-def test_area_calendar_feed(client):
-    index = index_page()
-    feed = icalendar.Calendar.from_ical(client.get(index.url + "calendar/?area=wellness").content)
+@pytest.mark.no_demo
+def test_area_calendar_feed(client, home_page):
+    walk = EventPageFactory(title="Nordic walk", areas=[AreaFactory(name="Wellness")])
+    EventPageFactory(title="Board games night", areas=[AreaFactory(name="Hobbies")])
+    feed = icalendar.Calendar.from_ical(client.get(walk.get_parent().url + "calendar/?area=wellness").content)
     summaries = {str(e["SUMMARY"]) for e in feed.walk("VEVENT")}
-    assert "Peer support afternoon" in summaries
-    assert "Chess club evenings" not in summaries
+    assert "Nordic walk" in summaries
+    assert "Board games night" not in summaries
 
 
-def test_rss_feed_lists_upcoming_live_events_of_the_locale(client):
-    feed = feedparser.parse(client.get(index_page("ru").url + "feed/rss/").content)
+@pytest.mark.no_demo
+def test_rss_feed_lists_upcoming_live_events_of_the_locale(client, home_page):
+    games = EventPageFactory(title="Board games night")
+    EventPageFactory(title="Round table of partners")  # not translated into Russian
+    index = translate(games.get_parent(), "ru", {"Events": "Мероприятия"})
+    translate(games, "ru", {"Board games night": "Вечер настольных игр"})
+    feed = feedparser.parse(client.get(index.url + "feed/rss/").content)
     titles = {entry.title for entry in feed.entries}
-    assert "Вечера шахматного клуба" in titles
+    assert "Вечер настольных игр" in titles
     assert not any(re.search(r"[A-Za-z]{4,}", t) and "Round" in t for t in titles)
-    assert "Chess club evenings" not in titles
+    assert "Board games night" not in titles
     assert all(entry.link.startswith("http") for entry in feed.entries)
 
 
@@ -282,14 +301,14 @@ def test_end_before_start_is_a_form_error(admin_client):
     assert not EventPage.objects.filter(slug="backwards-event").exists()
 
 
-def test_area_pages_and_home_show_next_events(client):
-    from culture.models import SectionPage
-
-    section = SectionPage.objects.live().get(locale__language_code="en", area__slug="hobbies")
+@pytest.mark.no_demo
+def test_area_pages_and_home_show_next_events(client, home_page):
+    section = SectionPageFactory(area=AreaFactory(name="Hobbies"))
+    EventPageFactory(title="Board games night", areas=[section.area])
     html = client.get(section.url).content.decode()
-    assert "Upcoming events" in html and "Chess club evenings" in html
+    assert "Upcoming events" in html and "Board games night" in html
     home = client.get("/en/").content.decode()
-    assert "Coming up" in home
+    assert "Coming up" in home and "Board games night" in home
 
 
 def query_count(client, url):
