@@ -19,14 +19,22 @@ from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from conftest import LANGUAGES
-from culture.models import SectionPage
 from core.models import Area, Person
+from core.tests.factories import PersonFactory, translate
+from culture.models import SectionPage
 from home.models import HomePage, StandardPage
 from publications.models import (
     PublicationAuthor,
     PublicationIndexPage,
     PublicationKind,
     PublicationPage,
+)
+from publications.tests.factories import (
+    PdfDocumentFactory,
+    PublicationIndexPageFactory,
+    PublicationPageFactory,
+    attachments,
+    authors,
 )
 
 pytestmark = pytest.mark.django_db
@@ -100,10 +108,43 @@ def test_demo_publications_cover_kinds_areas_and_eighteen_months():
         assert with_documents(language).count() >= 3
 
 
-def test_translations_have_tags_and_authors_of_their_own_language():
-    english = live_publications("en").get(kind=PublicationKind.REPORT, attachments__label__contains="Survey")
-    russian = english.get_translation(Locale.objects.get(language_code="ru"))
+def survey_in_russian():
+    """An English report by two people, with two documents and two tags, translated into
+    Russian (the people first) and given Russian tags, as the demo's survey is."""
+    anna = PersonFactory(name="Anna Korhonen")
+    irina = PersonFactory(name="Irina Virtanen")
+    translate(anna, "ru", {"Anna Korhonen": "Анна Корхонен"})
+    translate(irina, "ru", {"Irina Virtanen": "Ирина Виртанен"})
+    english = PublicationPageFactory(
+        title="Survey of families",
+        kind=PublicationKind.REPORT,
+        authors=authors(anna, irina),
+        attachments=attachments(
+            (PdfDocumentFactory(title="Family survey"), "Survey report"),
+            (PdfDocumentFactory(title="Family survey summary"), "Two-page summary"),
+        ),
+        tags=["families", "integration"],
+    )
+    translate(english.get_parent(), "ru", {"Publications": "Публикации"})
+    russian = translate(
+        english,
+        "ru",
+        {
+            "Survey of families": "Опрос семей",
+            "Survey report": "Отчёт об опросе",
+            "Two-page summary": "Краткое изложение на двух страницах",
+        },
+    )
+    russian.tags.set(["семьи", "интеграция"])
+    russian.save_revision().publish()
+    return english, PublicationPage.objects.get(pk=russian.pk)
+
+
+@pytest.mark.no_demo
+def test_translations_have_tags_and_authors_of_their_own_language(home_page):
+    english, russian = survey_in_russian()
     assert [tag.name for tag in russian.tags.order_by("name")] == ["интеграция", "семьи"]
+    assert [tag.name for tag in english.tags.order_by("name")] == ["families", "integration"]
     assert [link.person_id for link in russian.authors.all()] == [
         link.person_id for link in english.authors.all()
     ]
@@ -375,8 +416,9 @@ def test_feeds_are_linked_from_the_list_and_the_publications(client):
 # Publication pages
 
 
-def test_publication_shows_authors_documents_and_tags_in_its_language(client):
-    page = with_documents("ru").get(attachments__label="Отчёт об опросе")
+@pytest.mark.no_demo
+def test_publication_shows_authors_documents_and_tags_in_its_language(client, home_page):
+    _english, page = survey_in_russian()
     html = get_html(client, page.url)
     assert "Анна Корхонен" in html and "Ирина Виртанен" in html
     assert "Anna Korhonen" not in html
@@ -588,10 +630,11 @@ def test_editor_adds_a_publication_in_the_admin(admin_client):
     assert attachment.locale_id == page.locale_id
 
 
-def test_previews_render_unsaved_authors_tags_and_documents(admin_client):
-    index = index_page("en")
-    person = Person.objects.get(locale=index.locale, name="Sergei Lehtonen")
-    document = get_document_model().objects.filter(collection__name="Publications").first()
+@pytest.mark.no_demo
+def test_previews_render_unsaved_authors_tags_and_documents(admin_client, home_page):
+    index = PublicationIndexPageFactory()
+    person = PersonFactory(name="Sergei Lehtonen")
+    document = PdfDocumentFactory()
     url = reverse("wagtailadmin_pages:preview_on_add", args=("publications", "publicationpage", index.id))
     response = admin_client.post(
         url,
