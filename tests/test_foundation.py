@@ -16,6 +16,8 @@ from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringTranslation, Translation
 
 from conftest import LANGUAGES
+from core.models import OrganisationDetails
+from core.tests.factories import PartnerFactory, StandardPageFactory, translate
 from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -41,8 +43,11 @@ def test_each_page_type_renders_in_each_language(client, model, language):
     assert 'href="#main"' in html and 'id="main"' in html
 
 
-def test_translated_pages_show_translated_text(client):
-    response = client.get(live_page(StandardPage, "ru").url)
+@pytest.mark.no_demo
+def test_translated_pages_show_translated_text(client, home_page):
+    welcome = StandardPageFactory(title="Welcome", intro="Who we are and what we do.")
+    russian = translate(welcome, "ru", {"Welcome": "Добро пожаловать", "Who we are and what we do.": "Кто мы и что мы делаем."})
+    response = client.get(russian.url)
     html = response.content.decode()
     assert "Добро пожаловать" in html
     assert "Welcome" not in re.sub(r"<head>.*?</head>", "", html, flags=re.S).split("<main")[1]
@@ -92,14 +97,28 @@ def test_language_switcher_goes_to_the_same_page(client):
         assert f'<link rel="alternate" hreflang="{language}"' in html
 
 
-def test_footer_shows_organisation_details_in_the_visitors_language(client):
+@pytest.mark.no_demo
+def test_footer_shows_organisation_details_in_the_visitors_language(client, home_page):
+    organisation = OrganisationDetails.objects.get()
+    organisation.name = "Harbour association"
+    organisation.opening_hours = "Monday to Thursday 10–17"
+    organisation.save()
+    translate(
+        organisation,
+        "fi",
+        {"Harbour association": "Satamayhdistys ry", "Monday to Thursday 10–17": "Maanantaista torstaihin 10–17"},
+    )
+    translate(PartnerFactory(name="City of Turku"), "fi", {"City of Turku": "Turun kaupunki"})
     html = client.get("/fi/").content.decode()
-    assert "Baltic Region ry" in html
+    assert "Satamayhdistys ry" in html
     assert "Maanantaista torstaihin 10–17" in html
     assert "Turun kaupunki" in html
 
 
-def test_navigation_lists_live_pages_of_the_current_language(client):
+@pytest.mark.no_demo
+def test_navigation_lists_live_pages_of_the_current_language(client, home_page):
+    translate(StandardPageFactory(title="Welcome", show_in_menus=True), "fi", {"Welcome": "Tervetuloa"})
+    translate(StandardPageFactory(title="Turku Process", show_in_menus=True), "fi", {"Turku Process": "Turku-prosessi"})
     html = client.get("/fi/").content.decode()
     nav = html.split('class="main-nav"')[1].split("</nav>")[0]
     assert "Tervetuloa" in nav and "Turku-prosessi" in nav
