@@ -101,7 +101,10 @@ def site_with_home(title="Home", languages=("fi", "ru"), **fields):
     "Welcome" page of the bare database; refuses to run where the demo content is loaded."""
     HomePage = apps.get_model("home", "HomePage")
     if HomePage.objects.exists():
-        raise RuntimeError("The demo content is loaded: a test building its own site is marked no_demo.")
+        raise RuntimeError(
+            "The demo content is in the database: a site of a test's own is for no_demo tests, which "
+            "run before the demo is loaded (and not on a database kept with --reuse-db)."
+        )
     root = Page.get_first_root_node()
     for page in root.get_children():
         page.delete()  # Wagtail's welcome page, and the site that points at it
