@@ -58,3 +58,21 @@ def test_pages_using_a_document_are_found_in_the_reference_index():
         pytest.skip("the demo has no document")
     pages = list(upstream.live_pages_using(document))
     assert pages, "every demo document is linked from a published page"
+
+
+@pytest.mark.no_demo
+def test_localize_editor_template_has_the_editor_where_our_override_inserts_before_it():
+    """editorial/templates/wagtail_localize/admin/edit_translation.html extends localize's editor
+    template, gives it our props as ``props`` and inserts the review actions just before the
+    editor's element (editorial.templatetags.translation_editor): revisit both when this fails."""
+    from pathlib import Path
+
+    import wagtail_localize
+
+    from editorial.templatetags.translation_editor import EDITOR_MARKUP
+
+    template = Path(wagtail_localize.__file__).parent / "templates/wagtail_localize/admin/edit_translation.html"
+    source = template.read_text()
+    assert source.count(EDITOR_MARKUP) == 1
+    assert f'{EDITOR_MARKUP} data-props="{{{{ props }}}}">' in source
+    assert source.count("{% block content %}") == 1
