@@ -40,7 +40,8 @@ def build_site_chrome():
             "components/footer.html",
             {
                 "organisation": organisation,
-                "contact": ContactSettings.load(),
+                # Read, not made: the first visitor of a new site may not write settings.
+                "contact": ContactSettings.objects.first() or ContactSettings(),
                 "partners": list(Partner.for_footer()),
             },
         ),

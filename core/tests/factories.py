@@ -110,9 +110,7 @@ def site_with_home(title="Home", languages=("fi", "ru"), **fields):
         page.delete()  # Wagtail's welcome page, and the site that points at it
     home = HomePageFactory(parent=root, title=title, **fields)
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=title)
-    # What the layout shows on every page, made as the demo makes them: the contact settings
-    # would be made at the first visit, which the review guard refuses to an anonymous visitor,
-    # and a page without a summary falls back to the organisation's tagline.
+    # What the layout shows on every page, made as the demo makes them.
     ContactSettings.load()
     OrganisationDetailsFactory(name=title)
     for language in languages:
