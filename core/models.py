@@ -10,9 +10,9 @@ from django.urls import get_script_prefix, get_urlconf
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import StreamField
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import (
     Locale,
     Orderable,
@@ -20,13 +20,11 @@ from wagtail.models import (
     PageManager,
     TranslatableMixin,
 )
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-
+from . import upstream
 from .caching import Memo, content_version, remembered_per_content_version
 from .fields import SpokenLanguagesField, spoken_language_names
 from .forms import AreaTaggedPageForm
@@ -49,10 +47,7 @@ CARD_PICTURE_FIELDS = (
 )
 
 
-class SitePageQuerySet(PageQuerySet):
-    def private_q(self):
-        return private_pages_q()
-
+class SitePageQuerySet(upstream.page_queryset_with_private_pages(private_pages_q)):
     def for_cards(self, *fields):
         """Pages with only what their listing cards show: the shared card fields, ``fields`` of
         the page type and the picture of its card image. A page row has some forty columns
@@ -118,7 +113,7 @@ class SitePage(Page):
         the address depends only on what the key holds: the page's path, the sites it is under,
         the active language, the URL configuration and the script prefix. A page under several
         sites depends on the request's site as well, and is not remembered."""
-        sites = self._get_relevant_site_root_paths(request)
+        sites = upstream.site_root_paths(self, request)
         if len({site.site_id for site in sites}) != 1:
             return super().get_url_parts(request)
         key = (self.url_path, sites, get_language(), get_urlconf(), get_script_prefix())
@@ -421,12 +416,12 @@ def with_local_areas(pages):
             areas = sorted((by_id[area_id] for area_id in area_ids[page.pk]), key=lambda area: area.name)
         else:
             areas = list(page.areas.all())
-        page.__dict__["local_areas"] = in_language(areas, page.locale_id, translations)
+        upstream.set_cached_property(page, "local_areas", in_language(areas, page.locale_id, translations))
     return pages
 
 
 def in_memory_relations(page):
-    return getattr(page, "_cluster_related_objects", {})
+    return upstream.in_memory_child_relations(page)
 
 
 def ready_for_cards(*page_lists, shown=None):

@@ -4,7 +4,7 @@ level of the address, one for the language's home page and one for the language.
 restrictions cost none (``core.privacy`` keeps them per content version).
 
 The result is the one ``Page.route_for_request`` gives, which is where Wagtail looks for it
-first (``request._wagtail_route_for_request``): a routable page on the way still answers its
+first (``upstream.remember_route_on_request``): a routable page on the way still answers its
 own sub-addresses (the schedule's ``past/``) before its children do.
 
 The page an address leads to is then kept in the cache per content version, as the site is:
@@ -19,23 +19,24 @@ from functools import reduce
 
 from django.db.models import Q
 from django.http import Http404
-from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
+from core import upstream
 from core.caching import kept_per_content_version, request_content_version
 
 
 def serve(request, path):
-    if not hasattr(request, "_wagtail_site"):
-        request._wagtail_site = site_for_request(request)
-    if not hasattr(request, "_wagtail_route_for_request"):
+    if not upstream.site_is_known(request):
+        upstream.remember_site_on_request(request, site_for_request(request))
+    if not upstream.route_is_known(request):
         try:
-            request._wagtail_route_for_request = route_for_request(request, path)
+            route = route_for_request(request, path)
         except Http404:
-            request._wagtail_route_for_request = None
+            route = None
+        upstream.remember_route_on_request(request, route)
     return wagtail_serve(request, path)
 
 
@@ -47,11 +48,11 @@ def site_for_request(request):
     """The site answering the request's host and port, as ``Site.find_for_request`` finds it,
     which queries the database on every request. Kept in the cache per content version, which
     saving or deleting a site moves on."""
-    hostname = split_domain_port(request._get_raw_host())[0]
+    hostname = upstream.request_hostname(request)
     site = kept_per_content_version(
         f"site:{hostname}:{request.get_port()}",
         request_content_version(request),
-        lambda: Site._find_for_request(request) or NO_SITE,
+        lambda: upstream.find_site_for_request(request) or NO_SITE,
     )
     return None if site == NO_SITE else site
 
@@ -118,7 +119,7 @@ def page_for_path(site, path):
         )
         if page is None:
             raise Http404
-        page._cached_parent_obj = parent
+        upstream.remember_parent(page, parent)
         chain.append(page)
         remaining = components[level + 1 :]
         if remaining and page.live and routes_subpage(page.specific_class, remaining):
@@ -129,8 +130,10 @@ def page_for_path(site, path):
         "locale", *getattr(page_class, "serve_select_related", ())
     ).get(pk=found.pk)
     if len(chain) > 1:
-        served._cached_parent_obj = chain[-2]
-    served.__dict__["breadcrumb_ancestors"] = [page for page in chain[:-1] if page.depth > 1]
+        upstream.remember_parent(served, chain[-2])
+    upstream.set_cached_property(
+        served, "breadcrumb_ancestors", [page for page in chain[:-1] if page.depth > 1]
+    )
     return served, []
 
 
@@ -139,7 +142,7 @@ def routes_subpage(page_class, path_components):
     if page_class is None or not issubclass(page_class, RoutablePageMixin):
         return False
     try:
-        page_class.get_resolver().resolve("/" + "/".join(path_components) + "/")
+        upstream.subpage_resolver(page_class).resolve("/" + "/".join(path_components) + "/")
     except Http404:
         return False
     return True

@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import upstream
 from core.blocks import BodyStreamBlock
 from core.forms import AreaTaggedPageForm
 from core.listing import paginate
@@ -81,7 +82,7 @@ def with_local_authors(pages):
     translations = {(person.translation_key, person.locale_id): person for person in people}
     for page in pages:
         authors = [by_id[link.person_id] for link in links[page.pk] if link.person_id in by_id]
-        page.__dict__["local_authors"] = in_language(authors, page.locale_id, translations)
+        upstream.set_cached_property(page, "local_authors", in_language(authors, page.locale_id, translations))
     return pages
 
 

@@ -1,17 +1,141 @@
-"""The Wagtail and wagtail-localize behaviour the review guard and the translators' drafts rely
-on (home/upstream.py, editorial/review_guard.py). Each test names what to revisit when an
+"""The internals of Wagtail, wagtail-localize, modelsearch, modelcluster, Django and Pillow that
+core/upstream.py relies on. Each test names the function of core/upstream.py to revisit when an
 upgrade makes it fail."""
 
 import inspect
 
 import pytest
-from wagtail.models import Page, Revision
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+from django.test import RequestFactory
+from django.utils.functional import cached_property
+from wagtail.models import Page, Revision, Site
+from wagtail.query import PageQuerySet
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import convert, edit_translation
 
 from core import upstream
+from core.models import Area, AreaTaggedMixin, SitePage
 
 pytestmark = pytest.mark.django_db
+
+
+def parameters(function):
+    return list(inspect.signature(function).parameters)
+
+
+def a_request(path="/", **extra):
+    return RequestFactory().get(path, **extra)
+
+
+def english_home():
+    return Site.objects.get(is_default_site=True).root_page
+
+
+# --- Objects kept on instances ---
+
+
+def test_set_cached_property_is_read_back_by_djangos_cached_property():
+    class Counted:
+        calls = 0
+
+        @cached_property
+        def value(self):
+            Counted.calls += 1
+            return "computed"
+
+    obj = Counted()
+    upstream.set_cached_property(obj, "value", "given")
+    assert obj.value == "given" and Counted.calls == 0
+    # What it is used for: the properties listings give their pages at once.
+    assert isinstance(SitePage.__dict__["breadcrumb_ancestors"], cached_property)
+    assert isinstance(AreaTaggedMixin.__dict__["local_areas"], cached_property)
+
+
+def test_in_memory_child_relations_holds_areas_not_saved_yet():
+    from culture.models import ActivityPage
+
+    stored = ActivityPage.objects.order_by("pk").first()
+    assert "areas" not in upstream.in_memory_child_relations(stored)
+    unsaved = ActivityPage(title="Choir", slug="choir")
+    unsaved.areas = [Area.objects.order_by("pk").first()]
+    assert "areas" in upstream.in_memory_child_relations(unsaved)
+
+
+# --- Sites and routing ---
+
+
+def test_request_hostname_reads_the_host_without_the_allowed_hosts_check():
+    assert parameters(HttpRequest._get_raw_host) == ["self"]
+    request = a_request(HTTP_HOST="not-allowed.example:8080")
+    assert upstream.request_hostname(request) == "not-allowed.example"
+
+
+def test_find_site_for_request_looks_the_site_up():
+    assert isinstance(inspect.getattr_static(Site, "_find_for_request"), staticmethod)
+    assert parameters(Site._find_for_request) == ["request"]
+    request = a_request(HTTP_HOST="localhost")
+    assert upstream.find_site_for_request(request) == Site.objects.get(is_default_site=True)
+
+
+def test_a_site_remembered_on_the_request_is_what_wagtail_finds(django_assert_num_queries):
+    request = a_request(HTTP_HOST="localhost")
+    site = Site.objects.get(is_default_site=True)
+    assert not upstream.site_is_known(request)
+    upstream.remember_site_on_request(request, site)
+    assert upstream.site_is_known(request)
+    with django_assert_num_queries(0):
+        assert Site.find_for_request(request) is site
+
+
+def test_a_route_remembered_on_the_request_is_what_wagtail_routes(django_assert_num_queries):
+    home = english_home()
+    for route in [(home, [], {}), None]:
+        request = a_request("/en/anything/", HTTP_HOST="localhost")
+        assert not upstream.route_is_known(request)
+        upstream.remember_route_on_request(request, route)
+        assert upstream.route_is_known(request)
+        with django_assert_num_queries(0):
+            assert Page.route_for_request(request, "/en/anything/") is route
+
+
+def test_a_remembered_parent_is_what_get_parent_gives(django_assert_num_queries):
+    page = Page.objects.filter(depth=3).order_by("pk").first()
+    parent = Page.objects.get(path=page.path[: Page.steplen * 2])
+    upstream.remember_parent(page, parent)
+    with django_assert_num_queries(0):
+        assert page.get_parent() is parent
+
+
+def test_subpage_resolver_resolves_a_routable_pages_own_views():
+    from events.models import EventIndexPage
+
+    resolver = upstream.subpage_resolver(EventIndexPage)
+    resolver.resolve("/past/")
+    with pytest.raises(Http404):  # core.routing.routes_subpage expects Http404 for "no view"
+        resolver.resolve("/no-such-view/")
+
+
+def test_site_root_paths_name_the_site_of_each_root():
+    home = english_home()
+    paths = upstream.site_root_paths(home, a_request(HTTP_HOST="localhost"))
+    assert paths, "the demo home page is a site root"
+    site = paths[0]
+    assert site.site_id == Site.objects.get(is_default_site=True).pk
+    assert home.url_path.startswith(site.root_path)
+    assert hasattr(site, "root_url") and hasattr(site, "language_code")
+
+
+def test_public_and_not_public_follow_the_private_q_given():
+    assert "private_q" in PageQuerySet.__dict__
+    home = english_home()
+    queryset_class = upstream.page_queryset_with_private_pages(lambda: Q(pk=home.pk))
+    pages = queryset_class(Page)
+    assert not pages.public().filter(pk=home.pk).exists()
+    assert list(pages.not_public().values_list("pk", flat=True)) == [home.pk]
+
+
+# --- wagtail-localize ---
 
 
 def test_save_target_writes_the_page_row_even_for_a_draft(english_with_placeholder):
@@ -39,8 +163,8 @@ def test_aliases_keep_no_revisions_and_publishing_keeps_the_rows_alias(english_w
 
 
 def test_the_internal_views_take_what_upstream_passes():
-    assert list(inspect.signature(edit_translation.edit_translation).parameters) == ["request", "translation", "instance"]
-    assert list(inspect.signature(convert.convert_to_alias).parameters) == ["request", "page_id"]
+    assert parameters(edit_translation.edit_translation) == ["request", "translation", "instance"]
+    assert parameters(convert.convert_to_alias) == ["request", "page_id"]
 
 
 def test_the_translation_of_a_placeholder_is_found_as_localize_finds_it(english_with_placeholder):
