@@ -14,7 +14,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from wagtail.images import get_image_model
-from wagtail.images.models import Filter
+
+from core import upstream
 
 
 class RenditionRow(NamedTuple):
@@ -50,13 +51,13 @@ def load_rendition_rows(images, filter_specs):
         row = RenditionRow(*values)
         rows[image_id][row.filter_spec, row.focal_point_key] = row
     for image in images:
-        image.__dict__["rendition_rows"] = rows[image.pk]
+        image.rendition_rows = rows[image.pk]
 
 
 def loaded_rows(image, filter_specs):
     """The rows of ``filter_specs`` at the image's focal point, in their order, as Wagtail would
     find them; None if the rows were not loaded or a rendition is missing (Wagtail then makes it)."""
-    rows = image.__dict__.get("rendition_rows")
+    rows = getattr(image, "rendition_rows", None)
     if rows is None:
         return None
     # Wagtail's key of the focal point each spec depends on, worked out once per set of fields
@@ -66,7 +67,7 @@ def loaded_rows(image, filter_specs):
     for spec in filter_specs:
         fields = vary_fields(spec)
         if fields not in focal_point_keys:
-            focal_point_keys[fields] = Filter(spec=spec).get_cache_key(image)
+            focal_point_keys[fields] = upstream.focal_point_key(image, spec)
         row = rows.get((spec, focal_point_keys[fields]))
         if row is None:
             return None
@@ -77,9 +78,7 @@ def loaded_rows(image, filter_specs):
 @lru_cache(maxsize=1024)
 def vary_fields(spec):
     """The image fields a rendition of ``spec`` depends on besides its file (the focal point)."""
-    return tuple(
-        field for operation in Filter(spec=spec).operations for field in getattr(operation, "vary_fields", ())
-    )
+    return upstream.filter_vary_fields(spec)
 
 
 def renditions_from_rows(image, rows):

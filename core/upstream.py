@@ -6,8 +6,12 @@ there first, under the name of the function to revisit.
 
 Monkeypatches are applied by the ``patch_*`` functions, from ``performance.apps``."""
 
+from functools import lru_cache
 
 from django.http.request import split_domain_port
+from PIL import Image as PILImage
+from wagtail.images.models import Filter, Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.query import PageQuerySet
 from wagtail_localize.models import Translation
@@ -95,6 +99,74 @@ def page_queryset_with_private_pages(private_pages_q):
             return private_pages_q()
 
     return PrivatePagesQuerySet
+
+
+# --- Images ---
+
+# Wagtail's parse of a filter spec, taken before ``patch_image_filters_to_share_parses``.
+WAGTAIL_FILTER_OPERATIONS = Filter.__dict__["operations"]
+
+
+@lru_cache(maxsize=1024)
+def parsed_filter_operations(spec):
+    return WAGTAIL_FILTER_OPERATIONS.func(Filter(spec=spec))
+
+
+def patch_image_filters_to_share_parses():
+    """Each image filter spec is parsed once per process, not once per image tag.
+
+    Wagtail builds a new ``Filter`` for every ``{% picture %}``/``{% image %}`` call and parses
+    its spec ("fill-400x267|format-webp") into operation objects with ``inspect.getcallargs``,
+    a noticeable part of rendering a listing of cards. The operations depend only on the spec
+    and on the operations registered at start-up, and are never changed once constructed, so
+    one parse can serve every ``Filter`` with the same spec."""
+    Filter.operations = property(lambda filter: parsed_filter_operations(filter.spec))
+
+
+def focal_point_key(image, filter_spec):
+    """The key Wagtail stores a rendition of ``filter_spec`` under for the image's current
+    focal point (``Rendition.focal_point_key``)."""
+    return Filter(spec=filter_spec).get_cache_key(image)
+
+
+def filter_vary_fields(filter_spec):
+    """The image fields a rendition of ``filter_spec`` depends on besides its file: the
+    ``vary_fields`` of the spec's operations (the focal point for crops)."""
+    return tuple(
+        field for operation in Filter(spec=filter_spec).operations for field in getattr(operation, "vary_fields", ())
+    )
+
+
+def renditions_or_not_found(image, filter_specs):
+    """The image's renditions by spec, made if missing, as ``{% picture %}`` gets them."""
+    return get_renditions_or_not_found(image, filter_specs)
+
+
+def picture_markup(renditions, attrs):
+    """Wagtail's ``<picture>`` markup of renditions by spec (``{% picture %}``); Wagtail adds
+    ``srcset`` to ``attrs``."""
+    return Picture(renditions, attrs).__html__()
+
+
+def renditions_by_format(renditions):
+    """``{% picture … as x %}``'s ``x.formats``: the renditions grouped by format."""
+    return Picture(renditions).formats
+
+
+def patch_pillow_avif_encoder_speed(speed):
+    """Wagtail and Willow pass AVIF's quality but not its encoder speed: Pillow's AVIF writer
+    is wrapped to default to ``speed``. Pillow keeps its writers by format in ``Image.SAVE``
+    and gives a writer the save options in ``image.encoderinfo``."""
+    PILImage.init()  # registers Pillow's own AVIF writer now, so that it is not registered later
+    save_avif = PILImage.SAVE.get("AVIF")
+    if save_avif is None:  # a Pillow built without AVIF
+        return
+
+    def save(image, fp, filename):
+        image.encoderinfo.setdefault("speed", speed)
+        save_avif(image, fp, filename)
+
+    PILImage.register_save("AVIF", save)
 
 
 # --- wagtail-localize ---

@@ -5,9 +5,11 @@ class PerformanceConfig(AppConfig):
     name = "performance"
 
     def ready(self):
-        from . import image_filters, invalidation, renditions
+        from core import upstream
+
+        from . import invalidation, renditions
 
         invalidation.connect_signals()
         renditions.connect_signals()
-        renditions.encode_avif_at_speed()
-        image_filters.share_parsed_filters()
+        upstream.patch_pillow_avif_encoder_speed(renditions.AVIF_ENCODER_SPEED)
+        upstream.patch_image_filters_to_share_parses()

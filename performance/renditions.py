@@ -18,7 +18,6 @@ from collections import defaultdict
 from django.apps import apps
 from django.db import close_old_connections, connections, transaction
 from django.db.models.signals import post_save
-from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.images.forms import BaseImageForm
 from wagtail.models import Page, ReferenceIndex
@@ -28,25 +27,12 @@ from core.pictures import USES, models_with_pictures, pictures_of
 
 logger = logging.getLogger(__name__)
 
+# AVIF's encoder speed (set by ``upstream.patch_pillow_avif_encoder_speed``).
 # libaom's fastest setting (Pillow's default is 6; 10 is the same): 5-13 times faster, for 1-4 %
 # more bytes and 0.3-0.7 dB less PSNR on photographs at card and page sizes (bench/avif.py).
 AVIF_ENCODER_SPEED = 9
 # Images whose renditions are checked and made together, their renditions loaded in one query.
 CHUNK = 100
-
-
-def encode_avif_at_speed():
-    """Wagtail and Willow pass AVIF's quality but not its encoder speed: set Pillow's default."""
-    PILImage.init()  # registers Pillow's own AVIF writer now, so that it is not registered later
-    save_avif = PILImage.SAVE.get("AVIF")
-    if save_avif is None:  # a Pillow built without AVIF
-        return
-
-    def save(image, fp, filename):
-        image.encoderinfo.setdefault("speed", AVIF_ENCODER_SPEED)
-        save_avif(image, fp, filename)
-
-    PILImage.register_save("AVIF", save)
 
 
 def make_renditions(pictures):

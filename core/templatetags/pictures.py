@@ -1,9 +1,8 @@
 from django import template
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
-from wagtail.images.models import Picture
-from wagtail.images.shortcuts import get_renditions_or_not_found
 
+from core import upstream
 from core.caching import Memo
 from core.pictures import USES
 from core.rendition_rows import RenditionRow, loaded_rows, renditions_from_rows
@@ -28,7 +27,7 @@ class RememberedPicture:
         self.rows = rows
         self.attrs = attrs
         if renditions is not None:
-            self.__dict__["renditions"] = renditions
+            upstream.set_cached_property(self, "renditions", renditions)
 
     @cached_property
     def renditions(self):
@@ -36,7 +35,7 @@ class RememberedPicture:
 
     @cached_property
     def formats(self):
-        return Picture(self.renditions).formats
+        return upstream.renditions_by_format(self.renditions)
 
     def __html__(self):
         # The markup shows each rendition's file, width and height (a rendition just made has no
@@ -46,7 +45,7 @@ class RememberedPicture:
             tuple(sorted(self.attrs.items())),
         )
         # Wagtail adds srcset to the attributes it is given: it gets a copy.
-        return remembered_pictures.get_or_make(key, lambda: Picture(self.renditions, dict(self.attrs)).__html__())
+        return remembered_pictures.get_or_make(key, lambda: upstream.picture_markup(self.renditions, dict(self.attrs)))
 
     def __str__(self):
         return mark_safe(self.__html__())  # noqa: S308 - Wagtail's markup, its attributes escaped
@@ -65,5 +64,5 @@ def picture_for(image, use, **attrs):
     rows = loaded_rows(image, spec.filter_specs)
     if rows is not None:
         return RememberedPicture(image, rows, attrs)
-    renditions = get_renditions_or_not_found(image, spec.filter_specs)
+    renditions = upstream.renditions_or_not_found(image, spec.filter_specs)
     return RememberedPicture(image, tuple(map(RenditionRow.of, renditions.values())), attrs, renditions)

@@ -3,12 +3,17 @@ core/upstream.py relies on. Each test names the function of core/upstream.py to 
 upgrade makes it fail."""
 
 import inspect
+import io
 
 import pytest
 from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.test import RequestFactory
 from django.utils.functional import cached_property
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter, Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, Revision, Site
 from wagtail.query import PageQuerySet
 from wagtail_localize.models import Translation, TranslationSource
@@ -16,6 +21,7 @@ from wagtail_localize.views import convert, edit_translation
 
 from core import upstream
 from core.models import Area, AreaTaggedMixin, SitePage
+from core.pictures import USES
 
 pytestmark = pytest.mark.django_db
 
@@ -133,6 +139,61 @@ def test_public_and_not_public_follow_the_private_q_given():
     pages = queryset_class(Page)
     assert not pages.public().filter(pk=home.pk).exists()
     assert list(pages.not_public().values_list("pk", flat=True)) == [home.pk]
+
+
+# --- Images ---
+
+
+def test_filters_share_parses_through_the_operations_attribute():
+    """patch_image_filters_to_share_parses replaces ``Filter.operations``, a cached property
+    Wagtail reads wherever it applies a spec."""
+    assert isinstance(upstream.WAGTAIL_FILTER_OPERATIONS, cached_property)
+    assert upstream.WAGTAIL_FILTER_OPERATIONS.name == "operations"
+    assert parameters(upstream.WAGTAIL_FILTER_OPERATIONS.func) == ["self"]
+    for reader in (Filter.transform_operations.fget, Filter.filter_operations.fget, Filter.get_cache_key):
+        assert "self.operations" in inspect.getsource(reader), reader
+    assert isinstance(Filter.__dict__["operations"], property), "performance.apps applies the patch"
+    assert Filter("fill-10x10|format-webp").operations is Filter("fill-10x10|format-webp").operations
+
+
+def test_focal_point_key_is_the_key_wagtail_stores_renditions_under():
+    Rendition = get_image_model().get_rendition_model()
+    rendition = Rendition.objects.filter(filter_spec__contains="fill-").select_related("image").first()
+    assert rendition is not None, "the demo makes card renditions"
+    assert upstream.focal_point_key(rendition.image, rendition.filter_spec) == rendition.focal_point_key
+    assert parameters(Filter.get_cache_key) == ["self", "image"]
+
+
+def test_filter_vary_fields_are_the_focal_point_for_crops_only():
+    assert set(upstream.filter_vary_fields("fill-200x100|format-webp")) >= {"focal_point_x", "focal_point_y"}
+    assert upstream.filter_vary_fields("max-200x100") == ()
+
+
+def test_pictures_are_wagtails_picture_of_renditions_by_spec():
+    assert parameters(get_renditions_or_not_found) == ["image", "specs"]
+    assert parameters(Picture) == ["renditions", "attrs"]
+    image = get_image_model().objects.order_by("pk").first()
+    specs = USES["card"].filter_specs
+    renditions = upstream.renditions_or_not_found(image, specs)
+    assert set(renditions) == set(specs)
+    attrs = {"alt": ""}
+    markup = upstream.picture_markup(renditions, attrs)
+    assert markup.startswith("<picture>") and 'type="image/avif"' in markup
+    assert "srcset" in attrs, "Wagtail adds srcset to the attributes it is given"
+    assert set(upstream.renditions_by_format(renditions)) == {"avif", "webp", "jpeg"}
+
+
+def test_pillow_gives_the_avif_writer_its_options_in_encoderinfo(monkeypatch):
+    assert PILImage.SAVE["AVIF"].__qualname__.startswith("patch_pillow_avif_encoder_speed")
+    given = {}
+
+    def writer(image, fp, filename):
+        given.update(image.encoderinfo)
+
+    monkeypatch.setitem(PILImage.SAVE, "AVIF", writer)
+    upstream.patch_pillow_avif_encoder_speed(7)
+    PILImage.new("RGB", (4, 4)).save(io.BytesIO(), format="AVIF", quality=60)
+    assert given["speed"] == 7 and given["quality"] == 60
 
 
 # --- wagtail-localize ---
