@@ -8,12 +8,20 @@ Monkeypatches are applied by the ``patch_*`` functions, from ``performance.apps`
 
 from functools import lru_cache
 
+from django.contrib.auth import get_user_model
 from django.http.request import split_domain_port
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
+from django.shortcuts import render
+from django.utils.cache import cc_delim_re
 from PIL import Image as PILImage
+from wagtail import hooks
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.query import PageQuerySet
+from wagtail.snippets.models import get_snippet_models
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation
 from wagtail_localize.views.convert import convert_to_alias as localize_convert_to_alias
 from wagtail_localize.views.edit_translation import edit_translation
@@ -167,6 +175,87 @@ def patch_pillow_avif_encoder_speed(speed):
         save_avif(image, fp, filename)
 
     PILImage.register_save("AVIF", save)
+
+
+# --- Permissions, snippets, settings ---
+
+
+def has_collection_permission(policy, user, actions, collection=None):
+    """Whether ``user`` holds any of ``actions`` of a collection permission policy's model, in
+    ``collection`` (or in some collection)."""
+    return policy._check_perm(user, actions, collection=collection)
+
+
+def collections_with_permission(policy, user, actions):
+    """The collections where ``user`` holds any of ``actions`` of the policy's model."""
+    return policy._collections_with_perm(user, actions)
+
+
+def snippet_models():
+    """The models registered as snippets (so far: apps register theirs in wagtail_hooks)."""
+    return get_snippet_models()
+
+
+def snippet_and_setting_models():
+    """Every model registered as a snippet or a settings page, once every app's admin hooks
+    have registered theirs."""
+    from wagtail.contrib.settings.registry import registry as settings_registry
+
+    hooks.search_for_hooks()
+    return set(get_snippet_models()) | set(settings_registry)
+
+
+def snippet_model_from_url(app_label, model_name):
+    """The snippet model of an admin URL's ``app_label`` and ``model_name`` (404 if none)."""
+    return get_snippet_model_from_url_params(app_label, model_name)
+
+
+# The page's comments, which saving a draft writes with the page.
+PAGE_COMMENTS_RELATION = COMMENTS_RELATION_NAME
+
+
+def admin_sign_in_page(request, username, next_url, status):
+    """Wagtail's admin sign-in page with ``username`` filled in, as its login view shows it."""
+    from wagtail.admin.views.account import get_user_login_form, password_reset_enabled
+
+    user_model = get_user_model()
+    return render(
+        request,
+        "wagtailadmin/login.html",
+        {
+            "form": get_user_login_form()(request, initial={"username": username}),
+            "next": next_url,
+            "show_password_reset": password_reset_enabled(),
+            "username_field": user_model._meta.get_field(user_model.USERNAME_FIELD).verbose_name,
+        },
+        status=status,
+    )
+
+
+# --- HTTP ---
+
+
+def accepts_gzip(request):
+    """The test Django's GZipMiddleware makes before compressing."""
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
+def cache_control_directives(response):
+    """The names of the directives of the response's Cache-Control header, lower case."""
+    return {
+        directive.split("=")[0].strip().lower()
+        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+
+
+def is_preview_request(request):
+    """Whether Wagtail made ``request`` up to render a preview in the admin
+    (``make_preview_request`` marks it)."""
+    return getattr(request, "is_dummy", False)
+
+
+# Extended by performance.compression: its ``process_response``.
+CompressingMiddleware = GZipMiddleware
 
 
 # --- wagtail-localize ---

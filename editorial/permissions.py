@@ -11,13 +11,15 @@ from wagtail.images import get_image_model
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core import upstream
+
 MAY_DELETE_OWN = ["add", "change", "delete"]
 
 
 class DeleteNeedsPermissionPolicy(CollectionOwnershipPermissionPolicy):
     def user_has_permission(self, user, action):
         if action == "delete":
-            return self._check_perm(user, MAY_DELETE_OWN)
+            return upstream.has_collection_permission(self, user, MAY_DELETE_OWN)
         return super().user_has_permission(user, action)
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
@@ -32,9 +34,9 @@ class DeleteNeedsPermissionPolicy(CollectionOwnershipPermissionPolicy):
         if "delete" not in actions or user.is_superuser or not user.is_authenticated:
             return super().instances_user_has_any_permission_for(user, actions)
         deletable = self.model._default_manager.filter(
-            Q(collection__in=self._collections_with_perm(user, ["delete"]))
+            Q(collection__in=upstream.collections_with_permission(self, user, ["delete"]))
             | Q(
-                collection__in=self._collections_with_perm(user, MAY_DELETE_OWN),
+                collection__in=upstream.collections_with_permission(self, user, MAY_DELETE_OWN),
                 **{self.owner_field_name: user},
             )
         )
@@ -45,8 +47,8 @@ class DeleteNeedsPermissionPolicy(CollectionOwnershipPermissionPolicy):
 
     def _may_delete(self, user, instance):
         own = getattr(instance, self.owner_field_name) == user
-        return self._check_perm(
-            user, MAY_DELETE_OWN if own else ["delete"], collection=instance.collection
+        return upstream.has_collection_permission(
+            self, user, MAY_DELETE_OWN if own else ["delete"], collection=instance.collection
         )
 
 

@@ -20,11 +20,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models.signals import pre_delete, pre_save
 from django.utils.translation import gettext as _
-from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page
-from wagtail.snippets.models import get_snippet_models
 
 from core import upstream
 from core.models import CARD_PICTURE_FIELDS
@@ -47,7 +45,7 @@ EDITORIAL_STATE_FIELDS = {
     "locked_by",
     "owner",
     "numchild",
-    "wagtail_admin_comments",
+    upstream.PAGE_COMMENTS_RELATION,
     "comments",
 }
 
@@ -157,10 +155,7 @@ def guard_page_delete(sender, instance, **kwargs):
 def public_models():
     """Snippets and settings that visitors see at once when saved (no draft state); asked once
     every app's admin hooks have registered theirs."""
-    from wagtail.contrib.settings.registry import registry as settings_registry
-
-    hooks.search_for_hooks()  # snippets are registered by the apps' wagtail_hooks modules
-    models = set(get_snippet_models()) | set(settings_registry)
+    models = upstream.snippet_and_setting_models()
     return {model for model in models if not issubclass(model, DraftStateMixin)}
 
 

@@ -3,10 +3,10 @@
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import ngettext
+
+from core import upstream
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -19,7 +19,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         # serves them through a "dummy" request with the page's public path, so they need the
         # admin's policy (which lets the admin frame them).
         in_admin = request.path_info.startswith(settings.ADMIN_URL_PREFIX)
-        if not report_only and parts.config is None and (in_admin or getattr(request, "is_dummy", False)):
+        if not report_only and parts.config is None and (in_admin or upstream.is_preview_request(request)):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return parts
 
@@ -38,8 +38,6 @@ class PermissionsPolicyMiddleware:
 
 def sign_in_locked_out(request, original_response=None, credentials=None):
     """The admin's sign-in page again, with a message that says why and for how long."""
-    from wagtail.admin.views.account import get_user_login_form, password_reset_enabled
-
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     messages.error(
         request,
@@ -53,14 +51,5 @@ def sign_in_locked_out(request, original_response=None, credentials=None):
         % {"minutes": minutes},
     )
     username = (credentials or {}).get("username", "")
-    return render(
-        request,
-        "wagtailadmin/login.html",
-        {
-            "form": get_user_login_form()(request, initial={"username": username}),
-            "next": request.POST.get("next") or reverse("wagtailadmin_home"),
-            "show_password_reset": password_reset_enabled(),
-            "username_field": get_user_model()._meta.get_field(get_user_model().USERNAME_FIELD).verbose_name,
-        },
-        status=429,
-    )
+    next_url = request.POST.get("next") or reverse("wagtailadmin_home")
+    return upstream.admin_sign_in_page(request, username, next_url, status=429)

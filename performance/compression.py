@@ -7,12 +7,11 @@ Breach"). The pages of signed-in users (their names, the admin) are left uncompr
 same. Static files are compressed ahead of time by whitenoise and pass through untouched.
 """
 
-from django.middleware.gzip import GZipMiddleware
-
 from core.caching import is_anonymous_request
+from core.upstream import CompressingMiddleware
 
 
-class AnonymousGZipMiddleware(GZipMiddleware):
+class AnonymousGZipMiddleware(CompressingMiddleware):
     def process_response(self, request, response):
         if not is_anonymous_request(request):
             return response

@@ -6,10 +6,9 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
-from wagtail.snippets.models import get_snippet_models
 
+from core import upstream
 from core.caching import new_content_version
 
 # Sites too: which site answers a host is kept per content version (core/routing.py).
@@ -24,7 +23,7 @@ ALWAYS_SHOWN = (
 )
 # What saving a draft or locking a page writes: nothing visitors see (publishing is signalled).
 EDITING_FIELDS = {
-    COMMENTS_RELATION_NAME,
+    upstream.PAGE_COMMENTS_RELATION,
     "latest_revision",
     "latest_revision_created_at",
     "draft_title",
@@ -45,7 +44,7 @@ def content_changed(**kwargs):
 def model_saved_or_deleted(sender, update_fields=None, **kwargs):
     if update_fields and set(update_fields) <= EDITING_FIELDS:
         return
-    if issubclass(sender, ALWAYS_SHOWN) or sender in get_snippet_models():
+    if issubclass(sender, ALWAYS_SHOWN) or sender in upstream.snippet_models():
         content_changed()
 
 

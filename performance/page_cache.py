@@ -8,10 +8,10 @@ than tracking which page shows what, but it cannot miss a dependency.
 """
 
 from django.conf import settings
-from django.middleware.gzip import re_accepts_gzip
-from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
+from core import upstream
 from core.caching import address_digest, is_anonymous_request, keep_response, kept_response
 
 # Cache-Control directives that say a response belongs to one visitor or must not be kept.
@@ -25,8 +25,7 @@ def cache_key(request):
 
 
 def accepts_gzip(request):
-    # The test GZipMiddleware makes before compressing.
-    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    return upstream.accepts_gzip(request)
 
 
 def is_cacheable(request, response):
@@ -38,10 +37,7 @@ def is_cacheable(request, response):
     user = getattr(request, "user", None)
     if getattr(request, "is_preview", False) or (user is not None and user.is_authenticated):
         return False
-    directives = {
-        directive.split("=")[0].strip().lower()
-        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
-    }
+    directives = upstream.cache_control_directives(response)
     return not directives & UNCACHEABLE_DIRECTIVES and response.get("Vary") != "*"
 
 

@@ -7,11 +7,12 @@ import io
 
 import pytest
 from django.db.models import Q
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.test import RequestFactory
 from django.utils.functional import cached_property
 from PIL import Image as PILImage
-from wagtail.images import get_image_model
+from wagtail.admin.views.account import LoginView
+from wagtail.images import get_image_model, get_permission_policy
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, Revision, Site
@@ -20,7 +21,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import convert, edit_translation
 
 from core import upstream
-from core.models import Area, AreaTaggedMixin, SitePage
+from core.models import Area, AreaTaggedMixin, ContactSettings, SitePage
 from core.pictures import USES
 
 pytestmark = pytest.mark.django_db
@@ -194,6 +195,72 @@ def test_pillow_gives_the_avif_writer_its_options_in_encoderinfo(monkeypatch):
     upstream.patch_pillow_avif_encoder_speed(7)
     PILImage.new("RGB", (4, 4)).save(io.BytesIO(), format="AVIF", quality=60)
     assert given["speed"] == 7 and given["quality"] == 60
+
+
+# --- Permissions, snippets, settings ---
+
+
+def test_collection_permission_checks_of_wagtails_policy(demo_user):
+    policy = get_permission_policy()
+    assert parameters(type(policy)._check_perm) == ["self", "user", "actions", "collection"]
+    assert parameters(type(policy)._collections_with_perm) == ["self", "user", "actions"]
+    moderator, editor = demo_user("moderator"), demo_user("editor")
+    assert upstream.has_collection_permission(policy, moderator, ["delete"])
+    assert not upstream.has_collection_permission(policy, editor, ["delete"])
+    assert upstream.collections_with_permission(policy, moderator, ["delete"]).exists()
+    assert not upstream.collections_with_permission(policy, editor, ["delete"]).exists()
+
+
+def test_snippet_and_setting_models_are_wagtails_registries():
+    assert Area in upstream.snippet_models()
+    assert {Area, ContactSettings} <= upstream.snippet_and_setting_models()
+
+
+def test_snippet_model_from_url_finds_a_snippet_or_404():
+    assert parameters(upstream.get_snippet_model_from_url_params) == ["app_name", "model_name"]
+    assert upstream.snippet_model_from_url("core", "area") is Area
+    with pytest.raises(Http404):
+        upstream.snippet_model_from_url("core", "nothing")
+
+
+def test_the_page_comments_relation_is_a_page_field():
+    assert Page._meta.get_field(upstream.PAGE_COMMENTS_RELATION).one_to_many
+
+
+def test_the_admin_sign_in_page_gets_what_wagtails_login_view_gives_its_template():
+    from wagtail.admin.views import account
+
+    assert parameters(account.get_user_login_form) == [] and parameters(account.password_reset_enabled) == []
+    source = inspect.getsource(LoginView.get_context_data)
+    assert '"show_password_reset"' in source and '"username_field"' in source
+
+
+def test_the_request_of_a_preview_is_a_preview_request(monkeypatch):
+    home = english_home().specific
+    served = []
+
+    def serve_preview(request, mode_name):
+        served.append(request)
+        return HttpResponse()
+
+    monkeypatch.setattr(home, "serve_preview", serve_preview)
+    home.make_preview_request()
+    assert upstream.is_preview_request(served[0])
+    assert not upstream.is_preview_request(a_request())
+
+
+# --- HTTP ---
+
+
+def test_accepts_gzip_and_cache_control_directives():
+    assert upstream.accepts_gzip(a_request(HTTP_ACCEPT_ENCODING="br, gzip;q=0.8"))
+    assert not upstream.accepts_gzip(a_request(HTTP_ACCEPT_ENCODING="identity"))
+    response = HttpResponse(headers={"Cache-Control": "Private, max-age=0"})
+    assert upstream.cache_control_directives(response) == {"private", "max-age"}
+
+
+def test_the_compressing_middleware_answers_in_process_response():
+    assert parameters(upstream.CompressingMiddleware.process_response) == ["self", "request", "response"]
 
 
 # --- wagtail-localize ---
