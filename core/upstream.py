@@ -13,6 +13,7 @@ from django.http.request import split_domain_port
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.shortcuts import render
 from django.utils.cache import cc_delim_re
+from modelsearch.tasks import insert_or_update_object_task
 from PIL import Image as PILImage
 from wagtail import hooks
 from wagtail.images.models import Filter, Picture
@@ -20,6 +21,8 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail.search.utils import normalise_query_string
 from wagtail.snippets.models import get_snippet_models
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation
@@ -230,6 +233,67 @@ def admin_sign_in_page(request, username, next_url, status):
         },
         status=status,
     )
+
+
+# --- Search ---
+
+
+def reindex_object(model, pk):
+    """Index one object again: the task Wagtail itself runs when a page is saved (inline unless
+    a task worker is set up)."""
+    insert_or_update_object_task.enqueue(model._meta.app_label, model._meta.model_name, str(pk))
+
+
+def indexed_models():
+    """Every model with search fields."""
+    return index.get_indexed_models()
+
+
+def related_search_fields(model, search_fields):
+    """(field name, Django field, nested search fields) of each ``index.RelatedFields`` among
+    ``search_fields`` of ``model``."""
+    for search_field in search_fields:
+        if isinstance(search_field, index.RelatedFields):
+            yield search_field.field_name, search_field.get_field(model), search_field.fields
+
+
+def normalised_query(query_string):
+    """A search as Wagtail stores it for search promotions and the searches report."""
+    return normalise_query_string(query_string)
+
+
+def sqlite_full_text_search_available():
+    """Whether SQLite has FTS5, without which modelsearch searches with LIKE."""
+    from modelsearch.backends.database.sqlite.utils import fts5_available
+
+    return fts5_available()
+
+
+def postgres_search_classes():
+    """modelsearch's PostgreSQL index, backend, query compiler and lexeme, which
+    ``search.backends`` extends (only importable with PostgreSQL's driver installed)."""
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresIndex,
+        PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
+    )
+    from modelsearch.backends.database.postgres.query import Lexeme
+
+    return PostgresIndex, PostgresSearchBackend, PostgresSearchQueryCompiler, Lexeme
+
+
+def sqlite_search_classes():
+    """modelsearch's SQLite FTS5 backend and query compiler, which ``search.backends`` extends."""
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+
+    return SQLiteSearchBackend, SQLiteSearchQueryCompiler
+
+
+# A page's indexed text, from modelsearch's index table.
+INDEXED_BODY_TEXT = "index_entries__body_text"
 
 
 # --- HTTP ---

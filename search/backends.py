@@ -23,7 +23,8 @@ from functools import reduce
 
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
-from modelsearch.backends.database.sqlite.utils import fts5_available
+
+from core import upstream
 
 # Marks around matched words in headlines: control characters no page text contains, so the
 # text can be escaped before they become <mark> elements.
@@ -33,14 +34,12 @@ HIGHLIGHT_STOP = "\x03"
 
 if connection.vendor == "postgresql":
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVector
-    from modelsearch.backends.database.postgres.postgres import (
-        PostgresIndex,
-        PostgresSearchBackend,
-        PostgresSearchQueryCompiler,
-    )
-    from modelsearch.backends.database.postgres.query import Lexeme
     from modelsearch.query import PlainText
     from wagtail.models import Locale, Page
+
+    PostgresIndex, PostgresSearchBackend, PostgresSearchQueryCompiler, Lexeme = (
+        upstream.postgres_search_classes()
+    )
 
     PREFIX_MATCH_MIN_LENGTH = 5
 
@@ -124,7 +123,7 @@ if connection.vendor == "postgresql":
                 Page.objects.filter(pk__in=[page.pk for page in pages])
                 .annotate(
                     headline=SearchHeadline(
-                        "index_entries__body_text",
+                        upstream.INDEXED_BODY_TEXT,
                         compiler.build_tsquery(compiler.query, config=config),
                         config=config,
                         start_sel=HIGHLIGHT_START,
@@ -140,12 +139,10 @@ if connection.vendor == "postgresql":
     def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
         return LocalePostgresSearchBackend(params)
 
-elif connection.vendor == "sqlite" and fts5_available():
-    from modelsearch.backends.database.sqlite.sqlite import (
-        SQLiteSearchBackend,
-        SQLiteSearchQueryCompiler,
-    )
+elif connection.vendor == "sqlite" and upstream.sqlite_full_text_search_available():
     from modelsearch.query import PlainText
+
+    SQLiteSearchBackend, SQLiteSearchQueryCompiler = upstream.sqlite_search_classes()
 
     class QuotingSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         def build_search_query_content(self, query, config=None):

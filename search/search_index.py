@@ -9,31 +9,28 @@ from functools import cache
 
 from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
-from modelsearch.tasks import insert_or_update_object_task
-from wagtail.search import index
 from wagtail.signals import page_published
-from wagtail.snippets.models import get_snippet_models
+
+from core import upstream
 
 
 def related_lookups(model, search_fields, prefix=""):
     """(lookup, related model) for each relation the search fields follow, nested ones too."""
-    for search_field in search_fields:
-        if isinstance(search_field, index.RelatedFields):
-            lookup = prefix + search_field.field_name
-            related_model = search_field.get_field(model).related_model
-            yield lookup, related_model
-            yield from related_lookups(related_model, search_field.fields, lookup + "__")
+    for name, field, related_fields in upstream.related_search_fields(model, search_fields):
+        lookup = prefix + name
+        yield lookup, field.related_model
+        yield from related_lookups(field.related_model, related_fields, lookup + "__")
 
 
 @cache
 def lookups_of_pages_naming(snippet_model):
     """(indexed model, lookup) for every indexed model whose search fields include this
     snippet, e.g. (EventPage, "venue") or (PeoplePage, "people__person") for people."""
-    if snippet_model not in get_snippet_models():
+    if snippet_model not in upstream.snippet_models():
         return ()
     return tuple(
         (model, lookup)
-        for model in index.get_indexed_models()
+        for model in upstream.indexed_models()
         for lookup, related_model in related_lookups(model, model.get_search_fields())
         if issubclass(related_model, snippet_model)
     )
@@ -50,8 +47,7 @@ def pages_naming(snippet_model, pk):
 
 def reindex(objects):
     for model, pk in objects:
-        # The task Wagtail itself runs when a page is saved (inline unless a task worker is set up).
-        insert_or_update_object_task.enqueue(model._meta.app_label, model._meta.model_name, str(pk))
+        upstream.reindex_object(model, pk)
 
 
 def snippet_saved(sender, instance, raw=False, **kwargs):
@@ -74,8 +70,8 @@ def indexes_inline_rows(model):
     """Whether the search fields follow relations saved after the page's row: inline panels
     (a people page's people) and many-to-many fields (tags)."""
     return any(
-        isinstance(search_field, index.RelatedFields) and not search_field.get_field(model).concrete
-        for search_field in model.get_search_fields()
+        not field.concrete
+        for _name, field, _fields in upstream.related_search_fields(model, model.get_search_fields())
     )
 
 

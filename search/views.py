@@ -14,8 +14,8 @@ from django.views.decorators.cache import never_cache
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.backends import get_search_backend
-from wagtail.search.utils import normalise_query_string
 
+from core import upstream
 from core.caching import address_digest, is_anonymous_request, keep_response, kept_response
 from core.listing import paginate
 from core.models import AreaTaggedMixin, private_pages_q, with_local_areas
@@ -55,7 +55,7 @@ def promotions_for(search_query, locale):
     """Editors' promoted results for the query: live public pages of this language, or links."""
     pages = public_pages(Page, locale)
     return list(
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(search_query))
+        SearchPromotion.objects.filter(query__query_string=upstream.normalised_query(search_query))
         .filter(Q(page__isnull=True) | Q(page__in=pages))
         .select_related("page")
     )

@@ -6,17 +6,20 @@ import inspect
 import io
 
 import pytest
+from django.db import connection
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.test import RequestFactory
 from django.utils.functional import cached_property
 from PIL import Image as PILImage
 from wagtail.admin.views.account import LoginView
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.images import get_image_model, get_permission_policy
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, Revision, Site
 from wagtail.query import PageQuerySet
+from wagtail.search import index
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import convert, edit_translation
 
@@ -247,6 +250,67 @@ def test_the_request_of_a_preview_is_a_preview_request(monkeypatch):
     home.make_preview_request()
     assert upstream.is_preview_request(served[0])
     assert not upstream.is_preview_request(a_request())
+
+
+# --- Search ---
+
+
+def test_reindex_object_enqueues_the_index_task():
+    assert parameters(upstream.insert_or_update_object_task.func) == ["app_label", "model_name", "pk"]
+    upstream.reindex_object(Area, Area.objects.order_by("pk").first().pk)
+
+
+def test_related_search_fields_follow_relations():
+    from events.models import EventPage
+
+    assert EventPage in upstream.indexed_models()
+    related = {name: field for name, field, _fields in upstream.related_search_fields(EventPage, EventPage.get_search_fields())}
+    assert related, "event pages are indexed with the names of what they point at"
+    assert all(field.related_model is not None for field in related.values())
+    assert {"field_name", "fields"} <= set(vars(index.RelatedFields("x", [])))
+
+
+def test_a_search_is_normalised_as_wagtail_stores_it():
+    assert upstream.normalised_query("  Summer   CAMP!  ") == Query.get("  Summer   CAMP!  ").query_string
+
+
+def test_the_postgres_search_internals_search_backends_extends():
+    from modelsearch.backends.database.postgres import postgres
+
+    index_class, backend_class, compiler_class, lexeme = upstream.postgres_search_classes()
+    assert backend_class.index_class is index_class and backend_class.query_compiler_class is compiler_class
+    assert parameters(index_class.add_items) == ["self", "model", "objs"]
+    assert parameters(index_class.__init__) == ["self", "backend"]
+    assert parameters(backend_class.__init__) == ["self", "params"]
+    assert parameters(compiler_class.get_config) == ["self", "backend"]
+    assert parameters(compiler_class.build_tsquery_content) == ["self", "query", "config", "invert"]
+    assert parameters(compiler_class.build_tsquery) == ["self", "query", "config"]
+    assert parameters(compiler_class.get_fields_vectors) == ["self", "search_query"]
+    assert {"invert", "prefix"} <= set(parameters(lexeme))
+    # An index entry takes its configuration from the backend it is given (``with_config``).
+    assert "backend.config" in inspect.getsource(postgres.ObjectIndexer.__init__)
+    assert "self.search_fields" in inspect.getsource(compiler_class.__init__)
+
+
+def test_the_sqlite_search_internals_search_backends_extends():
+    from modelsearch.backends.database import SearchBackend
+
+    backend_class, compiler_class = upstream.sqlite_search_classes()
+    assert backend_class.query_compiler_class is compiler_class
+    assert parameters(compiler_class.build_search_query_content) == ["self", "query", "config"]
+    if upstream.sqlite_full_text_search_available():
+        assert isinstance(SearchBackend({}), backend_class)
+
+
+def test_the_indexed_body_text_is_a_page_lookup():
+    from modelsearch.backends.database.postgres import postgres
+
+    relation, field = upstream.INDEXED_BODY_TEXT.split("__")
+    entries = Page._meta.get_field(relation).related_model
+    # A column of PostgreSQL's index table only, which modelsearch's own queries read.
+    assert f'"{upstream.INDEXED_BODY_TEXT}"' in inspect.getsource(postgres)
+    if connection.vendor == "postgresql":
+        assert entries._meta.get_field(field)
 
 
 # --- HTTP ---
