@@ -7,7 +7,8 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail_localize.segments import StringSegmentValue
+
+from core import upstream
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -109,11 +110,11 @@ class TranslatableTableBlock(TableBlock):
             return []
         segments = []
         if value.get("table_caption"):
-            segments.append(StringSegmentValue("caption", value["table_caption"]))
+            segments.append(upstream.text_segment("caption", value["table_caption"]))
         for row_index, row in enumerate(value.get("data") or []):
             for col_index, cell in enumerate(row):
                 if cell:
-                    segments.append(StringSegmentValue(f"cell-{row_index}-{col_index}", cell))
+                    segments.append(upstream.text_segment(f"cell-{row_index}-{col_index}", cell))
         return segments
 
     def restore_translated_segments(self, value, segments):

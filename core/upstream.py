@@ -6,6 +6,7 @@ there first, under the name of the function to revisit.
 
 Monkeypatches are applied by the ``patch_*`` functions, from ``performance.apps``."""
 
+import json
 from functools import lru_cache
 
 from django.contrib.auth import get_user_model
@@ -25,9 +26,27 @@ from wagtail.search import index
 from wagtail.search.utils import normalise_query_string
 from wagtail.snippets.models import get_snippet_models
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
+from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.models import Translation
+from wagtail_localize.operations import TranslationCreator
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.strings import StringValue
 from wagtail_localize.views.convert import convert_to_alias as localize_convert_to_alias
 from wagtail_localize.views.edit_translation import edit_translation
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView as SubmitPageTranslationView,
+)
+from wagtail_localize.views.submit_translations import (
+    SubmitSnippetTranslationView as SubmitSnippetTranslationView,
+)
+from wagtail_localize.views.submit_translations import SubmitTranslationView
+from wagtail_localize.views.update_translations import (
+    UpdateTranslationsForm as UpdateTranslationsForm,
+)
+from wagtail_localize.views.update_translations import (
+    UpdateTranslationsView as UpdateTranslationsView,
+)
 
 # --- Objects kept on instances ---
 
@@ -351,3 +370,62 @@ def live_pages_using(obj):
         .values_list("object_id", flat=True)
     )
     return Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids if pk.isdigit()])
+
+
+def create_translations(instance, locales):
+    """Start the translations of ``instance`` (and of the snippets it uses) into ``locales``, as
+    "Translate this page" does; the translation records made, source by source."""
+    creator = TranslationCreator(user=None, target_locales=locales)
+    creator.create_translations(instance)
+    return [translation for translations in creator.mappings.values() for translation in translations]
+
+
+# wagtail-localize's submit and update views and form (imported above) are extended by
+# editorial.translation_sources: their ``get_form``, ``form_valid`` and ``post``, the submit
+# form's ``locales`` and ``include_subtree`` fields, the update form's ``publish_translations``.
+
+
+def dispatch_submit_view_without_permission_check(view, request, *args, **kwargs):
+    """A submit translation view's ``dispatch`` without its check of wagtail-localize's "submit
+    translation" permission (the caller checks its own). Besides the check, wagtail-localize's
+    ``dispatch`` only sets up the object and the components, which is done here."""
+    view.object = view.get_object()
+    view.components = TranslationComponentManager.from_request(request, source_object_instance=view.object)
+    return super(SubmitTranslationView, view).dispatch(request, *args, **kwargs)
+
+
+# The element of wagtail-localize's translation editor template that our override
+# (editorial/templates/wagtail_localize/admin/edit_translation.html) inserts before.
+TRANSLATION_EDITOR_MARKUP = '<div class="js-translation-editor"'
+
+
+def translation_editor_props(props, *, may_convert_to_alias, last_published):
+    """The props (JSON) wagtail-localize's translation editor view gives its script, without
+    "Convert to alias page" unless ``may_convert_to_alias``, and showing ``last_published`` (text)
+    as the date of the last publication when given."""
+    props = json.loads(props)
+    if not may_convert_to_alias:
+        props["links"]["convertToAliasUrl"] = None
+    if last_published:
+        props["object"]["lastPublishedDate"] = last_published
+    return json.dumps(props)
+
+
+def text_segment(path, text):
+    """A segment of translatable text, for a block's ``get_translatable_segments``."""
+    return StringSegmentValue(path, text)
+
+
+def text_segments_of(instance):
+    """(content path, HTML) of each piece of translatable text of ``instance``, in page order,
+    as wagtail-localize extracts them into a translation source."""
+    return [
+        (segment.path, segment.string.data)
+        for segment in extract_segments(instance)
+        if isinstance(segment, StringSegmentValue)
+    ]
+
+
+def text_of_segment(html):
+    """The plain text of a segment's HTML, as wagtail-localize shows it to translators."""
+    return StringValue(html).render_text()

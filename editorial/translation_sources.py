@@ -33,20 +33,15 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
-from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
-from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.models import Translation, TranslationSource
-from wagtail_localize.views.submit_translations import (
+
+from core import upstream
+from core.upstream import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
-    SubmitTranslationView,
-)
-from wagtail_localize.views.update_translations import (
     UpdateTranslationsForm,
     UpdateTranslationsView,
 )
-
-from core import upstream
 
 from .translation_review import save_translation_as_draft
 from .translator_trees import translator_group_name
@@ -71,13 +66,7 @@ class TranslatorsOwnLanguagesMixin:
         self.allowed_locales = locales_user_may_start(request.user)
         if not self.allowed_locales.exists():
             raise PermissionDenied
-        self.object = self.get_object()
-        self.components = TranslationComponentManager.from_request(
-            request, source_object_instance=self.object
-        )
-        # Skips SubmitTranslationView.dispatch, whose only addition is the permission check
-        # replaced above.
-        return super(SubmitTranslationView, self).dispatch(request, *args, **kwargs)
+        return upstream.dispatch_submit_view_without_permission_check(self, request, *args, **kwargs)
 
     def get_form(self):
         form = super().get_form()
@@ -164,7 +153,7 @@ def translate_page_from_the_original(request, page_id):
 
 
 def translate_snippet_from_the_original(request, app_label, model_name, pk):
-    model = get_snippet_model_from_url_params(app_label, model_name)
+    model = upstream.snippet_model_from_url(app_label, model_name)
     if not issubclass(model, TranslatableMixin):
         raise Http404
     snippet = get_object_or_404(model, pk=unquote(pk))

@@ -20,10 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, Translation
-from wagtail_localize.segments import StringSegmentValue
-from wagtail_localize.segments.extract import extract_segments
-from wagtail_localize.strings import StringValue
 
+from core import upstream
 from editorial.translator_trees import translator_group_name
 
 WORDS = re.compile(r"(\s+)")
@@ -38,7 +36,7 @@ def may_update_translation(user, target):
 
 
 def _text(html):
-    return StringValue(html).render_text()
+    return upstream.text_of_segment(html)
 
 
 def _by_field(segments):
@@ -78,11 +76,7 @@ def source_changes(source, instance):
         .order_by("order")
         .values_list("context__path", "string__data")
     )
-    after = _by_field(
-        (segment.path, segment.string.data)
-        for segment in extract_segments(instance)
-        if isinstance(segment, StringSegmentValue)
-    )
+    after = _by_field(upstream.text_segments_of(instance))
     rows = []
     for path in [*after, *(path for path in before if path not in after)]:
         old, new = before.get(path, []), after.get(path, [])

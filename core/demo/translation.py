@@ -1,5 +1,6 @@
 from wagtail.models import DraftStateMixin
-from wagtail_localize.operations import TranslationCreator
+
+from core import upstream
 
 from .catalogue import catalogue
 
@@ -16,19 +17,16 @@ def translate_segments(instance, locales, translated):
     ``translated(english, language_code, current_translation)``, and the translation is
     published. (The snippets it uses are translated again: the current translation of each of
     their segments, if any, is given.)"""
-    creator = TranslationCreator(user=None, target_locales=locales)
-    creator.create_translations(instance)
-    for translations in creator.mappings.values():
-        for translation in translations:
-            po = translation.export_po()
-            language = translation.target_locale.language_code
-            for entry in po:
-                if not entry.obsolete:
-                    entry.msgstr = translated(entry.msgid, language, entry.msgstr)
-            translation.import_po(po)
-            has_drafts = issubclass(translation.source.specific_content_type.model_class(), DraftStateMixin)
-            # wagtail-localize publishes pages on commit; publishing the draft here keeps the
-            # whole demo load in one transaction.
-            translation.save_target(publish=not has_drafts)
-            if has_drafts:
-                translation.get_target_instance().get_latest_revision().publish()
+    for translation in upstream.create_translations(instance, locales):
+        po = translation.export_po()
+        language = translation.target_locale.language_code
+        for entry in po:
+            if not entry.obsolete:
+                entry.msgstr = translated(entry.msgid, language, entry.msgstr)
+        translation.import_po(po)
+        has_drafts = issubclass(translation.source.specific_content_type.model_class(), DraftStateMixin)
+        # wagtail-localize publishes pages on commit; publishing the draft here keeps the
+        # whole demo load in one transaction.
+        translation.save_target(publish=not has_drafts)
+        if has_drafts:
+            translation.get_target_instance().get_latest_revision().publish()

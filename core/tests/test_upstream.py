@@ -4,12 +4,16 @@ upgrade makes it fail."""
 
 import inspect
 import io
+import json
+from pathlib import Path
 
 import pytest
+import wagtail_localize
 from django.db import connection
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils.functional import cached_property
 from PIL import Image as PILImage
 from wagtail.admin.views.account import LoginView
@@ -17,11 +21,15 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.images import get_image_model, get_permission_policy
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, Revision, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.components import TranslationComponentManager
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.operations import TranslationCreator
+from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.views import convert, edit_translation
+from wagtail_localize.views.submit_translations import SubmitTranslationForm, SubmitTranslationView
 
 from core import upstream
 from core.models import Area, AreaTaggedMixin, ContactSettings, SitePage
@@ -376,19 +384,78 @@ def test_pages_using_a_document_are_found_in_the_reference_index():
     assert pages, "every demo document is linked from a published page"
 
 
+def test_create_translations_gives_the_records_translation_creator_made(english_with_placeholder):
+    assert parameters(TranslationCreator) == ["user", "target_locales"]
+    english, _placeholder = english_with_placeholder
+    russian = Locale.objects.get(language_code="ru")
+    translations = upstream.create_translations(english, [russian])
+    assert translations and all(isinstance(translation, Translation) for translation in translations)
+    assert any(translation.source.object_id == english.translation_key for translation in translations)
+    assert {translation.target_locale for translation in translations} == {russian}
+
+
+def test_the_submit_view_only_checks_the_permission_before_what_upstream_sets_up():
+    """dispatch_submit_view_without_permission_check does what wagtail-localize's dispatch does
+    after its permission check, and skips to the dispatch after it."""
+    source = inspect.getsource(SubmitTranslationView.dispatch)
+    assert 'has_perms(["wagtail_localize.submit_translation"])' in source
+    assert "self.object = self.get_object()" in source
+    assert "self.components = TranslationComponentManager.from_request(" in source
+    assert parameters(TranslationComponentManager.from_request) == ["request", "source_object_instance"]
+
+
+def test_the_submit_and_update_views_editorial_extends():
+    assert issubclass(upstream.SubmitPageTranslationView, SubmitTranslationView)
+    assert issubclass(upstream.SubmitSnippetTranslationView, SubmitTranslationView)
+    for method in ("get_form", "form_valid", "post"):
+        assert method in vars(SubmitTranslationView), method
+    assert "self.get_form()" in inspect.getsource(SubmitTranslationView.post)
+    assert {"locales", "include_subtree"} <= set(SubmitTranslationForm.base_fields)
+    assert "publish_translations" in upstream.UpdateTranslationsForm.base_fields
+    for method in ("get_form", "post"):
+        assert method in vars(upstream.UpdateTranslationsView), method
+    assert "self.get_form()" in inspect.getsource(upstream.UpdateTranslationsView.post)
+
+
+def test_the_translation_editor_gives_its_template_what_our_override_reads(admin_client, english_with_placeholder):
+    english, placeholder = english_with_placeholder
+    source, _ = TranslationSource.get_or_create_from_instance(english)
+    Translation.objects.create(source=source, target_locale=placeholder.locale)
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[placeholder.pk]))
+    assert response.status_code == 200
+    context = response.context
+    for name in ("props", "instance", "is_page", "page_perms", "translation"):
+        assert name in context, name
+    props = json.loads(context["props"])
+    assert "convertToAliasUrl" in props["links"] and "lastPublishedDate" in props["object"]
+    adjusted = json.loads(
+        upstream.translation_editor_props(context["props"], may_convert_to_alias=False, last_published="today")
+    )
+    assert adjusted["links"]["convertToAliasUrl"] is None and adjusted["object"]["lastPublishedDate"] == "today"
+
+
+def test_text_segments_are_the_segments_of_a_translation_source(english_with_placeholder):
+    english, _placeholder = english_with_placeholder
+    source, _ = TranslationSource.get_or_create_from_instance(english)
+    stored = list(StringSegment.objects.filter(source=source).order_by("order").values_list("context__path", "string__data"))
+    assert upstream.text_segments_of(english) == stored
+    assert upstream.text_of_segment("Help <b>us</b>.") == "Help us."
+
+
+def test_a_blocks_text_segment_is_a_string_segment():
+    segment = upstream.text_segment("caption", "Prices")
+    assert isinstance(segment, StringSegmentValue)
+    assert (segment.path, segment.render_text()) == ("caption", "Prices")
+
+
 @pytest.mark.no_demo
 def test_localize_editor_template_has_the_editor_where_our_override_inserts_before_it():
     """editorial/templates/wagtail_localize/admin/edit_translation.html extends localize's editor
     template, gives it our props as ``props`` and inserts the review actions just before the
     editor's element (editorial.templatetags.translation_editor): revisit both when this fails."""
-    from pathlib import Path
-
-    import wagtail_localize
-
-    from editorial.templatetags.translation_editor import EDITOR_MARKUP
-
+    markup = upstream.TRANSLATION_EDITOR_MARKUP
     template = Path(wagtail_localize.__file__).parent / "templates/wagtail_localize/admin/edit_translation.html"
     source = template.read_text()
-    assert source.count(EDITOR_MARKUP) == 1
-    assert f'{EDITOR_MARKUP} data-props="{{{{ props }}}}">' in source
+    assert source.count(markup) == 1
+    assert f'{markup} data-props="{{{{ props }}}}">' in source
     assert source.count("{% block content %}") == 1

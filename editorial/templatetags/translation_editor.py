@@ -1,16 +1,16 @@
 """What our override of wagtail-localize's translation editor adds for translators and moderators."""
 
-import json
-
 from django import template
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from wagtail.models import TaskState
 
+from core import upstream
+
 register = template.Library()
 
-EDITOR_MARKUP = '<div class="js-translation-editor"'
+EDITOR_MARKUP = upstream.TRANSLATION_EDITOR_MARKUP
 
 
 @register.tag
@@ -49,15 +49,14 @@ def translation_editor_props(context):
     """wagtail-localize's editor props, with "Convert to alias page" only for those who may
     publish the page (converting discards the translation of a live page at once), and the
     last-published date in the admin's language (localize formats it with strftime, in English)."""
-    props = json.loads(context["props"])
     instance = context["instance"]
-    if context["is_page"] and not context["page_perms"].can_publish():
-        props["links"]["convertToAliasUrl"] = None
     revision = getattr(instance, "live_revision", None)
     published_at = revision.created_at if revision else getattr(instance, "last_published_at", None)
-    if published_at:
-        props["object"]["lastPublishedDate"] = formats.date_format(timezone.localtime(published_at))
-    return json.dumps(props)
+    return upstream.translation_editor_props(
+        context["props"],
+        may_convert_to_alias=not context["is_page"] or context["page_perms"].can_publish(),
+        last_published=formats.date_format(timezone.localtime(published_at)) if published_at else None,
+    )
 
 
 @register.simple_tag(takes_context=True)
