@@ -443,9 +443,15 @@ def test_text_segments_are_the_segments_of_a_translation_source(english_with_pla
 
 
 def test_a_blocks_text_segment_is_a_string_segment():
+    """core.blocks.TranslatableTableBlock gives its text as segments and takes it back through
+    the hooks wagtail-localize asks a block for."""
+    from wagtail_localize.segments import extract, ingest
+
     segment = upstream.text_segment("caption", "Prices")
     assert isinstance(segment, StringSegmentValue)
     assert (segment.path, segment.render_text()) == ("caption", "Prices")
+    assert 'hasattr(block_type, "get_translatable_segments")' in inspect.getsource(extract)
+    assert 'hasattr(block_type, "restore_translated_segments")' in inspect.getsource(ingest)
 
 
 @pytest.mark.no_demo
