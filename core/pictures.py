@@ -15,7 +15,9 @@ from functools import cached_property
 from django.apps import apps
 from django.db.models import Manager
 from wagtail.fields import StreamField
-from wagtail.images.models import AbstractImage, Filter
+from wagtail.images.models import AbstractImage
+
+from core import upstream
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class ImageUse:
     @cached_property
     def filter_specs(self):
         """The renditions, spelled as ``{% picture %}`` spells them (``format-avif|fill-400x267``)."""
-        return Filter.expand_spec(
+        return upstream.expand_filter_spec(
             f"format-{{{self.formats}}} {self.resize}" if self.formats else self.resize
         )
 

@@ -10,6 +10,8 @@ import json
 from functools import lru_cache
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.management import create_permissions
+from django.db.migrations.state import StateApps
 from django.http.request import split_domain_port
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.shortcuts import render
@@ -153,6 +155,12 @@ def patch_image_filters_to_share_parses():
     Filter.operations = property(lambda filter: parsed_filter_operations(filter.spec))
 
 
+def expand_filter_spec(spec):
+    """The filter specs a ``{% picture %}`` spec with braces stands for: "fill-{400x267,800x533}"
+    is ["fill-400x267", "fill-800x533"]."""
+    return Filter.expand_spec(spec)
+
+
 def focal_point_key(image, filter_spec):
     """The key Wagtail stores a rendition of ``filter_spec`` under for the image's current
     focal point (``Rendition.focal_point_key``)."""
@@ -230,6 +238,26 @@ def snippet_and_setting_models():
 def snippet_model_from_url(app_label, model_name):
     """The snippet model of an admin URL's ``app_label`` and ``model_name`` (404 if none)."""
     return get_snippet_model_from_url_params(app_label, model_name)
+
+
+def is_historical_apps(apps):
+    """Whether ``apps`` is a migration's historical state rather than the current models."""
+    return isinstance(apps, StateApps)
+
+
+def create_model_permissions(apps, app_label, using):
+    """Django's model permissions of an app, made now rather than after all migrations
+    (post_migrate). Django skips an app without a models module, as every app of a migration's
+    historical state is: such an app is given one for the call."""
+    app_config = apps.get_app_config(app_label)
+    historical = is_historical_apps(apps)
+    if historical:
+        app_config.models_module = True
+    try:
+        create_permissions(app_config, verbosity=0, using=using, apps=apps)
+    finally:
+        if historical:
+            app_config.models_module = None
 
 
 # The page's comments, which saving a draft writes with the page.

@@ -28,9 +28,9 @@ calling ``apply_roles``. On the current models (the command), an unknown permiss
 
 from django.apps import apps as global_apps
 from django.contrib.auth import get_permission_codename
-from django.contrib.auth.management import create_permissions
 from django.db import DEFAULT_DB_ALIAS
-from django.db.migrations.state import StateApps
+
+from core import upstream
 
 from .roles import ROLES
 
@@ -89,14 +89,14 @@ class _Permissions:
     def __init__(self, apps, using):
         self.apps = apps
         self.using = using
-        self.historical = isinstance(apps, StateApps)
+        self.historical = upstream.is_historical_apps(apps)
         self.Permission = apps.get_model("auth", "Permission")
         self.ready_apps = set()
 
     def get(self, dotted):
         app_label, codename = dotted.split(".", 1)
         if codename in model_permissions(self.apps, app_label) and app_label not in self.ready_apps:
-            self._create_missing(app_label)
+            upstream.create_model_permissions(self.apps, app_label, self.using)
             self.ready_apps.add(app_label)
         # Not every permission belongs to a model's Meta: wagtail-localize's migration makes
         # "submit_translation" itself.
@@ -107,17 +107,6 @@ class _Permissions:
             raise RolesError(f"editorial.roles grants {dotted!r}, which does not exist.")
         # In a migration: its model does not exist at this point of the migration history.
         return permission
-
-    def _create_missing(self, app_label):
-        app_config = self.apps.get_app_config(app_label)
-        if self.historical:
-            # create_permissions skips apps without a models module, as historical apps are.
-            app_config.models_module = True
-        try:
-            create_permissions(app_config, verbosity=0, using=self.using, apps=self.apps)
-        finally:
-            if self.historical:
-                app_config.models_module = None
 
 
 def _label(permission):

@@ -168,6 +168,15 @@ def test_filters_share_parses_through_the_operations_attribute():
     assert Filter("fill-10x10|format-webp").operations is Filter("fill-10x10|format-webp").operations
 
 
+def test_expand_filter_spec_expands_braces_as_the_picture_tag_does():
+    assert upstream.expand_filter_spec("format-{avif,webp} fill-{10x10,20x20}") == [
+        "format-avif|fill-10x10",
+        "format-avif|fill-20x20",
+        "format-webp|fill-10x10",
+        "format-webp|fill-20x20",
+    ]
+
+
 def test_focal_point_key_is_the_key_wagtail_stores_renditions_under():
     Rendition = get_image_model().get_rendition_model()
     rendition = Rendition.objects.filter(filter_spec__contains="fill-").select_related("image").first()
@@ -232,6 +241,25 @@ def test_snippet_model_from_url_finds_a_snippet_or_404():
     assert upstream.snippet_model_from_url("core", "area") is Area
     with pytest.raises(Http404):
         upstream.snippet_model_from_url("core", "nothing")
+
+
+def test_model_permissions_are_made_in_a_migrations_historical_state_too():
+    """create_model_permissions gives a historical app the models module Django's
+    create_permissions looks for, and takes it away again."""
+    from django.apps import apps as current_apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Permission
+    from django.db.migrations.loader import MigrationLoader
+
+    assert {"app_config", "verbosity", "using", "apps"} <= set(parameters(create_permissions))
+    assert "if not app_config.models_module:" in inspect.getsource(create_permissions)
+    historical = MigrationLoader(connection).project_state().apps
+    assert upstream.is_historical_apps(historical) and not upstream.is_historical_apps(current_apps)
+    for apps in (historical, current_apps):
+        Permission.objects.filter(content_type__app_label="core", codename="add_area").delete()
+        upstream.create_model_permissions(apps, "core", "default")
+        assert Permission.objects.filter(content_type__app_label="core", codename="add_area").exists()
+    assert getattr(historical.get_app_config("core"), "models_module", None) is None
 
 
 def test_the_page_comments_relation_is_a_page_field():
