@@ -31,7 +31,11 @@ def uses_the_demo(item):
     if item.get_closest_marker("no_demo"):
         return False
     fixtures = getattr(item, "fixturenames", ())
-    return bool(item.get_closest_marker("django_db")) or "db" in fixtures or "transactional_db" in fixtures
+    return (
+        bool(item.get_closest_marker("django_db"))
+        or "db" in fixtures
+        or "transactional_db" in fixtures
+    )
 
 
 @pytest.hookimpl(trylast=True)
@@ -54,14 +58,18 @@ def home_page(request):
     """For a ``no_demo`` test: a site whose root is an English home page, translated into
     Finnish and Russian (core.tests.factories.site_with_home)."""
     if not request.node.get_closest_marker("no_demo"):
-        raise pytest.UsageError(f"{request.node.nodeid}: home_page builds a site of its own; mark the test no_demo")
+        raise pytest.UsageError(
+            f"{request.node.nodeid}: home_page builds a site of its own; mark the test no_demo"
+        )
     request.getfixturevalue("db")
     from core.tests.factories import site_with_home
 
     return site_with_home()
 
 
-def english_page_with_placeholder(title="Volunteers wanted", slug="volunteers-wanted", intro="Help us."):
+def english_page_with_placeholder(
+    title="Volunteers wanted", slug="volunteers-wanted", intro="Help us."
+):
     """A published English text page and the Finnish placeholder (alias) that locale
     synchronisation gives it, both as their specific pages."""
     from wagtail.models import Locale

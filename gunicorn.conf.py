@@ -31,6 +31,7 @@ def pre_fork(server, worker):
     pages shared between the workers)."""
     gc.freeze()
 
+
 # The application logs one line per request with its id; gunicorn's own access log would repeat it.
 accesslog = None
 errorlog = "-"

@@ -35,7 +35,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/baltic_bench")
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/baltic_bench"
+)
 PORT = int(os.environ.get("BENCH_PORT", "8102"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
@@ -43,7 +45,6 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
 BASE = f"http://127.0.0.1:{PORT}"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
-
 
 
 def production_environment(database_url):
@@ -74,7 +75,9 @@ def create_database(database_url=DATABASE_URL):
     name = database_url.rsplit("/", 1)[1]
     server = database_url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(server, autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
         if not exists:
             connection.execute(f'CREATE DATABASE "{name}"')
 
@@ -123,17 +126,21 @@ def pick_urls_and_measure():
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
+    from core.caching import new_content_version
     from culture.models import ActivityPage, GalleryIndexPage, GalleryPage, SectionPage
     from events.models import EventIndexPage, EventPage
     from home.models import LocationPage, PeoplePage, StandardPage
-    from core.caching import new_content_version
     from publications.models import PublicationIndexPage, PublicationPage
 
     settings.PAGE_CACHE_SECONDS = 0
 
     def url_of(model, language="en", **filters):
         return (
-            model.objects.live().filter(locale__language_code=language, **filters).order_by("-pk").first().url
+            model.objects.live()
+            .filter(locale__language_code=language, **filters)
+            .order_by("-pk")
+            .first()
+            .url
         )
 
     today = timezone.localdate()
@@ -187,7 +194,9 @@ def pick_urls_and_measure():
                 "changed render": median_time(client, url, before_each=new_content_version),
             }
         )
-    static_url = re.search(r'href="(/static/css/site\.[^"]+\.css)"', client.get("/en/").content.decode())
+    static_url = re.search(
+        r'href="(/static/css/site\.[^"]+\.css)"', client.get("/en/").content.decode()
+    )
     return measured, static_url.group(1)
 
 
@@ -209,7 +218,11 @@ def fetch(url, timeout, base=BASE):
 
 
 def start_gunicorn(
-    page_cache_seconds, environment=ENVIRONMENT, port=PORT, workers=WORKERS, application="site_config.wsgi"
+    page_cache_seconds,
+    environment=ENVIRONMENT,
+    port=PORT,
+    workers=WORKERS,
+    application="site_config.wsgi",
 ):
     environment = {**environment, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
     process = subprocess.Popen(
@@ -238,7 +251,9 @@ def workers_memory(process):
     sizes = []
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
-            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
         except OSError:  # the process has just ended
             continue
         if int(fields["PPid"]) == process.pid and "VmRSS" in fields:

@@ -32,8 +32,7 @@ from django.test import Client  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
-from core.models import StandardPage  # noqa: E402
-from home.models import HomePage
+from home.models import HomePage, StandardPage  # noqa: E402
 
 PAGES = 10_000
 ROUNDS = 20
@@ -52,9 +51,33 @@ WORDS = {
     "лето вечер вечера музыка театр фильм фильмы".split(),
 }
 QUERIES = {
-    "en": ["concerts", "festival", "dancing", "children's courses", "museum exhibitions", "winter evening", "zzz"],
-    "fi": ["konsertit", "festivaaleja", "tanssi", "lasten kurssit", "museot", "talvi-illat", "tapahtumat"],
-    "ru": ["концерты", "фестивали", "танцы", "курсы для детей", "выставки музеев", "зимний вечер", "лекциях"],
+    "en": [
+        "concerts",
+        "festival",
+        "dancing",
+        "children's courses",
+        "museum exhibitions",
+        "winter evening",
+        "zzz",
+    ],
+    "fi": [
+        "konsertit",
+        "festivaaleja",
+        "tanssi",
+        "lasten kurssit",
+        "museot",
+        "talvi-illat",
+        "tapahtumat",
+    ],
+    "ru": [
+        "концерты",
+        "фестивали",
+        "танцы",
+        "курсы для детей",
+        "выставки музеев",
+        "зимний вечер",
+        "лекциях",
+    ],
 }
 
 
@@ -67,7 +90,10 @@ SYLLABLES = {
 
 def filler_vocabulary(rng, language, size=3000):
     """Made-up words, so the topic words are as rare as real ones in pages about many things."""
-    return ["".join(rng.choice(SYLLABLES[language]) for _ in range(rng.randint(2, 4))) for _ in range(size)]
+    return [
+        "".join(rng.choice(SYLLABLES[language]) for _ in range(rng.randint(2, 4)))
+        for _ in range(size)
+    ]
 
 
 def sentence(rng, language, filler, length):
@@ -99,7 +125,10 @@ def fill():
                         intro=" ".join(sentence(rng, language, filler, 12) for _ in range(6)),
                     )
                 )
-        print(f"added {per_language} {language} pages in {time.perf_counter() - started:.0f} s", flush=True)
+        print(
+            f"added {per_language} {language} pages in {time.perf_counter() - started:.0f} s",
+            flush=True,
+        )
 
 
 def percentile(values, fraction):
@@ -109,9 +138,15 @@ def percentile(values, fraction):
 
 def measure():
     client = Client()
-    print(f"database: {connection.vendor}; search backend: {settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}")
-    print(f"live pages: {Page.objects.live().count()}; {ROUNDS} rounds of {len(QUERIES['en'])} queries per language")
-    print(f"{'lang':4} {'query median':>13} {'query p95':>10} {'view median':>12} {'view p95':>9}  results of first query")
+    print(
+        f"database: {connection.vendor}; search backend: {settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}"
+    )
+    print(
+        f"live pages: {Page.objects.live().count()}; {ROUNDS} rounds of {len(QUERIES['en'])} queries per language"
+    )
+    print(
+        f"{'lang':4} {'query median':>13} {'query p95':>10} {'view median':>12} {'view p95':>9}  results of first query"
+    )
     for language, queries in QUERIES.items():
         locale = Locale.objects.get(language_code=language)
         backend = get_search_backend(LANGUAGE=language)

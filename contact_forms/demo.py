@@ -83,8 +83,7 @@ def membership_page():
             "journeys and hobbies.",
             "Liity noin 400 jäsenemme joukkoon kulttuurin, koulutuksen, hyvinvoinnin, matkojen "
             "ja harrastusten pariin.",
-            "Присоединяйтесь к нашим 400 членам: культура, образование, здоровье, поездки и "
-            "хобби.",
+            "Присоединяйтесь к нашим 400 членам: культура, образование, здоровье, поездки и хобби.",
         ),
         intro=catalogue.paragraphs(
             (
@@ -101,8 +100,7 @@ def membership_page():
             (
                 "Send this application and the board will confirm your membership by e-mail.",
                 "Lähetä tämä hakemus, niin hallitus vahvistaa jäsenyytesi sähköpostitse.",
-                "Отправьте эту заявку, и правление подтвердит ваше членство по электронной "
-                "почте.",
+                "Отправьте эту заявку, и правление подтвердит ваше членство по электронной почте.",
             ),
         ),
         consent_text=T(
@@ -116,8 +114,7 @@ def membership_page():
         submit_label=T("Send the application", "Lähetä hakemus", "Отправить заявку"),
         thank_you_text=catalogue.paragraphs(
             (
-                "Thank you for your application. The board will confirm your membership by "
-                "e-mail.",
+                "Thank you for your application. The board will confirm your membership by e-mail.",
                 "Kiitos hakemuksestasi. Hallitus vahvistaa jäsenyytesi sähköpostitse.",
                 "Спасибо за заявку. Правление подтвердит ваше членство по электронной почте.",
             ),
@@ -138,7 +135,11 @@ def membership_page():
                 required=False,
             ),
             field(
-                ("Activities that interest you", "Sinua kiinnostavat toiminnot", "Интересующие вас занятия"),
+                (
+                    "Activities that interest you",
+                    "Sinua kiinnostavat toiminnot",
+                    "Интересующие вас занятия",
+                ),
                 "checkboxes",
                 required=False,
                 choices=(

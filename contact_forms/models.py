@@ -61,7 +61,9 @@ class FormPage(EmailFormMixin, FormMixin, SitePage):
         ),
     )
     submit_label = models.CharField(_("submit button"), max_length=60, blank=True)
-    thank_you_text = RichTextField(_("thank-you text"), blank=True, features=["bold", "italic", "link"])
+    thank_you_text = RichTextField(
+        _("thank-you text"), blank=True, features=["bold", "italic", "link"]
+    )
 
     content_panels = Page.content_panels + [
         FormSubmissionsPanel(),
@@ -111,7 +113,9 @@ class FormPage(EmailFormMixin, FormMixin, SitePage):
             CONSENT_FIELD: forms.BooleanField(
                 label=consent_text,
                 required=True,
-                error_messages={"required": _("Please tick the box to agree, or we cannot keep your answers.")},
+                error_messages={
+                    "required": _("Please tick the box to agree, or we cannot keep your answers.")
+                },
             ),
         }
         return type("PublicForm", (base,), attrs)

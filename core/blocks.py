@@ -170,7 +170,10 @@ class AccordionBlock(blocks.StructBlock):
             "title": "Frequently asked questions",
             "items": [
                 {"question": "Who can join?", "answer": "<p>Everyone who shares our aims.</p>"},
-                {"question": "Is membership free?", "answer": "<p>There is a small yearly fee.</p>"},
+                {
+                    "question": "Is membership free?",
+                    "answer": "<p>There is a small yearly fee.</p>",
+                },
             ],
         }
 

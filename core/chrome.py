@@ -56,5 +56,3 @@ def chrome_for_request(request):
     version = request_content_version(request) if request is not None else content_version()
     language = get_language()
     return remembered_per_content_version(f"site-chrome:{language}", version, build_site_chrome)
-
-

@@ -55,7 +55,10 @@ class SitePageQuerySet(upstream.page_queryset_with_private_pages(private_pages_q
         takes a third less time to ask for, fetch and build."""
         image = self.model.card_image_field
         return self.select_related(image).only(
-            *CARD_PAGE_FIELDS, *fields, image, *(f"{image}__{field}" for field in CARD_PICTURE_FIELDS)
+            *CARD_PAGE_FIELDS,
+            *fields,
+            image,
+            *(f"{image}__{field}" for field in CARD_PICTURE_FIELDS),
         )
 
 
@@ -117,7 +120,9 @@ class SitePage(Page):
         if len({site.site_id for site in sites}) != 1:
             return super().get_url_parts(request)
         key = (self.url_path, sites, get_language(), get_urlconf(), get_script_prefix())
-        return remembered_url_parts.get_or_make(key, lambda: super(SitePage, self).get_url_parts(request))
+        return remembered_url_parts.get_or_make(
+            key, lambda: super(SitePage, self).get_url_parts(request)
+        )
 
     def get_view_restrictions(self):
         """The restrictions on this page, its ancestors and their translations and originals
@@ -169,7 +174,9 @@ class Partner(TranslatableMixin, Orderable):
         related_name="+",
     )
     show_in_footer = models.BooleanField(
-        _("show in the footer"), default=False, help_text=_("Show the logo at the foot of every page.")
+        _("show in the footer"),
+        default=False,
+        help_text=_("Show the logo at the foot of every page."),
     )
 
     panels = [
@@ -199,9 +206,8 @@ class Partner(TranslatableMixin, Orderable):
 
     @classmethod
     def for_footer(cls):
-        return (
-            cls.objects.filter(locale=Locale.get_active(), show_in_footer=True)
-            .select_related("logo")
+        return cls.objects.filter(locale=Locale.get_active(), show_in_footer=True).select_related(
+            "logo"
         )
 
 
@@ -220,12 +226,20 @@ class Area(TranslatableMixin, models.Model):
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
-        _("slug"), max_length=100, allow_unicode=True, help_text=_("Used in filter links, e.g. culture.")
+        _("slug"),
+        max_length=100,
+        allow_unicode=True,
+        help_text=_("Used in filter links, e.g. culture."),
     )
     colour = models.CharField(_("colour"), max_length=20, choices=AREA_COLOURS, default="sea")
     description = models.TextField(_("description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("colour"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("colour"),
+        FieldPanel("description"),
+    ]
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("description"),
@@ -413,10 +427,14 @@ def with_local_areas(pages):
     stored_ids = {id(page) for page in stored}
     for page in tagged:
         if id(page) in stored_ids:
-            areas = sorted((by_id[area_id] for area_id in area_ids[page.pk]), key=lambda area: area.name)
+            areas = sorted(
+                (by_id[area_id] for area_id in area_ids[page.pk]), key=lambda area: area.name
+            )
         else:
             areas = list(page.areas.all())
-        upstream.set_cached_property(page, "local_areas", in_language(areas, page.locale_id, translations))
+        upstream.set_cached_property(
+            page, "local_areas", in_language(areas, page.locale_id, translations)
+        )
     return pages
 
 
@@ -489,7 +507,9 @@ class OrganisationDetails(TranslatableMixin, models.Model):
     address = models.TextField(_("address"), blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)
     footer_text = models.TextField(
-        _("footer text"), blank=True, help_text=_("A sentence or two shown at the foot of every page.")
+        _("footer text"),
+        blank=True,
+        help_text=_("A sentence or two shown at the foot of every page."),
     )
 
     panels = [

@@ -65,21 +65,34 @@ def private_sections():
     # The cache builds on the models.
     from core.caching import content_version, remembered_per_content_version
 
-    return remembered_per_content_version("private-sections", content_version(), find_private_sections)
+    return remembered_per_content_version(
+        "private-sections", content_version(), find_private_sections
+    )
 
 
 def private_pages_q():
     """Pages in a private section, in any language."""
     paths = [path for path, _ids in private_sections()]
     # A section inside another adds nothing to the condition.
-    outermost = [path for path in paths if not any(path != other and path.startswith(other) for other in paths)]
+    outermost = [
+        path
+        for path in paths
+        if not any(path != other and path.startswith(other) for other in paths)
+    ]
     if not outermost:
         return Q(pk__in=[])
     return reduce(operator.or_, (Q(path__startswith=path) for path in outermost))
 
 
 def restriction_ids_for_path(path):
-    return sorted({pk for section, ids in private_sections() for pk in ids if path and path.startswith(section)})
+    return sorted(
+        {
+            pk
+            for section, ids in private_sections()
+            for pk in ids
+            if path and path.startswith(section)
+        }
+    )
 
 
 def view_restrictions_for(page):
@@ -129,7 +142,9 @@ def restriction_response(restriction, page, request):
         form = PasswordViewRestrictionForm(
             instance=restriction, initial={"return_url": request.get_full_path()}
         )
-        action_url = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk])
+        action_url = reverse(
+            "wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk]
+        )
         response = page.specific.serve_password_required_response(request, form, action_url)
     else:
         login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", reverse("wagtailcore_login"))

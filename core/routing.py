@@ -83,7 +83,11 @@ def page_for_path(site, path):
                 operator.or_,
                 [
                     # The pages above the site root (by path, which is indexed).
-                    Q(path__in=[root.path[: Page.steplen * depth] for depth in range(1, root.depth)]),
+                    Q(
+                        path__in=[
+                            root.path[: Page.steplen * depth] for depth in range(1, root.depth)
+                        ]
+                    ),
                     Q(pk=root.pk),
                     # The site root in the visitor's language ("localized").
                     Q(translation_key=root.translation_key, locale__language_code=get_language()),

@@ -171,7 +171,9 @@ def filter_vary_fields(filter_spec):
     """The image fields a rendition of ``filter_spec`` depends on besides its file: the
     ``vary_fields`` of the spec's operations (the focal point for crops)."""
     return tuple(
-        field for operation in Filter(spec=filter_spec).operations for field in getattr(operation, "vary_fields", ())
+        field
+        for operation in Filter(spec=filter_spec).operations
+        for field in getattr(operation, "vary_fields", ())
     )
 
 
@@ -405,7 +407,9 @@ def create_translations(instance, locales):
     "Translate this page" does; the translation records made, source by source."""
     creator = TranslationCreator(user=None, target_locales=locales)
     creator.create_translations(instance)
-    return [translation for translations in creator.mappings.values() for translation in translations]
+    return [
+        translation for translations in creator.mappings.values() for translation in translations
+    ]
 
 
 # wagtail-localize's submit and update views and form (imported above) are extended by
@@ -418,7 +422,9 @@ def dispatch_submit_view_without_permission_check(view, request, *args, **kwargs
     translation" permission (the caller checks its own). Besides the check, wagtail-localize's
     ``dispatch`` only sets up the object and the components, which is done here."""
     view.object = view.get_object()
-    view.components = TranslationComponentManager.from_request(request, source_object_instance=view.object)
+    view.components = TranslationComponentManager.from_request(
+        request, source_object_instance=view.object
+    )
     return super(SubmitTranslationView, view).dispatch(request, *args, **kwargs)
 
 

@@ -14,5 +14,7 @@ class CultureConfig(AppConfig):
         register_area_listing(30, "culture/area_galleries.html", latest_galleries_of_area)
         register_home_page_listing(
             "areas",
-            lambda home: SectionPage.objects.child_of(home).live().public().select_related("image", "area"),
+            lambda home: (
+                SectionPage.objects.child_of(home).live().public().select_related("image", "area")
+            ),
         )

@@ -4,12 +4,19 @@ import datetime
 
 from django.utils import timezone
 
-from culture.models import ActivityPage, GalleryIndexPage, GalleryPage, SectionPage
 from core.demo.catalogue import T, catalogue
 from core.demo.images import draw_picture, save_image
-from core.demo.site import AREA_RGB, add_page, demo_collection, english, language_home, translation_locales
+from core.demo.site import (
+    AREA_RGB,
+    add_page,
+    demo_collection,
+    english,
+    language_home,
+    translation_locales,
+)
 from core.demo.translation import translate_from_catalogue
 from core.models import Area, Person
+from culture.models import ActivityPage, GalleryIndexPage, GalleryPage, SectionPage
 
 GALLERY_SIZE = 8
 
@@ -29,7 +36,11 @@ AREAS = [
         ),
         "activities": [
             (
-                ("Children's theatre studio", "Lasten teatteristudio", "Детская театральная студия"),
+                (
+                    "Children's theatre studio",
+                    "Lasten teatteristudio",
+                    "Детская театральная студия",
+                ),
                 ("Saturdays 11:00–12:30", "Lauantaisin 11.00–12.30", "По субботам 11:00–12:30"),
                 ("Children 6–12", "6–12-vuotiaat lapset", "Дети 6–12 лет"),
                 ["ru", "fi"],
@@ -62,13 +73,21 @@ AREAS = [
         ),
         "activities": [
             (
-                ("Russian for bilingual children", "Venäjää kaksikielisille lapsille", "Русский язык для детей-билингвов"),
+                (
+                    "Russian for bilingual children",
+                    "Venäjää kaksikielisille lapsille",
+                    "Русский язык для детей-билингвов",
+                ),
                 ("Wednesdays 17:00–18:00", "Keskiviikkoisin 17.00–18.00", "По средам 17:00–18:00"),
                 ("Children 5–14", "5–14-vuotiaat lapset", "Дети 5–14 лет"),
                 ["ru"],
             ),
             (
-                ("Finnish conversation club", "Suomen kielen keskustelukerho", "Разговорный клуб финского языка"),
+                (
+                    "Finnish conversation club",
+                    "Suomen kielen keskustelukerho",
+                    "Разговорный клуб финского языка",
+                ),
                 ("Mondays 18:00–19:30", "Maanantaisin 18.00–19.30", "По понедельникам 18:00–19:30"),
                 ("Adults", "Aikuiset", "Взрослые"),
                 ["fi"],
@@ -88,7 +107,11 @@ AREAS = [
         "activities": [
             (
                 ("Nordic walking group", "Sauvakävelyryhmä", "Группа скандинавской ходьбы"),
-                ("Sundays 10:00 at Ruissalo", "Sunnuntaisin klo 10 Ruissalossa", "По воскресеньям в 10:00 на Руиссало"),
+                (
+                    "Sundays 10:00 at Ruissalo",
+                    "Sunnuntaisin klo 10 Ruissalossa",
+                    "По воскресеньям в 10:00 на Руиссало",
+                ),
                 ("Everyone", "Kaikki", "Все желающие"),
                 ["ru", "fi"],
             ),
@@ -99,7 +122,11 @@ AREAS = [
                 ["ru"],
             ),
         ],
-        "gallery": ("Autumn walk in Ruissalo", "Syyskävely Ruissalossa", "Осенняя прогулка на Руиссало"),
+        "gallery": (
+            "Autumn walk in Ruissalo",
+            "Syyskävely Ruissalossa",
+            "Осенняя прогулка на Руиссало",
+        ),
     },
     {
         "name": ("Journeys", "Matkat", "Путешествия"),
@@ -152,6 +179,7 @@ AREAS = [
         "gallery": ("Crafts fair", "Käsityömessut", "Ярмарка рукоделия"),
     },
 ]
+
 
 def load(report):
     home = language_home(english())

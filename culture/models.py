@@ -45,7 +45,9 @@ class SectionPage(SitePage):
         verbose_name=_("area"),
         on_delete=models.PROTECT,
         related_name="+",
-        help_text=_("The area this page presents; its activities, events and galleries are listed."),
+        help_text=_(
+            "The area this page presents; its activities, events and galleries are listed."
+        ),
     )
     intro = models.TextField(_("introduction"), blank=True)
     image = hero_image_field()
@@ -95,7 +97,10 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
 
     image = hero_image_field()
     schedule = models.CharField(
-        _("when"), max_length=200, blank=True, help_text=_("e.g. Tuesdays 18:00–19:30, September to May")
+        _("when"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. Tuesdays 18:00–19:30, September to May"),
     )
     place = models.CharField(_("where"), max_length=200, blank=True)
     leader = models.ForeignKey(
@@ -115,10 +120,16 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
         related_name="+",
     )
     age_group = models.CharField(
-        _("for whom"), max_length=100, blank=True, help_text=_("e.g. Children 6–12, adults, families")
+        _("for whom"),
+        max_length=100,
+        blank=True,
+        help_text=_("e.g. Children 6–12, adults, families"),
     )
     price = models.CharField(
-        _("price"), max_length=100, blank=True, help_text=_("e.g. 40 € per term. Leave empty if it is free.")
+        _("price"),
+        max_length=100,
+        blank=True,
+        help_text=_("e.g. 40 € per term. Leave empty if it is free."),
     )
     registration_url = models.URLField(
         _("registration link"), blank=True, help_text=_("Leave empty if no registration is needed.")
@@ -139,9 +150,7 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
             ],
             heading=_("Practical details"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("leader"), FieldPanel("contact_person")], heading=_("People")
-        ),
+        MultiFieldPanel([FieldPanel("leader"), FieldPanel("contact_person")], heading=_("People")),
         FieldPanel("body"),
     ]
     search_fields = SitePage.search_fields + [
@@ -198,12 +207,7 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
 
 def gallery_listing(galleries):
     """Live, public galleries newest first, with what their cards show loaded up front."""
-    return (
-        galleries.live()
-        .public()
-        .for_cards("date")
-        .order_by("-date", "-id")
-    )
+    return galleries.live().public().for_cards("date").order_by("-date", "-id")
 
 
 def latest_galleries_of_area(area, locale, request, count=4):

@@ -40,7 +40,9 @@ class ReleaseForm(forms.Form):
         widget=AdminDateTimeInput,
         help_text=gettext_lazy("Leave empty to publish every language now."),
     )
-    comment = forms.CharField(label=gettext_lazy("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=gettext_lazy("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def clean_go_live_at(self):
         go_live_at = self.cleaned_data["go_live_at"]
@@ -59,7 +61,11 @@ def language_versions(page):
         workflow_state = version.current_workflow_state
         task_state = workflow_state.current_task_state if workflow_state else None
         revision = None
-        if workflow_state and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS and task_state:
+        if (
+            workflow_state
+            and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+            and task_state
+        ):
             revision = task_state.revision
             status = IN_REVIEW if version.latest_revision_id == revision.id else CHANGED_IN_REVIEW
         elif version.alias_of_id:
@@ -109,7 +115,9 @@ def release_in_all_languages(request, page_id):
     versions = language_versions(page)
     to_release = [item for item in versions if item["status"] == IN_REVIEW]
     blocked = [item for item in versions if item["status"] == CHANGED_IN_REVIEW]
-    if any(not item["page"].permissions_for_user(request.user).can_publish() for item in to_release):
+    if any(
+        not item["page"].permissions_for_user(request.user).can_publish() for item in to_release
+    ):
         raise PermissionDenied
     form = ReleaseForm(request.POST or None)
     if request.method == "POST" and blocked:
@@ -141,7 +149,8 @@ def release_in_all_languages(request, page_id):
             "page": page,
             "page_title": _("Release in all languages"),
             "page_subtitle": page.get_admin_display_title(),
-            "header_title": _("Release “%(title)s” in all languages") % {"title": page.get_admin_display_title()},
+            "header_title": _("Release “%(title)s” in all languages")
+            % {"title": page.get_admin_display_title()},
             "header_icon": "globe",
             "versions": versions,
             "can_release": bool(to_release) and not blocked,
@@ -168,7 +177,9 @@ def report_release(request, versions, released, go_live_at):
             },
         )
     else:
-        messages.success(request, _("Published: %(languages)s.") % {"languages": _languages(released)})
+        messages.success(
+            request, _("Published: %(languages)s.") % {"languages": _languages(released)}
+        )
     if left:
         messages.warning(
             request,

@@ -113,9 +113,10 @@ def _changed_fields(stored, instance, update_fields):
 def guard_page_save(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or instance.pk is None or not isinstance(instance, Page):
         return
-    if update_fields is not None and not {
-        name.removesuffix("_id") for name in update_fields
-    } - EDITORIAL_STATE_FIELDS:
+    if (
+        update_fields is not None
+        and not {name.removesuffix("_id") for name in update_fields} - EDITORIAL_STATE_FIELDS
+    ):
         return  # editorial bookkeeping only (revisions, locks): no query
     _a_translation_replaces_its_placeholder(instance)
     user = acting_user()
@@ -138,7 +139,9 @@ def _a_translation_replaces_its_placeholder(instance):
     if not (instance.alias_of_id and instance.live_revision_id):
         return
     stored = Page.objects.filter(pk=instance.pk).values("alias_of_id", "live_revision_id").first()
-    publishing = stored and stored["alias_of_id"] and stored["live_revision_id"] != instance.live_revision_id
+    publishing = (
+        stored and stored["alias_of_id"] and stored["live_revision_id"] != instance.live_revision_id
+    )
     if publishing and instance.live_revision.object_id == str(instance.pk):
         instance.alias_of_id = None
 
@@ -185,7 +188,9 @@ def guard_media(sender, instance, raw=False, update_fields=None, signal=None, **
         if update_fields is not None:
             fields &= set(update_fields)
         stored = sender._default_manager.filter(pk=instance.pk).first() if fields else None
-        if stored is None or all(getattr(stored, name) == getattr(instance, name) for name in fields):
+        if stored is None or all(
+            getattr(stored, name) == getattr(instance, name) for name in fields
+        ):
             return
     for page in upstream.live_pages_using(instance):
         if not _may_publish_page(user, page):

@@ -17,14 +17,18 @@ MAX_ROWS = 20
 
 def translation_work(locale, source_locale):
     """(untranslated, out of date) pages of ``locale``, each a list of (title, admin URL)."""
-    translated_keys = Page.objects.filter(locale=locale, alias_of__isnull=True).values("translation_key")
+    translated_keys = Page.objects.filter(locale=locale, alias_of__isnull=True).values(
+        "translation_key"
+    )
     # A draft nobody submitted may never be published: only what is live or in review is work.
     in_review = WorkflowState.objects.active().filter(
         base_content_type=ContentType.objects.get_for_model(Page)
     )
     in_review_ids = [int(pk) for pk in in_review.values_list("object_id", flat=True)]
     # A placeholder stays an alias while its translation is reviewed (editorial.review_guard).
-    submitted_keys = Page.objects.filter(locale=locale, id__in=in_review_ids).values("translation_key")
+    submitted_keys = Page.objects.filter(locale=locale, id__in=in_review_ids).values(
+        "translation_key"
+    )
     missing = (
         Page.objects.filter(locale=source_locale, depth__gt=1)
         .filter(Q(live=True) | Q(id__in=in_review_ids))

@@ -66,7 +66,9 @@ class TranslatorsOwnLanguagesMixin:
         self.allowed_locales = locales_user_may_start(request.user)
         if not self.allowed_locales.exists():
             raise PermissionDenied
-        return upstream.dispatch_submit_view_without_permission_check(self, request, *args, **kwargs)
+        return upstream.dispatch_submit_view_without_permission_check(
+            self, request, *args, **kwargs
+        )
 
     def get_form(self):
         form = super().get_form()
@@ -191,7 +193,11 @@ class ReviewAwareUpdateForm(UpdateTranslationsForm):
                     "%(languages)s: a translation is waiting for review. Approve it or request "
                     "changes first, or update without publishing."
                 )
-                % {"languages": ", ".join(str(locale.get_display_name()) for locale in self.in_review)},
+                % {
+                    "languages": ", ".join(
+                        str(locale.get_display_name()) for locale in self.in_review
+                    )
+                },
             )
         return cleaned_data
 
@@ -213,7 +219,9 @@ class ReviewAwareUpdateTranslationsView(UpdateTranslationsView):
             )
             .values_list("object_id", flat=True)
         )
-        return list(Locale.objects.filter(pk__in=[locale for pk, locale in targets if str(pk) in in_review]))
+        return list(
+            Locale.objects.filter(pk__in=[locale for pk, locale in targets if str(pk) in in_review])
+        )
 
     def get_form(self):
         data = self.request.POST if self.request.method == "POST" else None

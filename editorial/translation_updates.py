@@ -87,9 +87,13 @@ def source_changes(source, instance):
             pairs = list(zip(old[i1:i2], new[j1:j2], strict=False))
             for was, now in pairs:
                 was_parts, now_parts = _word_diff(was, now)
-                rows.append({"kind": "changed", "field": field, "before": was_parts, "after": now_parts})
+                rows.append(
+                    {"kind": "changed", "field": field, "before": was_parts, "after": now_parts}
+                )
             for was in old[i1 + len(pairs) : i2]:
-                rows.append({"kind": "removed", "field": field, "before": [(was, True)], "after": []})
+                rows.append(
+                    {"kind": "removed", "field": field, "before": [(was, True)], "after": []}
+                )
             for now in new[j1 + len(pairs) : j2]:
                 rows.append({"kind": "added", "field": field, "before": [], "after": [(now, True)]})
     return rows

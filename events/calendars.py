@@ -27,7 +27,10 @@ def occurrence_to_ical(occurrence, request):
         entry.add("dtend", last + datetime.timedelta(days=1))
     else:
         entry.add("dtstart", timezone.localtime(occurrence.start))
-        entry.add("dtend", timezone.localtime(occurrence.end or occurrence.start + datetime.timedelta(hours=1)))
+        entry.add(
+            "dtend",
+            timezone.localtime(occurrence.end or occurrence.start + datetime.timedelta(hours=1)),
+        )
     url = request.build_absolute_uri(page.get_url(request))
     entry.add("url", url)
     description = page.summary or ""

@@ -6,26 +6,42 @@ from decimal import Decimal
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from events.models import EventIndexPage, EventPage, Venue
 from core.demo.catalogue import T, catalogue
 from core.demo.site import add_page, english, language_home, translation_locales
 from core.demo.translation import translate_from_catalogue
 from core.models import Area
+from events.models import EventIndexPage, EventPage, Venue
 
 VENUES = [
     {
-        "name": ("Baltic Region clubroom", "Baltic Regionin kerhohuone", "Клубная комната «Балтийского региона»"),
-        "address": ("Linnankatu 20\n20100 Turku", "Linnankatu 20\n20100 Turku", "Linnankatu 20\n20100 Турку"),
+        "name": (
+            "Baltic Region clubroom",
+            "Baltic Regionin kerhohuone",
+            "Клубная комната «Балтийского региона»",
+        ),
+        "address": (
+            "Linnankatu 20\n20100 Turku",
+            "Linnankatu 20\n20100 Turku",
+            "Linnankatu 20\n20100 Турку",
+        ),
         "coordinates": ("60.449800", "22.258900"),
     },
     {
         "name": ("Turku Main Library", "Turun pääkirjasto", "Главная библиотека Турку"),
-        "address": ("Linnankatu 2\n20100 Turku", "Linnankatu 2\n20100 Turku", "Linnankatu 2\n20100 Турку"),
+        "address": (
+            "Linnankatu 2\n20100 Turku",
+            "Linnankatu 2\n20100 Turku",
+            "Linnankatu 2\n20100 Турку",
+        ),
         "coordinates": ("60.451100", "22.265300"),
     },
     {
         "name": ("Ruissalo nature trail", "Ruissalon luontopolku", "Природная тропа на Руиссало"),
-        "address": ("Ruissalon puistotie\n20100 Turku", "Ruissalon puistotie\n20100 Turku", "Ruissalon puistotie\n20100 Турку"),
+        "address": (
+            "Ruissalon puistotie\n20100 Turku",
+            "Ruissalon puistotie\n20100 Turku",
+            "Ruissalon puistotie\n20100 Турку",
+        ),
         "coordinates": ("60.432700", "22.148000"),
     },
 ]
@@ -33,32 +49,260 @@ VENUES = [
 # title (en, fi, ru), area slug, venue index or None (online), days from today, hour,
 # duration hours, weekly repeats, all-day days, price, status, languages, summary (en, fi, ru)
 EVENTS = [
-    (("Dialogue of Cultures festival", "Kulttuurien dialogi -festivaali", "Фестиваль «Диалог культур»"), "culture", 1, 24, None, None, 1, 3, Decimal("15"), "scheduled", ["ru", "fi", "en"],
-     ("Three days of music, theatre and food from around the Baltic Sea.", "Kolme päivää musiikkia, teatteria ja ruokaa Itämeren ympäriltä.", "Три дня музыки, театра и кухни стран Балтийского моря.")),
-    (("Chess club evenings", "Shakkikerhon illat", "Вечера шахматного клуба"), "hobbies", 0, 2, 17, 2, 6, None, None, "scheduled", ["ru", "fi", "en"],
-     ("Weekly games for beginners and experienced players.", "Viikoittaisia pelejä aloittelijoille ja kokeneille.", "Еженедельные партии для начинающих и опытных игроков.")),
-    (("Turku Process Round Table", "Turku-prosessin pyöreä pöytä", "Круглый стол Турку-процесса"), "education", 1, 10, 13, 3, 1, None, None, "scheduled", ["en", "ru"],
-     ("Project partners from the Baltic Sea region meet to plan joint work.", "Itämeren alueen hankekumppanit suunnittelevat yhteistä työtä.", "Партнёры проектов из региона Балтийского моря планируют совместную работу.")),
-    (("Autumn Nordic walk", "Syksyn sauvakävely", "Осенняя скандинавская ходьба"), "wellness", 2, 5, 10, 2, 1, None, None, "scheduled", ["ru", "fi"],
-     ("A gentle two-hour walk on the island of Ruissalo.", "Rauhallinen kahden tunnin kävely Ruissalon saarella.", "Спокойная двухчасовая прогулка по острову Руиссало.")),
-    (("Russian literature evening", "Venäläisen kirjallisuuden ilta", "Вечер русской литературы"), "culture", 1, 16, 18, 2, 1, None, Decimal("5"), "scheduled", ["ru"],
-     ("Readings and a discussion of Chekhov's short stories.", "Lukuesityksiä ja keskustelua Tšehovin novelleista.", "Чтения и обсуждение рассказов Чехова.")),
-    (("Archipelago day trip", "Saaristoretki", "Поездка по архипелагу"), "journeys", 0, 40, 8, 10, 1, None, Decimal("35"), "scheduled", ["ru", "fi", "en"],
-     ("A day on the islands of the Turku archipelago by boat and bus.", "Päivä Turun saaristossa laivalla ja bussilla.", "День на островах Турку на пароме и автобусе.")),
-    (("Online seminar: studying in Finland", "Verkkoseminaari: opiskelu Suomessa", "Онлайн-семинар: учёба в Финляндии"), "education", None, 7, 18, 1, 1, None, None, "scheduled", ["ru", "fi"],
-     ("How the Finnish school and university system works, with time for questions.", "Miten suomalainen koulu- ja korkeakoulujärjestelmä toimii; kysymyksille on aikaa.", "Как устроены финские школы и вузы, с ответами на вопросы.")),
-    (("Choir concert Beryozka", "Kuoro Berjozkan konsertti", "Концерт хора «Берёзка»"), "hobbies", 1, 30, 17, 2, 1, None, Decimal("10"), "cancelled", ["ru", "fi"],
-     ("Our choir sings Russian and Finnish folk songs.", "Kuoromme laulaa venäläisiä ja suomalaisia kansanlauluja.", "Наш хор поёт русские и финские народные песни.")),
-    (("Spring seminar on integration", "Kotoutumisen kevätseminaari", "Весенний семинар по интеграции"), "education", 1, -60, 12, 4, 1, None, None, "scheduled", ["fi", "ru", "en"],
-     ("Researchers and families talked about integration in Turku.", "Tutkijat ja perheet keskustelivat kotoutumisesta Turussa.", "Исследователи и семьи обсуждали интеграцию в Турку.")),
-    (("Crafts fair", "Käsityömessut", "Ярмарка рукоделия"), "hobbies", 0, -35, 11, 5, 1, None, None, "scheduled", ["ru", "fi"],
-     ("Members sold and showed their handicrafts.", "Jäsenet myivät ja esittelivät käsitöitään.", "Участники продавали и показывали свои изделия.")),
-    (("Museum excursion to Turku Castle", "Museoretki Turun linnaan", "Экскурсия в замок Турку"), "journeys", 1, -14, 12, 3, 1, None, Decimal("8"), "scheduled", ["ru"],
-     ("A guided tour of the medieval castle in Russian.", "Opastettu kierros keskiaikaisessa linnassa venäjäksi.", "Экскурсия по средневековому замку на русском языке.")),
-    (("Children's theatre premiere", "Lasten teatterin ensi-ilta", "Премьера детского театра"), "culture", 0, -7, 15, 1, 1, None, None, "scheduled", ["ru", "fi"],
-     ("The theatre studio showed its new play to families.", "Teatteristudio esitti uuden näytelmänsä perheille.", "Театральная студия показала семьям новый спектакль.")),
-    (("Peer support afternoon", "Vertaistuen iltapäivä", "День взаимной поддержки"), "wellness", 0, 12, 13, 2, 1, None, None, "scheduled", ["ru"],
-     ("Coffee and conversation for seniors.", "Kahvia ja keskustelua senioreille.", "Кофе и беседа для пожилых людей.")),
+    (
+        (
+            "Dialogue of Cultures festival",
+            "Kulttuurien dialogi -festivaali",
+            "Фестиваль «Диалог культур»",
+        ),
+        "culture",
+        1,
+        24,
+        None,
+        None,
+        1,
+        3,
+        Decimal("15"),
+        "scheduled",
+        ["ru", "fi", "en"],
+        (
+            "Three days of music, theatre and food from around the Baltic Sea.",
+            "Kolme päivää musiikkia, teatteria ja ruokaa Itämeren ympäriltä.",
+            "Три дня музыки, театра и кухни стран Балтийского моря.",
+        ),
+    ),
+    (
+        ("Chess club evenings", "Shakkikerhon illat", "Вечера шахматного клуба"),
+        "hobbies",
+        0,
+        2,
+        17,
+        2,
+        6,
+        None,
+        None,
+        "scheduled",
+        ["ru", "fi", "en"],
+        (
+            "Weekly games for beginners and experienced players.",
+            "Viikoittaisia pelejä aloittelijoille ja kokeneille.",
+            "Еженедельные партии для начинающих и опытных игроков.",
+        ),
+    ),
+    (
+        (
+            "Turku Process Round Table",
+            "Turku-prosessin pyöreä pöytä",
+            "Круглый стол Турку-процесса",
+        ),
+        "education",
+        1,
+        10,
+        13,
+        3,
+        1,
+        None,
+        None,
+        "scheduled",
+        ["en", "ru"],
+        (
+            "Project partners from the Baltic Sea region meet to plan joint work.",
+            "Itämeren alueen hankekumppanit suunnittelevat yhteistä työtä.",
+            "Партнёры проектов из региона Балтийского моря планируют совместную работу.",
+        ),
+    ),
+    (
+        ("Autumn Nordic walk", "Syksyn sauvakävely", "Осенняя скандинавская ходьба"),
+        "wellness",
+        2,
+        5,
+        10,
+        2,
+        1,
+        None,
+        None,
+        "scheduled",
+        ["ru", "fi"],
+        (
+            "A gentle two-hour walk on the island of Ruissalo.",
+            "Rauhallinen kahden tunnin kävely Ruissalon saarella.",
+            "Спокойная двухчасовая прогулка по острову Руиссало.",
+        ),
+    ),
+    (
+        (
+            "Russian literature evening",
+            "Venäläisen kirjallisuuden ilta",
+            "Вечер русской литературы",
+        ),
+        "culture",
+        1,
+        16,
+        18,
+        2,
+        1,
+        None,
+        Decimal("5"),
+        "scheduled",
+        ["ru"],
+        (
+            "Readings and a discussion of Chekhov's short stories.",
+            "Lukuesityksiä ja keskustelua Tšehovin novelleista.",
+            "Чтения и обсуждение рассказов Чехова.",
+        ),
+    ),
+    (
+        ("Archipelago day trip", "Saaristoretki", "Поездка по архипелагу"),
+        "journeys",
+        0,
+        40,
+        8,
+        10,
+        1,
+        None,
+        Decimal("35"),
+        "scheduled",
+        ["ru", "fi", "en"],
+        (
+            "A day on the islands of the Turku archipelago by boat and bus.",
+            "Päivä Turun saaristossa laivalla ja bussilla.",
+            "День на островах Турку на пароме и автобусе.",
+        ),
+    ),
+    (
+        (
+            "Online seminar: studying in Finland",
+            "Verkkoseminaari: opiskelu Suomessa",
+            "Онлайн-семинар: учёба в Финляндии",
+        ),
+        "education",
+        None,
+        7,
+        18,
+        1,
+        1,
+        None,
+        None,
+        "scheduled",
+        ["ru", "fi"],
+        (
+            "How the Finnish school and university system works, with time for questions.",
+            "Miten suomalainen koulu- ja korkeakoulujärjestelmä toimii; kysymyksille on aikaa.",
+            "Как устроены финские школы и вузы, с ответами на вопросы.",
+        ),
+    ),
+    (
+        ("Choir concert Beryozka", "Kuoro Berjozkan konsertti", "Концерт хора «Берёзка»"),
+        "hobbies",
+        1,
+        30,
+        17,
+        2,
+        1,
+        None,
+        Decimal("10"),
+        "cancelled",
+        ["ru", "fi"],
+        (
+            "Our choir sings Russian and Finnish folk songs.",
+            "Kuoromme laulaa venäläisiä ja suomalaisia kansanlauluja.",
+            "Наш хор поёт русские и финские народные песни.",
+        ),
+    ),
+    (
+        (
+            "Spring seminar on integration",
+            "Kotoutumisen kevätseminaari",
+            "Весенний семинар по интеграции",
+        ),
+        "education",
+        1,
+        -60,
+        12,
+        4,
+        1,
+        None,
+        None,
+        "scheduled",
+        ["fi", "ru", "en"],
+        (
+            "Researchers and families talked about integration in Turku.",
+            "Tutkijat ja perheet keskustelivat kotoutumisesta Turussa.",
+            "Исследователи и семьи обсуждали интеграцию в Турку.",
+        ),
+    ),
+    (
+        ("Crafts fair", "Käsityömessut", "Ярмарка рукоделия"),
+        "hobbies",
+        0,
+        -35,
+        11,
+        5,
+        1,
+        None,
+        None,
+        "scheduled",
+        ["ru", "fi"],
+        (
+            "Members sold and showed their handicrafts.",
+            "Jäsenet myivät ja esittelivät käsitöitään.",
+            "Участники продавали и показывали свои изделия.",
+        ),
+    ),
+    (
+        ("Museum excursion to Turku Castle", "Museoretki Turun linnaan", "Экскурсия в замок Турку"),
+        "journeys",
+        1,
+        -14,
+        12,
+        3,
+        1,
+        None,
+        Decimal("8"),
+        "scheduled",
+        ["ru"],
+        (
+            "A guided tour of the medieval castle in Russian.",
+            "Opastettu kierros keskiaikaisessa linnassa venäjäksi.",
+            "Экскурсия по средневековому замку на русском языке.",
+        ),
+    ),
+    (
+        ("Children's theatre premiere", "Lasten teatterin ensi-ilta", "Премьера детского театра"),
+        "culture",
+        0,
+        -7,
+        15,
+        1,
+        1,
+        None,
+        None,
+        "scheduled",
+        ["ru", "fi"],
+        (
+            "The theatre studio showed its new play to families.",
+            "Teatteristudio esitti uuden näytelmänsä perheille.",
+            "Театральная студия показала семьям новый спектакль.",
+        ),
+    ),
+    (
+        ("Peer support afternoon", "Vertaistuen iltapäivä", "День взаимной поддержки"),
+        "wellness",
+        0,
+        12,
+        13,
+        2,
+        1,
+        None,
+        None,
+        "scheduled",
+        ["ru"],
+        (
+            "Coffee and conversation for seniors.",
+            "Kahvia ja keskustelua senioreille.",
+            "Кофе и беседа для пожилых людей.",
+        ),
+    ),
 ]
 
 
@@ -97,7 +341,20 @@ def load(report):
     )
     today = timezone.localdate()
     tz = timezone.get_current_timezone()
-    for (titles, area_slug, venue_index, days, hour, hours, repeats, all_day_days, price, status, languages, summaries) in EVENTS:
+    for (
+        titles,
+        area_slug,
+        venue_index,
+        days,
+        hour,
+        hours,
+        repeats,
+        all_day_days,
+        price,
+        status,
+        languages,
+        summaries,
+    ) in EVENTS:
         page = EventPage(
             title=catalogue.title(*titles),
             summary=T(*summaries),
@@ -127,12 +384,20 @@ def load(report):
             day = first_day + datetime.timedelta(weeks=week)
             if all_day_days:
                 start = datetime.datetime.combine(day, datetime.time(0, 0), tzinfo=tz)
-                end = datetime.datetime.combine(day + datetime.timedelta(days=all_day_days - 1), datetime.time(23, 59), tzinfo=tz)
-                page.occurrences.add(page.occurrences.model(start=start, end=end, all_day=True, sort_order=week))
+                end = datetime.datetime.combine(
+                    day + datetime.timedelta(days=all_day_days - 1),
+                    datetime.time(23, 59),
+                    tzinfo=tz,
+                )
+                page.occurrences.add(
+                    page.occurrences.model(start=start, end=end, all_day=True, sort_order=week)
+                )
             else:
                 start = datetime.datetime.combine(day, datetime.time(hour, 0), tzinfo=tz)
                 page.occurrences.add(
-                    page.occurrences.model(start=start, end=start + datetime.timedelta(hours=hours), sort_order=week)
+                    page.occurrences.model(
+                        start=start, end=start + datetime.timedelta(hours=hours), sort_order=week
+                    )
                 )
         add_page(index, page, areas=[Area.objects.get(locale=english(), slug=area_slug)])
 

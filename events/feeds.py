@@ -25,7 +25,10 @@ class UpcomingEventsFeed(Feed):
         # The soonest, not the first added: with more upcoming events than the feed holds, a
         # reader would otherwise miss the ones about to happen.
         events = (
-            EventPage.objects.child_of(self.index_page).live().public().filter(status=EventPage.STATUS_SCHEDULED)
+            EventPage.objects.child_of(self.index_page)
+            .live()
+            .public()
+            .filter(status=EventPage.STATUS_SCHEDULED)
         )
         return in_date_order(soonest_first(events)[: self.size])
 

@@ -45,8 +45,12 @@ class Venue(TranslatableMixin, models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     address = models.TextField(_("address"), blank=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     accessibility = models.TextField(_("accessibility"), blank=True)
 
     panels = [
@@ -162,7 +166,9 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         schedule = event_pages().child_of(self).live().public()
         return self.render(
             request,
-            context_overrides=self.listing_context(request, "upcoming", schedule, soonest_first_page),
+            context_overrides=self.listing_context(
+                request, "upcoming", schedule, soonest_first_page
+            ),
         )
 
     @path("past/", name="past")
@@ -178,7 +184,10 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             )
 
         return self.render(
-            request, context_overrides=self.listing_context(request, "past", self.events(), latest_first_page)
+            request,
+            context_overrides=self.listing_context(
+                request, "past", self.events(), latest_first_page
+            ),
         )
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/$", name="month")
@@ -190,7 +199,9 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         first_day = datetime.date(year, month, 1)
         last_day = datetime.date(year, month, calendar.monthrange(year, month)[1])
         month_start = datetime.datetime.combine(first_day, datetime.time.min, tzinfo=tz)
-        month_end = datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
+        month_end = datetime.datetime.combine(
+            last_day + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
+        )
         chosen = self.filters(request)
         event_ids = self.filter_events(self.events(), chosen).values("id")
         occurrences = (
@@ -212,7 +223,9 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             "areas": areas_of_locale(self.locale_id),
             "language_choices": SPOKEN_LANGUAGE_CHOICES,
             "previous_month": previous_month if previous_month.year >= MIN_YEAR else None,
-            "next_month": last_day + datetime.timedelta(days=1) if year < MAX_YEAR or month < 12 else None,
+            "next_month": last_day + datetime.timedelta(days=1)
+            if year < MAX_YEAR or month < 12
+            else None,
         }
         return self.render(request, context_overrides=context, template="events/event_month.html")
 
@@ -264,7 +277,9 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
         max_length=20,
         choices=STATUS_CHOICES,
         default=STATUS_SCHEDULED,
-        help_text=_("A cancelled event stays visible, marked as cancelled, and leaves the calendars."),
+        help_text=_(
+            "A cancelled event stays visible, marked as cancelled, and leaves the calendars."
+        ),
     )
     venue = models.ForeignKey(
         Venue,
@@ -275,8 +290,12 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
         related_name="+",
         help_text=_("Leave empty for an online event and give its link below."),
     )
-    online_url = models.URLField(_("online link"), blank=True, help_text=_("Where to join an online event."))
-    organiser = models.CharField(_("organiser"), max_length=200, blank=True, default="Baltic Region")
+    online_url = models.URLField(
+        _("online link"), blank=True, help_text=_("Where to join an online event.")
+    )
+    organiser = models.CharField(
+        _("organiser"), max_length=200, blank=True, default="Baltic Region"
+    )
     price = models.DecimalField(
         _("price (€)"),
         max_digits=7,
@@ -292,7 +311,9 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
         _("registration link"), blank=True, help_text=_("Leave empty if no registration is needed.")
     )
     accessibility = models.TextField(
-        _("accessibility"), blank=True, help_text=_("Step-free access, hearing loop, sign language…")
+        _("accessibility"),
+        blank=True,
+        help_text=_("Step-free access, hearing loop, sign language…"),
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
 
@@ -302,7 +323,9 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
             label=_("Date and time"),
             heading=_("When"),
             min_num=1,
-            help_text=_("Add one row per date: a weekly club or a three-day festival is one event."),
+            help_text=_(
+                "Add one row per date: a weekly club or a three-day festival is one event."
+            ),
         ),
         FieldPanel("image"),
         FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
@@ -378,7 +401,11 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
     @property
     def next_occurrence(self):
         upcoming = self.upcoming_occurrences
-        return upcoming[0] if upcoming else (self.sorted_occurrences[-1] if self.sorted_occurrences else None)
+        return (
+            upcoming[0]
+            if upcoming
+            else (self.sorted_occurrences[-1] if self.sorted_occurrences else None)
+        )
 
     @property
     def search_result_date(self):
@@ -428,7 +455,10 @@ class EventOccurrence(Orderable):
 
     @property
     def is_multi_day(self):
-        return bool(self.end) and timezone.localtime(self.end).date() != timezone.localtime(self.start).date()
+        return (
+            bool(self.end)
+            and timezone.localtime(self.end).date() != timezone.localtime(self.start).date()
+        )
 
 
 def event_pages():

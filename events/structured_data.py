@@ -18,7 +18,9 @@ def event_json_ld(page, request):
         location = {"@type": "VirtualLocation", "url": page.online_url}
         attendance = "https://schema.org/OnlineEventAttendanceMode"
     status = (
-        "https://schema.org/EventCancelled" if page.is_cancelled else "https://schema.org/EventScheduled"
+        "https://schema.org/EventCancelled"
+        if page.is_cancelled
+        else "https://schema.org/EventScheduled"
     )
     url = request.build_absolute_uri(page.get_url(request))
     entries = []

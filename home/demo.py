@@ -4,10 +4,18 @@ from wagtail.models import Page, Site
 
 from core.demo.catalogue import T, catalogue
 from core.demo.images import draw_logo, draw_picture, save_image
-from core.demo.site import SEA, add_page, demo_collection, english, language_home, translation_locales
+from core.demo.site import (
+    SEA,
+    add_page,
+    demo_collection,
+    english,
+    language_home,
+    translation_locales,
+)
 from core.demo.translation import translate_from_catalogue
 from core.models import ContactSettings, OrganisationDetails, Partner, Person
 from home.models import HomePage, LocationPage, PeoplePage, StandardPage
+
 
 def load(report):
     locale_en = english()
@@ -111,7 +119,12 @@ def load_home(locale_en):
     home.save_revision().publish()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Baltic Region"},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "Baltic Region",
+        },
     )
     translate_from_catalogue(home, translation_locales())
     return home
@@ -211,7 +224,9 @@ def load_partners():
             name=name,
             description=T(*descriptions),
             url=url,
-            logo=save_image(draw_logo(name, colour), f"{name} logo", collection, f"logo-{order}.jpg"),
+            logo=save_image(
+                draw_logo(name, colour), f"{name} logo", collection, f"logo-{order}.jpg"
+            ),
             show_in_footer=True,
             sort_order=order,
         )
@@ -354,8 +369,7 @@ def load_text_pages(home):
                             "promoting social wellbeing and keeping citizens physically active;",
                             "sosiaalisen hyvinvoinnin ja kansalaisten liikunnallisuuden "
                             "edistäminen;",
-                            "содействие социальному благополучию и физической активности "
-                            "граждан;",
+                            "содействие социальному благополучию и физической активности граждан;",
                         ),
                         (
                             "preventing the social exclusion of people living alone;",
@@ -549,9 +563,7 @@ def guidelines_page():
             (
                 "accordion",
                 {
-                    "title": T(
-                        "Taking part", "Osallistuminen", "Участие"
-                    ),
+                    "title": T("Taking part", "Osallistuminen", "Участие"),
                     "items": [
                         {
                             "question": T(
@@ -617,10 +629,22 @@ def guidelines_page():
 
 
 PEOPLE = [
-    (("Irina Virtanen", "Irina Virtanen", "Ирина Виртанен"), ("Chair of the board", "Hallituksen puheenjohtaja", "Председатель правления")),
-    (("Sergei Lehtonen", "Sergei Lehtonen", "Сергей Лехтонен"), ("Project coordinator", "Projektikoordinaattori", "Координатор проектов")),
-    (("Anna Korhonen", "Anna Korhonen", "Анна Корхонен"), ("Youth and education", "Nuoret ja koulutus", "Молодёжь и образование")),
-    (("Mikhail Nieminen", "Mikhail Nieminen", "Михаил Нieminen".replace("ieminen", "иеминен")), ("Culture and events", "Kulttuuri ja tapahtumat", "Культура и мероприятия")),
+    (
+        ("Irina Virtanen", "Irina Virtanen", "Ирина Виртанен"),
+        ("Chair of the board", "Hallituksen puheenjohtaja", "Председатель правления"),
+    ),
+    (
+        ("Sergei Lehtonen", "Sergei Lehtonen", "Сергей Лехтонен"),
+        ("Project coordinator", "Projektikoordinaattori", "Координатор проектов"),
+    ),
+    (
+        ("Anna Korhonen", "Anna Korhonen", "Анна Корхонен"),
+        ("Youth and education", "Nuoret ja koulutus", "Молодёжь и образование"),
+    ),
+    (
+        ("Mikhail Nieminen", "Mikhail Nieminen", "Михаил Нieminen".replace("ieminen", "иеминен")),
+        ("Culture and events", "Kulttuuri ja tapahtumat", "Культура и мероприятия"),
+    ),
 ]
 
 

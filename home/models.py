@@ -118,7 +118,8 @@ class PeoplePage(SitePage):
         index.SearchField("intro"),
         index.SearchField("body"),
         index.RelatedFields(
-            "people", [index.RelatedFields("person", [index.SearchField("name"), index.SearchField("role")])]
+            "people",
+            [index.RelatedFields("person", [index.SearchField("name"), index.SearchField("role")])],
         ),
     ]
     translatable_fields = SitePage.translatable_fields + [
@@ -145,7 +146,9 @@ class PeoplePage(SitePage):
 
 class PeoplePagePerson(Orderable):
     page = ParentalKey(PeoplePage, on_delete=models.CASCADE, related_name="people")
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("person")]
 
@@ -164,8 +167,12 @@ class LocationPage(SitePage):
         blank=True,
         help_text=_("Steps, lifts, accessible toilets, hearing loops, parking for the disabled."),
     )
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("more information"))
 
     content_panels = Page.content_panels + [

@@ -8,6 +8,7 @@ from django.db import connection
 
 logger = logging.getLogger(__name__)
 
+
 def database_failure():
     try:
         with connection.cursor() as cursor:

@@ -126,8 +126,25 @@ def _jpeg_without_metadata(data, orientation):
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # What draws the image (animation and colour included); text, time and EXIF chunks are dropped.
 PNG_KEPT_CHUNKS = {
-    b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT",
-    b"pHYs", b"bKGD", b"hIST", b"acTL", b"fcTL", b"fdAT", b"cICP", b"mDCv", b"cLLi",
+    b"IHDR",
+    b"PLTE",
+    b"IDAT",
+    b"IEND",
+    b"tRNS",
+    b"gAMA",
+    b"cHRM",
+    b"sRGB",
+    b"iCCP",
+    b"sBIT",
+    b"pHYs",
+    b"bKGD",
+    b"hIST",
+    b"acTL",
+    b"fcTL",
+    b"fdAT",
+    b"cICP",
+    b"mDCv",
+    b"cLLi",
 }
 
 
@@ -192,7 +209,11 @@ def _webp_without_metadata(data, orientation):
     return b"RIFF" + len(body).to_bytes(4, "little") + body
 
 
-REWRITERS = {"JPEG": _jpeg_without_metadata, "PNG": _png_without_metadata, "WEBP": _webp_without_metadata}
+REWRITERS = {
+    "JPEG": _jpeg_without_metadata,
+    "PNG": _png_without_metadata,
+    "WEBP": _webp_without_metadata,
+}
 
 
 def without_metadata(data):

@@ -10,7 +10,10 @@ class RejectNullCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        values = [request.path, *(value for _key, values in request.GET.lists() for value in values)]
+        values = [
+            request.path,
+            *(value for _key, values in request.GET.lists() for value in values),
+        ]
         if any("\x00" in value for value in values):
             return HttpResponseBadRequest(
                 _("This address contains a character the site does not accept."),

@@ -19,7 +19,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         # serves them through a "dummy" request with the page's public path, so they need the
         # admin's policy (which lets the admin frame them).
         in_admin = request.path_info.startswith(settings.ADMIN_URL_PREFIX)
-        if not report_only and parts.config is None and (in_admin or upstream.is_preview_request(request)):
+        if (
+            not report_only
+            and parts.config is None
+            and (in_admin or upstream.is_preview_request(request))
+        ):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return parts
 

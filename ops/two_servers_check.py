@@ -21,7 +21,7 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.sessions.models import Session  # noqa: E402
 
-from core.models import StandardPage  # noqa: E402
+from home.models import StandardPage  # noqa: E402
 
 PASSWORD = "baltic-demo-2026"  # noqa: S105 (the demo content's documented login)
 
@@ -66,7 +66,9 @@ def check(condition, message):
 def publish_through(browser, server, page):
     token = browser.cookies["csrftoken"]
     status, response, _ = browser.request(
-        server, "POST", f"/admin/bulk/wagtailcore/page/publish/?id={page.pk}",
+        server,
+        "POST",
+        f"/admin/bulk/wagtailcore/page/publish/?id={page.pk}",
         {"csrfmiddlewaretoken": token, "include_descendants": ""},
     )
     return status, response.getheader("Location")
@@ -77,7 +79,10 @@ def main(server_a, server_b):
     print("Static files (whitenoise, hashed names)")
     _, _, home = anonymous.request(server_b, "GET", "/en/")
     stylesheet = re.search(r'href="(/static/[^"]+\.[0-9a-f]{12}\.css)"', home)
-    check(stylesheet is not None, f"B's pages link hashed stylesheets: {stylesheet and stylesheet.group(1)}")
+    check(
+        stylesheet is not None,
+        f"B's pages link hashed stylesheets: {stylesheet and stylesheet.group(1)}",
+    )
     status, response, _ = anonymous.request(server_b, "GET", stylesheet.group(1))
     check(
         status == 200 and "immutable" in response.getheader("Cache-Control", ""),
@@ -102,15 +107,28 @@ def main(server_a, server_b):
     _, _, login_page = editor.request(server_a, "GET", "/admin/login/")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)
     status, response, _ = editor.request(
-        server_a, "POST", "/admin/login/",
-        {"csrfmiddlewaretoken": token, "username": "admin", "password": PASSWORD, "next": "/admin/"},
+        server_a,
+        "POST",
+        "/admin/login/",
+        {
+            "csrfmiddlewaretoken": token,
+            "username": "admin",
+            "password": PASSWORD,
+            "next": "/admin/",
+        },
     )
-    check(status == 302 and "sessionid" in editor.cookies, f"signed in on A ({status} to {response.getheader('Location')})")
+    check(
+        status == 302 and "sessionid" in editor.cookies,
+        f"signed in on A ({status} to {response.getheader('Location')})",
+    )
     status, _, _ = editor.request(server_b, "GET", "/admin/")
     check(status == 200, f"the same session is signed in on B (admin dashboard: {status})")
 
     status, location = publish_through(editor, server_a, page)
-    check(status == 302, f"A published the draft through the admin's bulk publish ({status} to {location})")
+    check(
+        status == 302,
+        f"A published the draft through the admin's bulk publish ({status} to {location})",
+    )
     _, _, html = anonymous.request(server_b, "GET", page.url)
     check(title_of(html) == new_title, f"B shows the change at once: {title_of(html)!r}")
 
@@ -127,7 +145,10 @@ def main(server_a, server_b):
     page.save_revision(user=admin)
     status, _ = publish_through(editor, server_a, page)
     _, _, html = anonymous.request(server_b, "GET", page.url)
-    check(status == 302 and title_of(html) == original_title, f"put back through A, seen on B: {original_title!r}")
+    check(
+        status == 302 and title_of(html) == original_title,
+        f"put back through A, seen on B: {original_title!r}",
+    )
 
 
 if __name__ == "__main__":

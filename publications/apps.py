@@ -11,4 +11,6 @@ class PublicationsConfig(AppConfig):
 
         from .models import latest_publications_of_area
 
-        register_area_listing(20, "publications/area_publications.html", latest_publications_of_area)
+        register_area_listing(
+            20, "publications/area_publications.html", latest_publications_of_area
+        )

@@ -30,7 +30,11 @@ LANGUAGE_LEARNING = ("language learning", "kieltenopiskelu", "изучение �
 ANNUAL_REPORT = ("annual report", "vuosikertomus", "годовой отчёт")
 VOLUNTEERING = ("volunteering", "vapaaehtoistyö", "волонтёрство")
 TURKU_PROCESS = ("Turku Process", "Turku-prosessi", "Турку-процесс")
-COOPERATION = ("cross-border cooperation", "rajat ylittävä yhteistyö", "приграничное сотрудничество")
+COOPERATION = (
+    "cross-border cooperation",
+    "rajat ylittävä yhteistyö",
+    "приграничное сотрудничество",
+)
 MUSIC = ("music", "musiikki", "музыка")
 PRIVACY = ("privacy", "yksityisyys", "конфиденциальность")
 CHILDREN = ("children", "lapset", "дети")
@@ -517,7 +521,9 @@ def add_publication(index, spec, number, today, people, areas, collection):
     page.tags.add(*[T(*tag) for tag in spec["tags"]])
     if people:
         for order, person in enumerate(spec["authors"]):
-            page.authors.add(PublicationAuthor(person=people[person % len(people)], sort_order=order))
+            page.authors.add(
+                PublicationAuthor(person=people[person % len(people)], sort_order=order)
+            )
     for order, document in enumerate(spec.get("documents", [])):
         pdf = draw_pdf(document["title"], spec["summary"][0], [p[0] for p in spec["paragraphs"]])
         page.attachments.add(

@@ -69,20 +69,28 @@ def with_local_authors(pages):
     pages = list(pages)
     links = {page.pk: list(page.authors.all()) for page in pages}
     person_ids = {link.person_id for page_links in links.values() for link in page_links}
-    people = list(
-        Person.objects.filter(
-            Q(pk__in=person_ids)
-            | Q(
-                translation_key__in=Person.objects.filter(pk__in=person_ids).values("translation_key"),
-                locale_id__in={page.locale_id for page in pages},
+    people = (
+        list(
+            Person.objects.filter(
+                Q(pk__in=person_ids)
+                | Q(
+                    translation_key__in=Person.objects.filter(pk__in=person_ids).values(
+                        "translation_key"
+                    ),
+                    locale_id__in={page.locale_id for page in pages},
+                )
             )
         )
-    ) if person_ids else []
+        if person_ids
+        else []
+    )
     by_id = {person.pk: person for person in people}
     translations = {(person.translation_key, person.locale_id): person for person in people}
     for page in pages:
         authors = [by_id[link.person_id] for link in links[page.pk] if link.person_id in by_id]
-        upstream.set_cached_property(page, "local_authors", in_language(authors, page.locale_id, translations))
+        upstream.set_cached_property(
+            page, "local_authors", in_language(authors, page.locale_id, translations)
+        )
     return pages
 
 
@@ -128,7 +136,10 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
     @re_path(rf"^(?P<year>{YEAR_SLUG.pattern})/$", name="year")
     def year_archive(self, request, year):
         year = int(year)
-        if year < datetime.MINYEAR or not self.publications().filter(date_published__year=year).exists():
+        if (
+            year < datetime.MINYEAR
+            or not self.publications().filter(date_published__year=year).exists()
+        ):
             raise Http404
         return self.render(request, archive_year=year)
 
@@ -215,7 +226,9 @@ class PublicationPageForm(AreaTaggedPageForm):
         slug = self.cleaned_data["slug"]
         if YEAR_SLUG.fullmatch(slug):
             raise ValidationError(
-                _("A year cannot be the slug of a publication: /%(year)s/ lists that year's publications.")
+                _(
+                    "A year cannot be the slug of a publication: /%(year)s/ lists that year's publications."
+                )
                 % {"year": slug}
             )
         return slug
@@ -267,7 +280,9 @@ class PublicationPage(AreaTaggedMixin, SitePage):
     search_fields = SitePage.search_fields + [
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
-        index.RelatedFields("authors", [index.RelatedFields("person", [index.SearchField("name")])]),
+        index.RelatedFields(
+            "authors", [index.RelatedFields("person", [index.SearchField("name")])]
+        ),
         index.FilterField("kind"),
         index.FilterField("date_published"),
     ]
@@ -350,16 +365,16 @@ class PublicationPage(AreaTaggedMixin, SitePage):
             .public()
             .filter(locale_id=self.locale_id, alias_of__isnull=True)
             .exclude(pk=self.pk)
-            .filter(Q(pk__in=shares_area.values("pk")) | Q(pk__in=tagged.values("content_object_id")))
+            .filter(
+                Q(pk__in=shares_area.values("pk")) | Q(pk__in=tagged.values("content_object_id"))
+            )
         )
         ordering = ["-date_published", "-pk"]
         if tag_ids:
             # A shared topic says more than a shared area.
             ordering.insert(0, Exists(tagged.filter(content_object=OuterRef("pk"))).desc())
         return list(
-            candidates.order_by(*ordering).for_cards("kind", "date_published")[
-                :RELATED_COUNT
-            ]
+            candidates.order_by(*ordering).for_cards("kind", "date_published")[:RELATED_COUNT]
         )
 
     def social_image(self, request):
@@ -377,7 +392,11 @@ class PublicationPage(AreaTaggedMixin, SitePage):
         """schema.org Article or NewsArticle for search engines."""
         publisher = {"@type": "Organization", "name": publisher_name}
         authors = [
-            {"@type": "Person", "name": person.name, **({"jobTitle": person.role} if person.role else {})}
+            {
+                "@type": "Person",
+                "name": person.name,
+                **({"jobTitle": person.role} if person.role else {}),
+            }
             for person in self.local_authors
         ]
         data = {

@@ -67,7 +67,8 @@ if connection.vendor == "postgresql":
             if not terms:
                 return None
             lexemes = [
-                Lexeme(term, invert=invert, prefix=len(term) >= PREFIX_MATCH_MIN_LENGTH) for term in terms
+                Lexeme(term, invert=invert, prefix=len(term) >= PREFIX_MATCH_MIN_LENGTH)
+                for term in terms
             ]
             combine = operator.and_ if query.operator == "and" else operator.or_
             return SearchQuery(reduce(combine, lexemes), search_type="raw", config=config)
@@ -134,7 +135,9 @@ if connection.vendor == "postgresql":
                 )
                 .values_list("pk", "headline")
             )
-            return {pk: headline for pk, headline in rows if headline and HIGHLIGHT_START in headline}
+            return {
+                pk: headline for pk, headline in rows if headline and HIGHLIGHT_START in headline
+            }
 
     def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
         return LocalePostgresSearchBackend(params)
@@ -158,7 +161,11 @@ elif connection.vendor == "sqlite" and upstream.sqlite_full_text_search_availabl
     def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
         backend = DatabaseSearchBackend(params)
         # The stock factory falls back to plain LIKE queries while the FTS5 table is missing.
-        return QuotingSQLiteSearchBackend(params) if isinstance(backend, SQLiteSearchBackend) else backend
+        return (
+            QuotingSQLiteSearchBackend(params)
+            if isinstance(backend, SQLiteSearchBackend)
+            else backend
+        )
 
 else:
 

@@ -21,7 +21,11 @@ class SearchTerm(models.Model):
     class Meta:
         verbose_name = _("search term")
         verbose_name_plural = _("search terms")
-        constraints = [models.UniqueConstraint(fields=["query", "locale"], name="unique_search_term_per_locale")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query", "locale"], name="unique_search_term_per_locale"
+            )
+        ]
 
     def __str__(self):
         return self.query.query_string

@@ -21,7 +21,9 @@ class SearchTermFilterSet(WagtailFilterSet):
     def filter_found_nothing(self, queryset, name, value):
         if value is None:
             return queryset
-        return queryset.filter(last_result_count=0) if value else queryset.exclude(last_result_count=0)
+        return (
+            queryset.filter(last_result_count=0) if value else queryset.exclude(last_result_count=0)
+        )
 
 
 class SearchTermsReportView(ReportView):
@@ -46,10 +48,19 @@ class SearchTermsReportView(ReportView):
             label=_("Searches without results"),
             sort_key="searches_without_results",
         ),
-        NumberColumn("last_result_count", label=_("Results last time"), sort_key="last_result_count"),
+        NumberColumn(
+            "last_result_count", label=_("Results last time"), sort_key="last_result_count"
+        ),
         DateColumn("last_searched_at", label=_("Last searched"), sort_key="last_searched_at"),
     ]
-    list_export = ["query", "locale", "searches", "searches_without_results", "last_result_count", "last_searched_at"]
+    list_export = [
+        "query",
+        "locale",
+        "searches",
+        "searches_without_results",
+        "last_result_count",
+        "last_searched_at",
+    ]
     export_headings = {"query": _("Search term"), "locale": _("Language")}
 
     def get_base_queryset(self):

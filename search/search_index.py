@@ -71,7 +71,9 @@ def indexes_inline_rows(model):
     (a people page's people) and many-to-many fields (tags)."""
     return any(
         not field.concrete
-        for _name, field, _fields in upstream.related_search_fields(model, model.get_search_fields())
+        for _name, field, _fields in upstream.related_search_fields(
+            model, model.get_search_fields()
+        )
     )
 
 

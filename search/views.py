@@ -30,6 +30,8 @@ def public_pages(model, locale):
     # private_pages_q filters on paths from the cached list of restricted sections: no query for
     # view restrictions each time, and no subquery, which the search backends cannot take.
     return model.objects.live().filter(locale=locale).exclude(private_pages_q())
+
+
 MAX_QUERY_LENGTH = 200
 
 
@@ -67,7 +69,9 @@ def spelling_suggestion(search_query, locale):
     vocabulary = {word for title in titles for word in re.findall(r"\w{3,}", title.lower())}
     words = re.findall(r"\w+", search_query.lower())
     corrected = [
-        word if word in vocabulary else next(iter(difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)), word)
+        word
+        if word in vocabulary
+        else next(iter(difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)), word)
         for word in words
     ]
     return " ".join(corrected) if corrected != words else ""
@@ -75,7 +79,9 @@ def spelling_suggestion(search_query, locale):
 
 def mark_terms(text, search_query):
     """Escape text and mark the words beginning like a query word (close to a stem)."""
-    stems = [word[: max(4, len(word) - 2)] for word in re.findall(r"\w+", search_query) if len(word) > 1]
+    stems = [
+        word[: max(4, len(word) - 2)] for word in re.findall(r"\w+", search_query) if len(word) > 1
+    ]
     if not stems:
         return escape(text)
     pattern = re.compile(r"\b(?:{})\w*".format("|".join(map(re.escape, stems))), re.IGNORECASE)
@@ -89,7 +95,9 @@ def mark_terms(text, search_query):
 
 def describe(pages, search_query, backend):
     """Type, areas, date and a highlighted passage for one page of results, in a few queries."""
-    by_pk = {page.pk: page for page in Page.objects.filter(pk__in=[page.pk for page in pages]).specific()}
+    by_pk = {
+        page.pk: page for page in Page.objects.filter(pk__in=[page.pk for page in pages]).specific()
+    }
     pages = [by_pk[page.pk] for page in pages if page.pk in by_pk]
     # Wagtail's root page is not a SitePage: it declares nothing.
     for page_type in {type(page) for page in pages}:
@@ -110,7 +118,9 @@ def describe(pages, search_query, backend):
                 text.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
             )
         else:
-            result.snippet = mark_terms(getattr(page, "summary", "") or page.search_description, search_query)
+            result.snippet = mark_terms(
+                getattr(page, "summary", "") or page.search_description, search_query
+            )
         results.append(result)
     return results
 
@@ -170,11 +180,15 @@ def search(request):
         {
             "search_query": search_query,
             "search_results": search_results,
-            "results": describe(search_results.object_list, search_query, backend) if result_count else [],
+            "results": describe(search_results.object_list, search_query, backend)
+            if result_count
+            else [],
             "total_count": found,
             "pagination_query": urlencode({"q": search_query}),
             "promotions": promotions if search_results.number == 1 else [],
-            "spelling_suggestion": spelling_suggestion(search_query, locale) if nothing_found else "",
+            "spelling_suggestion": spelling_suggestion(search_query, locale)
+            if nothing_found
+            else "",
             "suggested_areas": pages_to_browse(locale) if nothing_found else [],
         },
     )

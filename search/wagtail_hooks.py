@@ -26,5 +26,9 @@ class SearchTermsMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_search_terms_report_menu_item():
     return SearchTermsMenuItem(
-        _("Searches"), reverse("search_terms_report"), name="searches", icon_name="search", order=1310
+        _("Searches"),
+        reverse("search_terms_report"),
+        name="searches",
+        icon_name="search",
+        order=1310,
     )

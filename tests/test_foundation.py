@@ -46,7 +46,11 @@ def test_each_page_type_renders_in_each_language(client, model, language):
 @pytest.mark.no_demo
 def test_translated_pages_show_translated_text(client, home_page):
     welcome = StandardPageFactory(title="Welcome", intro="Who we are and what we do.")
-    russian = translate(welcome, "ru", {"Welcome": "Добро пожаловать", "Who we are and what we do.": "Кто мы и что мы делаем."})
+    russian = translate(
+        welcome,
+        "ru",
+        {"Welcome": "Добро пожаловать", "Who we are and what we do.": "Кто мы и что мы делаем."},
+    )
     response = client.get(russian.url)
     html = response.content.decode()
     assert "Добро пожаловать" in html
@@ -106,7 +110,10 @@ def test_footer_shows_organisation_details_in_the_visitors_language(client, home
     translate(
         organisation,
         "fi",
-        {"Harbour association": "Satamayhdistys ry", "Monday to Thursday 10–17": "Maanantaista torstaihin 10–17"},
+        {
+            "Harbour association": "Satamayhdistys ry",
+            "Monday to Thursday 10–17": "Maanantaista torstaihin 10–17",
+        },
     )
     translate(PartnerFactory(name="City of Turku"), "fi", {"City of Turku": "Turun kaupunki"})
     html = client.get("/fi/").content.decode()
@@ -117,8 +124,14 @@ def test_footer_shows_organisation_details_in_the_visitors_language(client, home
 
 @pytest.mark.no_demo
 def test_navigation_lists_live_pages_of_the_current_language(client, home_page):
-    translate(StandardPageFactory(title="Welcome", show_in_menus=True), "fi", {"Welcome": "Tervetuloa"})
-    translate(StandardPageFactory(title="Turku Process", show_in_menus=True), "fi", {"Turku Process": "Turku-prosessi"})
+    translate(
+        StandardPageFactory(title="Welcome", show_in_menus=True), "fi", {"Welcome": "Tervetuloa"}
+    )
+    translate(
+        StandardPageFactory(title="Turku Process", show_in_menus=True),
+        "fi",
+        {"Turku Process": "Turku-prosessi"},
+    )
     html = client.get("/fi/").content.decode()
     nav = html.split('class="main-nav"')[1].split("</nav>")[0]
     assert "Tervetuloa" in nav and "Turku-prosessi" in nav

@@ -72,28 +72,43 @@ def form_urls(django_db_setup, django_db_blocker):
 nasty_text = st.lists(
     st.one_of(
         st.characters(codec="utf-8", exclude_categories=["Cs"]),
-        st.sampled_from(["\x00", "%", "%00", "%ff", "..", "/", "\\", "?", "#", "&", "=", "'", '"', "<"]),
+        st.sampled_from(
+            ["\x00", "%", "%00", "%ff", "..", "/", "\\", "?", "#", "&", "=", "'", '"', "<"]
+        ),
     ),
     max_size=20,
 ).map("".join)
 # Header values arrive as bytes; WSGI hands them over decoded as latin-1.
 header_text = nasty_text.map(lambda text: text.encode().decode("latin-1"))
 numbers = st.integers(min_value=-(10**12), max_value=10**12).map(str)
-path_segment = st.one_of(nasty_text, numbers, st.sampled_from(["ics", "feed", "rss", "atom", "calendar", "past", "9999", "0000", "00"]))
+path_segment = st.one_of(
+    nasty_text,
+    numbers,
+    st.sampled_from(["ics", "feed", "rss", "atom", "calendar", "past", "9999", "0000", "00"]),
+)
 query = st.dictionaries(
-    st.one_of(st.sampled_from(["q", "page", "kind", "area", "tag", "year", "language", "month", "p"]), nasty_text),
+    st.one_of(
+        st.sampled_from(["q", "page", "kind", "area", "tag", "year", "language", "month", "p"]),
+        nasty_text,
+    ),
     st.one_of(nasty_text, numbers),
     max_size=4,
 )
 headers = st.fixed_dictionaries(
     {},
     optional={
-        "HTTP_ACCEPT_LANGUAGE": st.one_of(header_text, st.sampled_from(["ru", "fi-FI;q=x", "*", "zz;q=2"])),
+        "HTTP_ACCEPT_LANGUAGE": st.one_of(
+            header_text, st.sampled_from(["ru", "fi-FI;q=x", "*", "zz;q=2"])
+        ),
         "HTTP_USER_AGENT": header_text,
         "HTTP_REFERER": header_text,
-        "HTTP_IF_MODIFIED_SINCE": st.one_of(header_text, st.sampled_from(["Sat, 01 Jan 00 00:00:00 GMT"])),
+        "HTTP_IF_MODIFIED_SINCE": st.one_of(
+            header_text, st.sampled_from(["Sat, 01 Jan 00 00:00:00 GMT"])
+        ),
         "HTTP_IF_NONE_MATCH": header_text,
-        "HTTP_RANGE": st.one_of(header_text, st.sampled_from(["bytes=0-1", "bytes=9-2", "bytes=-"])),
+        "HTTP_RANGE": st.one_of(
+            header_text, st.sampled_from(["bytes=0-1", "bytes=9-2", "bytes=-"])
+        ),
         "HTTP_X_FORWARDED_FOR": header_text,
         "HTTP_COOKIE": header_text,
     },
@@ -105,8 +120,12 @@ def check(response):
 
 
 @FUZZ_SETTINGS
-@given(data=st.data(), segments=st.lists(path_segment, max_size=3), params=query, extra_headers=headers)
-def test_random_paths_queries_and_headers_never_give_a_500(urls, data, segments, params, extra_headers):
+@given(
+    data=st.data(), segments=st.lists(path_segment, max_size=3), params=query, extra_headers=headers
+)
+def test_random_paths_queries_and_headers_never_give_a_500(
+    urls, data, segments, params, extra_headers
+):
     base = data.draw(st.sampled_from(urls))
     suffix = "/".join(quote(segment, safe="%/") for segment in segments)
     path = base + suffix if suffix else base
@@ -120,7 +139,27 @@ def test_random_paths_queries_and_headers_never_give_a_500(urls, data, segments,
 
 
 @FUZZ_SETTINGS
-@given(data=st.data(), body=st.dictionaries(st.one_of(nasty_text, st.sampled_from(["your_name", "e_mail_address", "message", "privacy-consent", "web-site", "full_name", "activities_that_interest_you"])), st.one_of(nasty_text, st.lists(nasty_text, max_size=3)), max_size=6))
+@given(
+    data=st.data(),
+    body=st.dictionaries(
+        st.one_of(
+            nasty_text,
+            st.sampled_from(
+                [
+                    "your_name",
+                    "e_mail_address",
+                    "message",
+                    "privacy-consent",
+                    "web-site",
+                    "full_name",
+                    "activities_that_interest_you",
+                ]
+            ),
+        ),
+        st.one_of(nasty_text, st.lists(nasty_text, max_size=3)),
+        max_size=6,
+    ),
+)
 def test_random_form_bodies_never_give_a_500(form_urls, data, body):
     cache.clear()  # keep the rate limit from answering every example
     path = data.draw(st.sampled_from(form_urls))

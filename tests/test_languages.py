@@ -26,7 +26,9 @@ def test_sitemap_lists_every_locale_with_exactly_the_live_translations(client):
     locations = re.findall(r"<loc>(.*?)</loc>", xml)
     for translation in welcome.get_translations(inclusive=True):
         assert f"http://testserver{translation.url}" in locations
-    welcome_block = next(b for b in xml.split("<url>") if f"<loc>http://testserver{welcome.url}</loc>" in b)
+    welcome_block = next(
+        b for b in xml.split("<url>") if f"<loc>http://testserver{welcome.url}</loc>" in b
+    )
     hreflangs = sorted(re.findall(r'hreflang="(\w+)"', welcome_block))
     assert hreflangs == ["en", "fi", "ru"]
 

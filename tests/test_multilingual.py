@@ -96,7 +96,9 @@ def add_english_page_in_the_admin(client, user, title):
 def test_a_new_english_page_appears_in_the_finnish_and_russian_trees(client, demo_user):
     page = add_english_page_in_the_admin(client, demo_user("editor"), "Summer camp 2027")
     for code in ("fi", "ru"):
-        placeholder = Page.objects.get(translation_key=page.translation_key, locale__language_code=code)
+        placeholder = Page.objects.get(
+            translation_key=page.translation_key, locale__language_code=code
+        )
         assert placeholder.alias_of_id == page.id
         assert not placeholder.live  # the English page is still a draft in review
         home = HomePage.objects.get(locale__language_code=code)
@@ -123,9 +125,12 @@ def test_a_new_english_page_appears_in_the_finnish_and_russian_trees(client, dem
     assert started.status_code == 302
     translated = Page.objects.get(id=placeholder.id)
     assert translated.alias_of_id is None and not translated.live
-    assert Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale=finnish
-    ).count() == 1
+    assert (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale=finnish
+        ).count()
+        == 1
+    )
 
 
 def test_editors_cannot_start_translations(client, demo_user):
@@ -153,7 +158,9 @@ def test_translating_from_a_translation_goes_to_the_english_original(client, dem
     assert redirect["Location"] == f"{english_form}?select_locale=ru"
     # A form posted straight at the Finnish page creates nothing either.
     client.post(from_finnish, {"locales": [russian.id]})
-    assert not TranslationSource.objects.filter(locale=finnish, object_id=page.translation_key).exists()
+    assert not TranslationSource.objects.filter(
+        locale=finnish, object_id=page.translation_key
+    ).exists()
 
     assert client.post(english_form, {"locales": [russian.id]}).status_code == 302
     records = Translation.objects.filter(source__object_id=page.translation_key)
@@ -197,7 +204,9 @@ def test_a_translation_made_with_wagtail_localize_shows_its_text_and_the_shared_
 
 
 @pytest.mark.parametrize(
-    "model", [m for m in get_snippet_models() if m._meta.app_label in OUR_APPS], ids=lambda m: m.__name__
+    "model",
+    [m for m in get_snippet_models() if m._meta.app_label in OUR_APPS],
+    ids=lambda m: m.__name__,
 )
 def test_every_snippet_opens_in_the_translation_editor(client, demo_user, model):
     finnish = Locale.objects.get(language_code="fi")

@@ -60,7 +60,11 @@ def admin_routes():
             else:
                 yield prefix + str(pattern.pattern), pattern
 
-    return [(route, p) for route, p in walk(get_resolver().url_patterns, "") if route.startswith("admin/")]
+    return [
+        (route, p)
+        for route, p in walk(get_resolver().url_patterns, "")
+        if route.startswith("admin/")
+    ]
 
 
 def parameters(route):
@@ -79,13 +83,16 @@ class World:
     def __init__(self, demo_user):
         self.welcome = {
             page.locale.language_code: page
-            for page in StandardPage.objects.filter(slug__in=["welcome", "tervetuloa", "добро-пожаловать"])
-            .select_related("locale")
+            for page in StandardPage.objects.filter(
+                slug__in=["welcome", "tervetuloa", "добро-пожаловать"]
+            ).select_related("locale")
         }
         volunteers, self.placeholder = english_page_with_placeholder()
         finnish = self.placeholder.locale
         source, _ = TranslationSource.get_or_create_from_instance(volunteers)
-        for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        for segment in StringSegment.objects.filter(source=source).select_related(
+            "string", "context"
+        ):
             StringTranslation.objects.get_or_create(
                 translation_of=segment.string,
                 locale=finnish,
@@ -97,16 +104,28 @@ class World:
         in_review.intro = "Text in review"
         in_review.save_revision(user=demo_user("editor"))
         self.workflow_state = in_review.get_workflow().start(in_review, demo_user("editor"))
-        self.pages = [self.welcome["en"], self.welcome["fi"], self.welcome["ru"], volunteers, self.placeholder]
+        self.pages = [
+            self.welcome["en"],
+            self.welcome["fi"],
+            self.welcome["ru"],
+            volunteers,
+            self.placeholder,
+        ]
         self.image = get_image_model().objects.order_by("pk").first()
         self.document = get_document_model().objects.order_by("pk").first()
         self.snippets = sorted(public_models(), key=lambda model: model._meta.label)
         self.translations = [
-            Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
+            Translation.objects.get(
+                source__object_id=page.translation_key, target_locale=page.locale
+            )
             for page in (self.welcome["fi"], self.welcome["ru"])
         ]
-        self.public_urls = [page.url for page in [*self.welcome.values(), Page.objects.get(pk=self.placeholder.pk)]]
-        self.public_urls += ["/sitemap.xml", self.document.url] if self.document else ["/sitemap.xml"]
+        self.public_urls = [
+            page.url for page in [*self.welcome.values(), Page.objects.get(pk=self.placeholder.pk)]
+        ]
+        self.public_urls += (
+            ["/sitemap.xml", self.document.url] if self.document else ["/sitemap.xml"]
+        )
 
     def values(self, name, route, pattern):
         """The values tried for one URL parameter, or None when it is not tried."""
@@ -141,7 +160,17 @@ class World:
         }
         if name == "action_name" and "/api/" in route:
             # The admin API's page actions, where the workflow's are approve and reject.
-            return ["publish", "unpublish", "convert_alias", "copy", "create_alias", "move", "delete", "revert_to_page_revision", "copy_for_translation"]
+            return [
+                "publish",
+                "unpublish",
+                "convert_alias",
+                "copy",
+                "create_alias",
+                "move",
+                "delete",
+                "revert_to_page_revision",
+                "copy_for_translation",
+            ]
         if name in table:
             return table[name]
         return None
@@ -158,7 +187,9 @@ class World:
     def pks_for(self, route, pattern, model=None):
         if model is None:
             view_class = getattr(pattern.callback, "view_class", None)
-            model = getattr(pattern.callback, "view_initkwargs", {}).get("model") or getattr(view_class, "model", None)
+            model = getattr(pattern.callback, "view_initkwargs", {}).get("model") or getattr(
+                view_class, "model", None
+            )
         if not isinstance(model, type):
             model = next((m for part, m in self.MODELS_BY_ROUTE if part in route), None)
         if model is None:
@@ -183,9 +214,19 @@ class World:
         for model in models:
             combos = [{}]
             for name in names:
-                if name in ("app_label", "app_name", "model_name", "content_type_app_name", "content_type_model_name"):
+                if name in (
+                    "app_label",
+                    "app_name",
+                    "model_name",
+                    "content_type_app_name",
+                    "content_type_model_name",
+                ):
                     continue
-                values = self.pks_for(route, pattern, model) if name == "pk" else self.values(name, route, pattern)
+                values = (
+                    self.pks_for(route, pattern, model)
+                    if name == "pk"
+                    else self.values(name, route, pattern)
+                )
                 if values is None:
                     return f"no values for <{name}>"
                 combos = [{**combo, name: value} for combo in combos for value in values]
@@ -198,7 +239,9 @@ class World:
                         value = model._meta.app_label
                     elif name in ("model_name", "content_type_model_name"):
                         value = model._meta.model_name
-                    url = re.sub(rf"<(?:\w+:)?{name}>|\(\?P<{name}>[^)]*\)", str(value), url, count=1)
+                    url = re.sub(
+                        rf"<(?:\w+:)?{name}>|\(\?P<{name}>[^)]*\)", str(value), url, count=1
+                    )
                 url = url.replace("^", "").replace("$", "").replace("\\Z", "")
                 if "/multiple/" in url:
                     url += "?" + urlencode({"id": [page.id for page in self.pages]}, doseq=True)
@@ -248,13 +291,15 @@ def rows_written():
     if connection.vendor == "sqlite":
         return connection.connection.total_changes
     with connection.cursor() as cursor:
-        cursor.execute("SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_xact_user_tables")
+        cursor.execute(
+            "SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_xact_user_tables"
+        )
         return cursor.fetchone()[0]
 
 
 def forget_remembered():
-    from core.cards import remembered_cards
     from core.caching import remembered_per_version
+    from core.cards import remembered_cards
     from core.templatetags.pictures import remembered_pictures
 
     cache.clear()
@@ -287,15 +332,25 @@ def world(demo_user):
 
 def test_every_admin_route_is_tried_or_explained(world):
     routes = list(tries(world))
-    unexplained = [(route, why) for route, why in routes if isinstance(why, str) and why.startswith("no values")]
-    assert not unexplained, f"{unexplained}: give these parameters values in World.values or a reason in NOT_TRIED"
+    unexplained = [
+        (route, why)
+        for route, why in routes
+        if isinstance(why, str) and why.startswith("no values")
+    ]
+    assert not unexplained, (
+        f"{unexplained}: give these parameters values in World.values or a reason in NOT_TRIED"
+    )
     tried = [route for route, urls in routes if not isinstance(urls, str)]
-    print(f"{len(tried)} of {len(routes)} admin routes tried; not tried: {len(routes) - len(tried)}")
+    print(
+        f"{len(tried)} of {len(routes)} admin routes tried; not tried: {len(routes) - len(tried)}"
+    )
     assert len(tried) > 250
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_no_admin_post_changes_what_visitors_see(client, demo_user, django_capture_on_commit_callbacks, world, role):
+def test_no_admin_post_changes_what_visitors_see(
+    client, demo_user, django_capture_on_commit_callbacks, world, role
+):
     before = public_view(world.public_urls)
     user = None if role == "anonymous" else demo_user(role)
     client.raise_request_exception = False
@@ -309,11 +364,15 @@ def test_no_admin_post_changes_what_visitors_see(client, demo_user, django_captu
                 client.force_login(user)
             form = None
             page = client.get(url)
-            if page.status_code == 200 and b"<form" in page.content and page.get("Content-Type", "").startswith("text/html"):
+            if (
+                page.status_code == 200
+                and b"<form" in page.content
+                and page.get("Content-Type", "").startswith("text/html")
+            ):
                 reader = FormReader()
                 reader.feed(page.content.decode(errors="replace"))
                 form = reader.data
-            for data in ([{}, form] if form else [{}]):
+            for data in [{}, form] if form else [{}]:
                 posts += 1
                 with transaction.atomic():
                     written = rows_written()

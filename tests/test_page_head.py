@@ -6,8 +6,8 @@ import re
 import pytest
 from wagtail.models import Locale, Page
 
-from home.models import HomePage, StandardPage
 from core.models import OrganisationDetails
+from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
 

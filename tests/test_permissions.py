@@ -13,7 +13,15 @@ from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "editor", "moderator", "translator-fi", "translator-ru", "administrator", "admin"]
+ROLES = [
+    "anonymous",
+    "editor",
+    "moderator",
+    "translator-fi",
+    "translator-ru",
+    "administrator",
+    "admin",
+]
 EVERYBODY_WHO_MANAGES = {"administrator", "admin"}
 MATRIX = {
     "view an English draft": {"editor", "moderator", *EVERYBODY_WHO_MANAGES},
@@ -49,7 +57,9 @@ def text_page(language, title, live):
 @pytest.fixture
 def targets():
     contact = FormPage.objects.get(locale__language_code="en", slug="contact-us")
-    FormSubmission.objects.create(page=contact, form_data={"your_name": "Maria Korhonen", "privacy-consent": True})
+    FormSubmission.objects.create(
+        page=contact, form_data={"your_name": "Maria Korhonen", "privacy-consent": True}
+    )
     return {
         "draft_en": text_page("en", "Draft plans", live=False),
         "draft_fi": text_page("fi", "Luonnos", live=False),
@@ -85,11 +95,17 @@ def shows(response, text=None):
 def attempt(action, client, targets):
     """Try the action the way the admin does it; True when it took effect."""
     if action == "view an English draft":
-        return shows(client.get(reverse("wagtailadmin_pages:view_draft", args=[targets["draft_en"].id])))
+        return shows(
+            client.get(reverse("wagtailadmin_pages:view_draft", args=[targets["draft_en"].id]))
+        )
     if action == "view a Finnish draft":
-        return shows(client.get(reverse("wagtailadmin_pages:view_draft", args=[targets["draft_fi"].id])))
+        return shows(
+            client.get(reverse("wagtailadmin_pages:view_draft", args=[targets["draft_fi"].id]))
+        )
     if action == "edit a Finnish translation":
-        return shows(client.get(reverse("wagtailadmin_pages:edit", args=[targets["translation_fi"].id])))
+        return shows(
+            client.get(reverse("wagtailadmin_pages:edit", args=[targets["translation_fi"].id]))
+        )
     if action in ("publish", "publish a Finnish page"):
         draft = targets["draft_en" if action == "publish" else "draft_fi"]
         url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
@@ -110,7 +126,10 @@ def attempt(action, client, targets):
         # The settings URL forwards to the default site's settings form.
         url = reverse("wagtailsettings:edit", args=["core", "contactsettings"])
         response = client.get(url, follow=True)
-        return shows(response, "info@baltic-region.example") and response.request["PATH_INFO"] != "/admin/"
+        return (
+            shows(response, "info@baltic-region.example")
+            and response.request["PATH_INFO"] != "/admin/"
+        )
     if action == "manage users":
         return shows(client.get(reverse("wagtailusers_users:index")), "translator-fi")
     if action == "see form submissions":

@@ -7,14 +7,22 @@ import pytest
 from django.urls import reverse
 
 from contact_forms.models import FormPage
+from core.demo.site import DEMO_PASSWORD
 from culture.models import GalleryPage
 from events.models import EventPage
-from core.demo.site import DEMO_PASSWORD
 from home.models import HomePage, LocationPage, StandardPage
 from publications.models import PublicationPage
 
 pytestmark = pytest.mark.django_db
-PUBLIC_PAGE_TYPES = [HomePage, StandardPage, LocationPage, EventPage, PublicationPage, GalleryPage, FormPage]
+PUBLIC_PAGE_TYPES = [
+    HomePage,
+    StandardPage,
+    LocationPage,
+    EventPage,
+    PublicationPage,
+    GalleryPage,
+    FormPage,
+]
 LOGIN_URL = "/admin/login/"
 
 
@@ -24,7 +32,10 @@ def production(settings, monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "a-long-random-production-key-used-only-by-this-test")
     production_settings = runpy.run_module("site_config.settings.production")
     for name, value in production_settings.items():
-        if name.startswith(("SECURE_", "SESSION_COOKIE_", "CSRF_COOKIE_")) or name == "X_FRAME_OPTIONS":
+        if (
+            name.startswith(("SECURE_", "SESSION_COOKIE_", "CSRF_COOKIE_"))
+            or name == "X_FRAME_OPTIONS"
+        ):
             setattr(settings, name, value)
     return settings
 
@@ -90,7 +101,9 @@ def test_the_admin_has_its_own_looser_policy(client, demo_user):
     assert "'unsafe-inline'" not in public["script-src"]
 
 
-INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.I)
+INLINE_SCRIPT = re.compile(
+    r"<script\b(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.I
+)
 EVENT_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.I)
 
 
@@ -138,7 +151,11 @@ def test_sign_in_is_locked_for_an_account_after_repeated_failures(client, settin
 
 def test_sign_in_is_locked_for_an_address_trying_many_accounts(client, settings):
     for attempt in range(settings.AXES_FAILURE_LIMIT):
-        client.post(LOGIN_URL, {"username": f"guess{attempt}", "password": "wrong"}, REMOTE_ADDR="192.0.2.50")
+        client.post(
+            LOGIN_URL,
+            {"username": f"guess{attempt}", "password": "wrong"},
+            REMOTE_ADDR="192.0.2.50",
+        )
     response = client.post(
         LOGIN_URL, {"username": "moderator", "password": DEMO_PASSWORD}, REMOTE_ADDR="192.0.2.50"
     )
@@ -153,11 +170,17 @@ def test_sign_in_is_locked_for_an_address_trying_many_accounts(client, settings)
 def test_a_successful_sign_in_resets_the_failure_count(client, settings):
     for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
         client.post(LOGIN_URL, {"username": "editor", "password": "wrong"})
-    assert client.post(LOGIN_URL, {"username": "editor", "password": DEMO_PASSWORD}).status_code == 302
+    assert (
+        client.post(LOGIN_URL, {"username": "editor", "password": DEMO_PASSWORD}).status_code == 302
+    )
     client.logout()
     for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
-        assert client.post(LOGIN_URL, {"username": "editor", "password": "wrong"}).status_code == 200
-    assert client.post(LOGIN_URL, {"username": "editor", "password": DEMO_PASSWORD}).status_code == 302
+        assert (
+            client.post(LOGIN_URL, {"username": "editor", "password": "wrong"}).status_code == 200
+        )
+    assert (
+        client.post(LOGIN_URL, {"username": "editor", "password": DEMO_PASSWORD}).status_code == 302
+    )
 
 
 def sign_in(client, username, password, remote_addr, forwarded_for):
@@ -181,7 +204,9 @@ def test_behind_a_proxy_the_visitors_forwarded_address_is_locked(client, setting
     for attempt in range(settings.AXES_FAILURE_LIMIT):
         sign_in(client, f"guess{attempt}", "wrong", "10.0.0.1", "198.51.100.1, 203.0.113.20")
     # Everyone comes through the proxy's address; only the visitor who failed is locked.
-    assert sign_in(client, "moderator", DEMO_PASSWORD, "10.0.0.1", "203.0.113.20").status_code == 429
+    assert (
+        sign_in(client, "moderator", DEMO_PASSWORD, "10.0.0.1", "203.0.113.20").status_code == 429
+    )
     assert sign_in(client, "editor", DEMO_PASSWORD, "10.0.0.1", "203.0.113.21").status_code == 302
 
 

@@ -81,7 +81,9 @@ def two_writers():
     return errors
 
 
-def test_the_settings_make_a_sqlite_connection_wait_and_use_wal(monkeypatch, tmp_path, django_db_blocker):
+def test_the_settings_make_a_sqlite_connection_wait_and_use_wal(
+    monkeypatch, tmp_path, django_db_blocker
+):
     settings_dict = sqlite_settings(monkeypatch, tmp_path / "site.sqlite3")
     assert settings_dict["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     with database(settings_dict, django_db_blocker):
@@ -102,4 +104,3 @@ def test_without_the_options_one_of_two_writers_fails(monkeypatch, tmp_path, dja
         errors = two_writers()
     failed = [str(error) for error in errors.values() if error is not None]
     assert failed == ["database is locked"], errors
-

@@ -41,13 +41,17 @@ def test_new_translations_start_as_drafts(finnish_draft_translation):
     assert not target.live
 
 
-def test_translator_sees_submit_for_review_and_cannot_publish(client, demo_user, finnish_draft_translation):
+def test_translator_sees_submit_for_review_and_cannot_publish(
+    client, demo_user, finnish_draft_translation
+):
     translation, target = finnish_draft_translation
     client.force_login(demo_user("translator-fi"))
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[target.id]))
     assert editor.status_code == 200
     assert "Submit for review" in editor.content.decode()
-    publish = client.post(reverse("wagtailadmin_pages:edit", args=[target.id]), {"action": "publish"})
+    publish = client.post(
+        reverse("wagtailadmin_pages:edit", args=[target.id]), {"action": "publish"}
+    )
     assert publish.status_code in (302, 403)  # Wagtail sends the refused user back to the dashboard
     target.refresh_from_db()
     assert not target.live
@@ -59,7 +63,10 @@ def test_translator_cannot_edit_another_locale(client, demo_user, finnish_draft_
     response = client.get(reverse("wagtailadmin_pages:edit", args=[target.id]))
     assert response.status_code in (302, 403)
     english = StandardPage.objects.get(locale__language_code="en", slug="welcome")
-    assert client.get(reverse("wagtailadmin_pages:edit", args=[english.id])).status_code in (302, 403)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[english.id])).status_code in (
+        302,
+        403,
+    )
 
 
 def test_submitted_translation_waits_for_a_moderator(client, demo_user, finnish_draft_translation):
@@ -103,11 +110,22 @@ def test_translator_downloads_and_uploads_a_po_file(client, demo_user, finnish_d
     entry.msgstr = "Tule auttamaan festivaaleille."
     upload = client.post(
         reverse("wagtail_localize:upload_pofile", args=[translation.id]),
-        {"file": SimpleUploadedFile("fi.po", str(po).encode(), content_type="text/x-gettext-translation")},
+        {
+            "file": SimpleUploadedFile(
+                "fi.po", str(po).encode(), content_type="text/x-gettext-translation"
+            )
+        },
     )
     assert upload.status_code == 302
-    again = polib.pofile(client.get(reverse("wagtail_localize:download_pofile", args=[translation.id])).content.decode())
-    assert next(e for e in again if e.msgid == "Help us at the festival.").msgstr == "Tule auttamaan festivaaleille."
+    again = polib.pofile(
+        client.get(
+            reverse("wagtail_localize:download_pofile", args=[translation.id])
+        ).content.decode()
+    )
+    assert (
+        next(e for e in again if e.msgid == "Help us at the festival.").msgstr
+        == "Tule auttamaan festivaaleille."
+    )
 
 
 def test_machine_translation_fills_missing_segments(client, demo_user, finnish_draft_translation):
@@ -125,7 +143,9 @@ def test_machine_translation_fills_missing_segments(client, demo_user, finnish_d
     assert machine.data  # the dummy translator of development and tests reverses the words
 
 
-def test_translator_dashboard_lists_untranslated_and_out_of_date_pages(client, demo_user, finnish_draft_translation):
+def test_translator_dashboard_lists_untranslated_and_out_of_date_pages(
+    client, demo_user, finnish_draft_translation
+):
     translation, target = finnish_draft_translation
     home = HomePage.objects.get(locale__language_code="en")
     new_page = StandardPage(title="Brand new English page")
@@ -158,7 +178,10 @@ def test_a_changed_translation_of_a_live_page_stays_private_until_approved(clien
     translation.import_po(po)
 
     client.force_login(demo_user("translator-fi"))
-    assert client.post(reverse("submit_translation_for_review", args=[translation.id])).status_code == 302
+    assert (
+        client.post(reverse("submit_translation_for_review", args=[translation.id])).status_code
+        == 302
+    )
     client.logout()
     public = client.get(welcome_fi.url).content.decode()
     assert "Uusi, vielä tarkistamaton johdanto." not in public
@@ -168,7 +191,9 @@ def test_a_changed_translation_of_a_live_page_stays_private_until_approved(clien
     task_state = TaskState.objects.get(workflow_state=state, status=TaskState.STATUS_IN_PROGRESS)
     client.force_login(demo_user("moderator"))
     client.post(
-        reverse("wagtailadmin_pages:workflow_action", args=[welcome_fi.id, "approve", task_state.id]),
+        reverse(
+            "wagtailadmin_pages:workflow_action", args=[welcome_fi.id, "approve", task_state.id]
+        ),
         {"comment": ""},
     )
     client.logout()

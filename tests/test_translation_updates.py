@@ -39,7 +39,9 @@ def changed_welcome():
     english.save_revision().publish()
     finnish = english.get_translation(Locale.objects.get(language_code="fi"))
     translation = Translation.objects.get(
-        source__object_id=english.translation_key, source__locale=english.locale, target_locale=finnish.locale
+        source__object_id=english.translation_key,
+        source__locale=english.locale,
+        target_locale=finnish.locale,
     )
     return translation, english, finnish
 
@@ -55,7 +57,9 @@ def public_finnish(client, page):
 
 
 def editor_props(html):
-    return json.loads(unescape(re.search(r'class="js-translation-editor" data-props="([^"]+)"', html).group(1)))
+    return json.loads(
+        unescape(re.search(r'class="js-translation-editor" data-props="([^"]+)"', html).group(1))
+    )
 
 
 def test_the_loop_end_to_end(client, demo_user, changed_welcome):
@@ -66,7 +70,10 @@ def test_the_loop_end_to_end(client, demo_user, changed_welcome):
     client.force_login(translator)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert changes_url in panel_links(dashboard)
-    assert reverse("wagtail_localize:update_translations", args=[translation.source.id]) not in dashboard
+    assert (
+        reverse("wagtail_localize:update_translations", args=[translation.source.id])
+        not in dashboard
+    )
 
     changes = client.get(changes_url)
     assert changes.status_code == 200
@@ -86,7 +93,9 @@ def test_the_loop_end_to_end(client, demo_user, changed_welcome):
     segment = StringSegment.objects.get(
         source=translation.source, context__path="intro", string__data__contains="summer school"
     )
-    assert segment.id in [s["id"] for s in editor_props(editor)["segments"] if s.get("type") == "string"]
+    assert segment.id in [
+        s["id"] for s in editor_props(editor)["segments"] if s.get("type") == "string"
+    ]
     # What the editor's segment field sends when the translator saves it.
     saved = client.put(
         reverse("wagtail_localize:edit_string_translation", args=[translation.id, segment.id]),
@@ -97,7 +106,10 @@ def test_the_loop_end_to_end(client, demo_user, changed_welcome):
     assert NEW_SENTENCE_FI not in public_finnish(client, finnish)
 
     client.force_login(translator)
-    assert client.post(reverse("submit_translation_for_review", args=[translation.id])).status_code == 302
+    assert (
+        client.post(reverse("submit_translation_for_review", args=[translation.id])).status_code
+        == 302
+    )
     assert NEW_SENTENCE_FI not in public_finnish(client, finnish)
     assert OLD_INTRO_FI in public_finnish(client, finnish)
 
@@ -107,7 +119,9 @@ def test_the_loop_end_to_end(client, demo_user, changed_welcome):
         workflow_state=StandardPage.objects.get(pk=finnish.pk).current_workflow_state,
         status=TaskState.STATUS_IN_PROGRESS,
     )
-    approve_url = reverse("wagtailadmin_pages:workflow_action", args=[finnish.id, "approve", task_state.id])
+    approve_url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[finnish.id, "approve", task_state.id]
+    )
     assert f'action="{approve_url}"' in review
     assert client.post(approve_url).status_code == 302
     assert NEW_SENTENCE_FI in public_finnish(client, finnish)
@@ -118,7 +132,9 @@ def test_the_loop_end_to_end(client, demo_user, changed_welcome):
 
 
 @pytest.mark.parametrize("username", ["translator-ru", "editor"])
-def test_only_the_languages_translators_and_moderators_bring_it_up_to_date(client, demo_user, changed_welcome, username):
+def test_only_the_languages_translators_and_moderators_bring_it_up_to_date(
+    client, demo_user, changed_welcome, username
+):
     translation, _english, _finnish = changed_welcome
     updated_at = translation.source.last_updated_at
     client.force_login(demo_user(username))
@@ -149,8 +165,14 @@ def test_unknown_or_stopped_translations_are_not_found(client, demo_user, change
     assert client.get(reverse("translation_changes", args=[999999]), follow=True).status_code == 404
     translation.enabled = False
     translation.save()
-    assert client.get(reverse("translation_changes", args=[translation.id]), follow=True).status_code == 404
-    assert client.put(reverse("translation_changes", args=[translation.id])).status_code in (404, 405)
+    assert (
+        client.get(reverse("translation_changes", args=[translation.id]), follow=True).status_code
+        == 404
+    )
+    assert client.put(reverse("translation_changes", args=[translation.id])).status_code in (
+        404,
+        405,
+    )
 
 
 def test_every_dashboard_link_works_for_the_translator(client, demo_user, changed_welcome):
@@ -174,7 +196,9 @@ def test_every_dashboard_link_works_for_the_translator(client, demo_user, change
         assert client.get(url).status_code == 200, url
 
 
-def test_translator_editor_has_submit_for_review_as_its_main_button(client, demo_user, changed_welcome):
+def test_translator_editor_has_submit_for_review_as_its_main_button(
+    client, demo_user, changed_welcome
+):
     _translation, _english, finnish = changed_welcome
     client.force_login(demo_user("translator-fi"))
     html = client.get(reverse("wagtailadmin_pages:edit", args=[finnish.id])).content.decode()
@@ -191,18 +215,27 @@ def test_moderator_keeps_convert_to_alias(client, demo_user, changed_welcome):
     assert "js-translation-editor > footer { display: none; }" not in html
 
 
-def test_moderator_requests_changes_with_a_comment_from_the_editor(client, demo_user, changed_welcome):
+def test_moderator_requests_changes_with_a_comment_from_the_editor(
+    client, demo_user, changed_welcome
+):
     translation, _english, finnish = changed_welcome
     client.force_login(demo_user("translator-fi"))
     client.post(reverse("submit_translation_for_review", args=[translation.id]))
     client.force_login(demo_user("moderator"))
     html = client.get(reverse("wagtailadmin_pages:edit", args=[finnish.id])).content.decode()
-    task_state = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS, workflow_state__object_id=str(finnish.pk))
-    reject_url = reverse("wagtailadmin_pages:workflow_action", args=[finnish.id, "reject", task_state.id])
+    task_state = TaskState.objects.get(
+        status=TaskState.STATUS_IN_PROGRESS, workflow_state__object_id=str(finnish.pk)
+    )
+    reject_url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[finnish.id, "reject", task_state.id]
+    )
     assert f'action="{reject_url}"' in html
     assert 'for="translation-review-comment"' in html
 
-    client.post(reverse("wagtailadmin_pages:workflow_action", args=[finnish.id, "reject", task_state.id]), {"comment": ""})
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[finnish.id, "reject", task_state.id]),
+        {"comment": ""},
+    )
     task_state.refresh_from_db()
     assert task_state.status == TaskState.STATUS_IN_PROGRESS
     client.post(reject_url, {"comment": "Please translate the new sentence."})
@@ -237,6 +270,8 @@ def test_localize_editor_strings_are_corrected(client, demo_user, language, expe
     profile.preferred_language = language
     profile.save()
     client.force_login(user)
-    catalogue = client.get(reverse("wagtail_localize:javascript_catalog")).content.decode("unicode_escape")
+    catalogue = client.get(reverse("wagtail_localize:javascript_catalog")).content.decode(
+        "unicode_escape"
+    )
     for text in expected:
         assert f'"{text}"' in catalogue

@@ -24,7 +24,17 @@ def test_catalogues_hold_every_interface_string(tmp_path):
     copy = tmp_path / "project"
     shutil.copytree(PROJECT_DIR, copy, ignore=NOT_SOURCES)
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "fi", "-l", "ru", "--no-obsolete", "-v0"],
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "fi",
+            "-l",
+            "ru",
+            "--no-obsolete",
+            "-v0",
+        ],
         cwd=copy,
         check=True,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "site_config.settings.test"},

@@ -39,10 +39,17 @@ def png_header_only(width, height):
     """A tiny PNG that claims enormous dimensions: a decompression bomb's header."""
 
     def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
 
 
 def office_document(folder):
@@ -62,7 +69,9 @@ def open_document(mimetype):
 
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-WINDOWS_EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 120 + b"This program cannot be run in DOS mode."
+WINDOWS_EXECUTABLE = (
+    b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 120 + b"This program cannot be run in DOS mode."
+)
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
 
@@ -133,7 +142,10 @@ def test_images_over_the_size_and_pixel_limits_are_refused(editor_client, settin
 def test_the_multiple_upload_refuses_an_svg_with_a_message(editor_client):
     response = editor_client.post(
         "/admin/images/multiple/add/",
-        {"files[]": SimpleUploadedFile("logo.svg", SVG), "collection": Collection.get_first_root_node().pk},
+        {
+            "files[]": SimpleUploadedFile("logo.svg", SVG),
+            "collection": Collection.get_first_root_node().pk,
+        },
     )
     assert response.status_code == 200
     assert response.json()["success"] is False
@@ -268,7 +280,10 @@ def test_executables_are_refused_by_both_document_upload_views(editor_client, na
 
     response = editor_client.post(
         reverse("wagtaildocs:add_multiple"),
-        {"files[]": SimpleUploadedFile(name, content), "collection": Collection.get_first_root_node().pk},
+        {
+            "files[]": SimpleUploadedFile(name, content),
+            "collection": Collection.get_first_root_node().pk,
+        },
     )
     assert response.status_code == 200
     assert response.json()["success"] is False
@@ -299,7 +314,10 @@ def assert_stored_without_location(image, uploaded):
     with image.file.open("rb") as stored_file:
         stored = stored_file.read()
     assert b"SN-0042" not in stored and b"PhoneMaker" not in stored
-    with PILImage.open(io.BytesIO(stored)) as stored_image, PILImage.open(io.BytesIO(uploaded)) as original:
+    with (
+        PILImage.open(io.BytesIO(stored)) as stored_image,
+        PILImage.open(io.BytesIO(uploaded)) as original,
+    ):
         exif = stored_image.getexif()
         assert GPS_IFD not in exif
         assert dict(exif) == {ORIENTATION: 6}
@@ -317,12 +335,20 @@ def test_the_add_view_stores_photos_without_their_location(editor_client):
     assert_stored_without_location(Image.objects.get(title="harbour.jpg"), uploaded)
 
 
-@pytest.mark.parametrize(("name", "image_format"), [("harbour.jpg", "JPEG"), ("harbour.png", "PNG"), ("harbour.webp", "WEBP")])
-def test_the_multiple_upload_stores_photos_without_their_location(editor_client, name, image_format):
+@pytest.mark.parametrize(
+    ("name", "image_format"),
+    [("harbour.jpg", "JPEG"), ("harbour.png", "PNG"), ("harbour.webp", "WEBP")],
+)
+def test_the_multiple_upload_stores_photos_without_their_location(
+    editor_client, name, image_format
+):
     uploaded = photo_with_location(image_format)
     response = editor_client.post(
         reverse("wagtailimages:add_multiple"),
-        {"files[]": SimpleUploadedFile(name, uploaded), "collection": Collection.get_first_root_node().pk},
+        {
+            "files[]": SimpleUploadedFile(name, uploaded),
+            "collection": Collection.get_first_root_node().pk,
+        },
     )
     assert response.status_code == 200
     assert response.json()["success"] is True

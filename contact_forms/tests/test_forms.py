@@ -145,9 +145,16 @@ def test_forms_need_the_csrf_token(contact):
 
 def test_submissions_are_limited_per_address(client, contact, settings):
     for _attempt in range(settings.FORM_SUBMISSIONS_PER_HOUR):
-        assert client.post(contact.url, contact_answers(), REMOTE_ADDR="203.0.113.5").status_code == 200
+        assert (
+            client.post(contact.url, contact_answers(), REMOTE_ADDR="203.0.113.5").status_code
+            == 200
+        )
     membership = form_page("become-a-member")
-    response = client.post(membership.url, {"full_name": "Bot", "e_mail_address": "b@example.org", "privacy-consent": "on"}, REMOTE_ADDR="203.0.113.5")
+    response = client.post(
+        membership.url,
+        {"full_name": "Bot", "e_mail_address": "b@example.org", "privacy-consent": "on"},
+        REMOTE_ADDR="203.0.113.5",
+    )
     assert response.status_code == 429
     assert "Several forms have been sent from your address" in response.content.decode()
     assert FormSubmission.objects.filter(page=contact).count() == settings.FORM_SUBMISSIONS_PER_HOUR
@@ -210,7 +217,9 @@ def test_old_submissions_are_purged_after_the_retention_period(contact, settings
 
 
 def test_a_question_called_website_is_an_ordinary_question(client, contact):
-    FormField.objects.create(page=contact, label="Website", field_type="url", required=False, locale=contact.locale)
+    FormField.objects.create(
+        page=contact, label="Website", field_type="url", required=False, locale=contact.locale
+    )
     response = client.post(contact.url, contact_answers(website="https://example.org/"))
     assert response.status_code == 200
     data = FormSubmission.objects.get(page=contact).get_data()

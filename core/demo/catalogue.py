@@ -37,7 +37,9 @@ class Catalogue:
         try:
             return self._entries[english.replace("<br/>", "\n")][language].replace("\n", "<br/>")
         except KeyError:
-            raise CommandError(f"The demo catalogue has no {language} text for: {english!r}") from None
+            raise CommandError(
+                f"The demo catalogue has no {language} text for: {english!r}"
+            ) from None
 
 
 catalogue = Catalogue()

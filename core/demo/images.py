@@ -41,7 +41,9 @@ def draw_picture(seed, base_colour, size=(1600, 1000)):
     for _ in range(rng.randint(3, 7)):
         x, y = rng.randint(0, width), rng.randint(height // 2, height)
         r = rng.randint(20, 90)
-        draw.ellipse([x - r, y - r, x + r, y + r], outline=_mix(base_colour, (255, 255, 255), 0.6), width=6)
+        draw.ellipse(
+            [x - r, y - r, x + r, y + r], outline=_mix(base_colour, (255, 255, 255), 0.6), width=6
+        )
     return picture.filter(ImageFilter.GaussianBlur(1.2))
 
 

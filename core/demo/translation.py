@@ -8,7 +8,11 @@ from .catalogue import catalogue
 def translate_from_catalogue(instance, locales):
     """Translate a page or snippet (and the snippets it uses) into ``locales`` from the demo's
     catalogue of parallel texts."""
-    translate_segments(instance, locales, lambda english, language, _current: catalogue.translate(english, language))
+    translate_segments(
+        instance,
+        locales,
+        lambda english, language, _current: catalogue.translate(english, language),
+    )
 
 
 def translate_segments(instance, locales, translated):
@@ -24,7 +28,9 @@ def translate_segments(instance, locales, translated):
             if not entry.obsolete:
                 entry.msgstr = translated(entry.msgid, language, entry.msgstr)
         translation.import_po(po)
-        has_drafts = issubclass(translation.source.specific_content_type.model_class(), DraftStateMixin)
+        has_drafts = issubclass(
+            translation.source.specific_content_type.model_class(), DraftStateMixin
+        )
         # wagtail-localize publishes pages on commit; publishing the draft here keeps the
         # whole demo load in one transaction.
         translation.save_target(publish=not has_drafts)

@@ -10,4 +10,6 @@ register = template.Library()
 def page_card(context, page, image=None, meta=""):
     """A linked card for any page in a listing: ``{% page_card activity image=activity.image
     meta=activity.schedule %}``."""
-    return render_card("components/page_card.html", make_page_card(page, context.get("request"), image, meta))
+    return render_card(
+        "components/page_card.html", make_page_card(page, context.get("request"), image, meta)
+    )

@@ -45,7 +45,9 @@ class RememberedPicture:
             tuple(sorted(self.attrs.items())),
         )
         # Wagtail adds srcset to the attributes it is given: it gets a copy.
-        return remembered_pictures.get_or_make(key, lambda: upstream.picture_markup(self.renditions, dict(self.attrs)))
+        return remembered_pictures.get_or_make(
+            key, lambda: upstream.picture_markup(self.renditions, dict(self.attrs))
+        )
 
     def __str__(self):
         return mark_safe(self.__html__())  # noqa: S308 - Wagtail's markup, its attributes escaped
@@ -65,4 +67,6 @@ def picture_for(image, use, **attrs):
     if rows is not None:
         return RememberedPicture(image, rows, attrs)
     renditions = upstream.renditions_or_not_found(image, spec.filter_specs)
-    return RememberedPicture(image, tuple(map(RenditionRow.of, renditions.values())), attrs, renditions)
+    return RememberedPicture(
+        image, tuple(map(RenditionRow.of, renditions.values())), attrs, renditions
+    )

@@ -4,9 +4,9 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from core.models import private_pages_q
 from core.caching import kept_per_content_version, request_content_version
 from core.chrome import chrome_for_request
+from core.models import private_pages_q
 
 register = template.Library()
 

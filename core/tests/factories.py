@@ -34,7 +34,9 @@ def translate(instance, language, texts=None):
     texts = texts or {}
     target = locale(language)
     translate_segments(
-        instance, [target], lambda english, _language, current: texts.get(english) or current or english
+        instance,
+        [target],
+        lambda english, _language, current: texts.get(english) or current or english,
     )
     translation = instance.get_translation(target)
     return translation.specific if isinstance(translation, Page) else translation
@@ -109,7 +111,9 @@ def site_with_home(title="Home", languages=("fi", "ru"), **fields):
     for page in root.get_children():
         page.delete()  # Wagtail's welcome page, and the site that points at it
     home = HomePageFactory(parent=root, title=title, **fields)
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=title)
+    Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=title
+    )
     # What the layout shows on every page, made as the demo makes them.
     ContactSettings.load()
     OrganisationDetailsFactory(name=title)

@@ -11,9 +11,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
 
+from core.models import Area
 from culture.models import ActivityPage, GalleryIndexPage, GalleryPage, SectionPage
 from events.models import EventIndexPage, EventPage
-from core.models import Area
 from publications.models import PublicationIndexPage, PublicationPage
 
 pytestmark = pytest.mark.django_db

@@ -27,12 +27,16 @@ def card(image, alt=""):
 
 @pytest.fixture
 def image():
-    return get_image_model().objects.create(title="Harbour", file=get_test_image_file(size=(900, 600)))
+    return get_image_model().objects.create(
+        title="Harbour", file=get_test_image_file(size=(900, 600))
+    )
 
 
 def test_the_markup_is_wagtails_picture(image):
     renditions = get_renditions_or_not_found(image, USES["card"].filter_specs)
-    expected = Picture(renditions, {"alt": "Pier", "loading": "lazy", "sizes": USES["card"].sizes}).__html__()
+    expected = Picture(
+        renditions, {"alt": "Pier", "loading": "lazy", "sizes": USES["card"].sizes}
+    ).__html__()
     assert card(image, alt="Pier") == expected
     assert card(image, alt="Pier") == expected  # and the same when remembered
     assert 'type="image/avif"' in expected and 'width="400"' in expected
@@ -40,7 +44,9 @@ def test_the_markup_is_wagtails_picture(image):
 
 def test_the_markup_is_built_once_for_the_same_renditions_and_attributes(image):
     card(image, alt="Pier")
-    with mock.patch.object(Picture, "__html__", autospec=True, side_effect=Picture.__html__) as build:
+    with mock.patch.object(
+        Picture, "__html__", autospec=True, side_effect=Picture.__html__
+    ) as build:
         card(image, alt="Pier")
         card(image, alt="Pier")
         assert build.call_count == 0
@@ -50,11 +56,19 @@ def test_the_markup_is_built_once_for_the_same_renditions_and_attributes(image):
 
 def test_new_renditions_give_new_markup(image):
     before = card(image)
-    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 850, 50, 20, 20
+    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = (
+        850,
+        50,
+        20,
+        20,
+    )
     image.save()
     image = get_image_model().objects.get(pk=image.pk)
     after = card(image)
-    new_files = [rendition.file.name for rendition in get_renditions_or_not_found(image, USES["card"].filter_specs).values()]
+    new_files = [
+        rendition.file.name
+        for rendition in get_renditions_or_not_found(image, USES["card"].filter_specs).values()
+    ]
     assert after != before
     assert all(name.rsplit("/", 1)[1] in after for name in new_files)
 
@@ -88,10 +102,17 @@ def test_remembered_markup_from_rows_builds_no_rendition(image, rendition_instan
 
 def test_rows_follow_a_new_focal_point(image):
     before = card(loaded(image))
-    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 850, 50, 20, 20
+    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = (
+        850,
+        50,
+        20,
+        20,
+    )
     image.save()
     after = card(loaded(image))  # the old renditions are still in the rows, the new ones not yet
-    renditions = get_renditions_or_not_found(get_image_model().objects.get(pk=image.pk), USES["card"].filter_specs)
+    renditions = get_renditions_or_not_found(
+        get_image_model().objects.get(pk=image.pk), USES["card"].filter_specs
+    )
     assert after != before
     assert all(rendition.file.name.rsplit("/", 1)[1] in after for rendition in renditions.values())
     assert card(loaded(image)) == after  # and now from the rows
@@ -110,4 +131,9 @@ def test_one_rendition_from_rows_is_wagtails(image):
     spec = USES["social_image"].resize
     expected = image.get_rendition(spec)
     found = rendition_of(loaded(image, [spec]), spec)
-    assert (found.pk, found.url, found.width, found.height) == (expected.pk, expected.url, expected.width, expected.height)
+    assert (found.pk, found.url, found.width, found.height) == (
+        expected.pk,
+        expected.url,
+        expected.width,
+        expected.height,
+    )

@@ -39,7 +39,9 @@ def form_action(html):
 
 
 def add_standard_page(parent, title, **fields):
-    page = parent.add_child(instance=StandardPage(title=title, slug=title.lower().replace(" ", "-"), **fields))
+    page = parent.add_child(
+        instance=StandardPage(title=title, slug=title.lower().replace(" ", "-"), **fields)
+    )
     page.save_revision().publish()
     return page
 
@@ -56,7 +58,9 @@ def translate(page, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_password_of_the_english_page_opens_its_translations(client, language):
-    welcome = HomePage.objects.get(locale__language_code="en").get_children().live().first().specific
+    welcome = (
+        HomePage.objects.get(locale__language_code="en").get_children().live().first().specific
+    )
     restrict(welcome, PageViewRestriction.PASSWORD, password="members-only")
     page = translation_of(welcome, language)
     other = translation_of(welcome, "ru" if language == "fi" else "fi")
@@ -87,7 +91,9 @@ def test_the_password_of_the_english_page_opens_its_translations(client, languag
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_members_page_signs_in_in_the_visitors_language(client, language):
-    welcome = HomePage.objects.get(locale__language_code="en").get_children().live().first().specific
+    welcome = (
+        HomePage.objects.get(locale__language_code="en").get_children().live().first().specific
+    )
     restrict(welcome)
     page = translation_of(welcome, language)
 
@@ -104,10 +110,13 @@ def test_a_members_page_signs_in_in_the_visitors_language(client, language):
         lead = translation.gettext("This page is for members. Please sign in to read it.")
     assert not lead.startswith("This page") and lead in html
 
-    wrong = client.post(form_action(html), {"username": "editor", "password": "wrong", "next": page.url})
+    wrong = client.post(
+        form_action(html), {"username": "editor", "password": "wrong", "next": page.url}
+    )
     assert wrong.status_code == 200 and 'role="alert"' in html_of(wrong)
     signed_in = client.post(
-        form_action(html), {"username": "translator-fi", "password": DEMO_PASSWORD, "next": page.url}
+        form_action(html),
+        {"username": "translator-fi", "password": DEMO_PASSWORD, "next": page.url},
     )
     assert signed_in.status_code == 302 and signed_in["Location"] == page.url
     assert page.title in html_of(client.get(page.url))
@@ -116,8 +125,13 @@ def test_a_members_page_signs_in_in_the_visitors_language(client, language):
 def test_the_password_form_answers_bad_input_with_4xx(client):
     welcome = HomePage.objects.get(locale__language_code="en").get_children().live().first()
     restriction = restrict(welcome, PageViewRestriction.PASSWORD, password="members-only")
-    assert client.get(f"/fi/_util/authenticate_with_password/999999/{welcome.pk}/").status_code == 404
-    assert client.get(f"/fi/_util/authenticate_with_password/{restriction.pk}/999999/").status_code == 404
+    assert (
+        client.get(f"/fi/_util/authenticate_with_password/999999/{welcome.pk}/").status_code == 404
+    )
+    assert (
+        client.get(f"/fi/_util/authenticate_with_password/{restriction.pk}/999999/").status_code
+        == 404
+    )
     # A return address elsewhere is not followed.
     response = client.post(
         f"/fi/_util/authenticate_with_password/{restriction.pk}/{welcome.pk}/",
@@ -144,9 +158,11 @@ def places_an_event_is_shown(client, event, index):
         "page": client.get(event.url).status_code == 200,
         "ics": client.get(f"{event.url}ics/").status_code == 200,
         "listing": event.url in html_of(client.get(index.url)),
-        "schedule calendar": event.title.encode() in client.get(f"{index.url}calendar/").content.replace(b"\r\n ", b""),
+        "schedule calendar": event.title.encode()
+        in client.get(f"{index.url}calendar/").content.replace(b"\r\n ", b""),
         "feed": event.url in html_of(client.get(f"{index.url}feed/rss/")),
-        "search": event.url in html_of(client.get(f"/{event.locale.language_code}/search/", {"q": event.title})),
+        "search": event.url
+        in html_of(client.get(f"/{event.locale.language_code}/search/", {"q": event.title})),
         "sitemap": event.url in html_of(client.get("/sitemap.xml")),
     }
 
@@ -164,7 +180,9 @@ def test_a_restriction_on_the_english_event_hides_its_translation_everywhere(cli
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_restriction_on_the_english_schedule_hides_the_events_below_its_translation(client, language):
+def test_a_restriction_on_the_english_schedule_hides_the_events_below_its_translation(
+    client, language
+):
     event, index = soonest_event(client, language)
     restrict(translation_of(index, "en"))
     assert client.get(event.url).status_code == 302
@@ -212,7 +230,9 @@ def test_a_translation_made_after_the_restriction_is_private_at_once(client):
 
 
 def test_public_pages_still_need_no_query_for_their_restrictions(client, django_assert_num_queries):
-    welcome = HomePage.objects.get(locale__language_code="fi").get_children().live().first().specific
+    welcome = (
+        HomePage.objects.get(locale__language_code="fi").get_children().live().first().specific
+    )
     restrict(HomePage.objects.get(locale__language_code="en").get_children().live().last())
     client.get(welcome.url)
     with django_assert_num_queries(0):
@@ -286,7 +306,9 @@ def test_a_document_of_a_password_page_asks_for_the_password(client):
     html = html_of(response)
     assert response.status_code == 200 and 'name="password"' in html
     assert b"Members only" not in response.content
-    passed = client.post(form_action(html), {"password": "members-only", "return_url": document.url})
+    passed = client.post(
+        form_action(html), {"password": "members-only", "return_url": document.url}
+    )
     assert passed.status_code == 302 and passed["Location"] == document.url
     assert client.get(document.url).status_code == 200
 

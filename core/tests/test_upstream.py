@@ -162,10 +162,16 @@ def test_filters_share_parses_through_the_operations_attribute():
     assert isinstance(upstream.WAGTAIL_FILTER_OPERATIONS, cached_property)
     assert upstream.WAGTAIL_FILTER_OPERATIONS.name == "operations"
     assert parameters(upstream.WAGTAIL_FILTER_OPERATIONS.func) == ["self"]
-    for reader in (Filter.transform_operations.fget, Filter.filter_operations.fget, Filter.get_cache_key):
+    for reader in (
+        Filter.transform_operations.fget,
+        Filter.filter_operations.fget,
+        Filter.get_cache_key,
+    ):
         assert "self.operations" in inspect.getsource(reader), reader
     assert isinstance(Filter.__dict__["operations"], property), "performance.apps applies the patch"
-    assert Filter("fill-10x10|format-webp").operations is Filter("fill-10x10|format-webp").operations
+    assert (
+        Filter("fill-10x10|format-webp").operations is Filter("fill-10x10|format-webp").operations
+    )
 
 
 def test_expand_filter_spec_expands_braces_as_the_picture_tag_does():
@@ -179,14 +185,22 @@ def test_expand_filter_spec_expands_braces_as_the_picture_tag_does():
 
 def test_focal_point_key_is_the_key_wagtail_stores_renditions_under():
     Rendition = get_image_model().get_rendition_model()
-    rendition = Rendition.objects.filter(filter_spec__contains="fill-").select_related("image").first()
+    rendition = (
+        Rendition.objects.filter(filter_spec__contains="fill-").select_related("image").first()
+    )
     assert rendition is not None, "the demo makes card renditions"
-    assert upstream.focal_point_key(rendition.image, rendition.filter_spec) == rendition.focal_point_key
+    assert (
+        upstream.focal_point_key(rendition.image, rendition.filter_spec)
+        == rendition.focal_point_key
+    )
     assert parameters(Filter.get_cache_key) == ["self", "image"]
 
 
 def test_filter_vary_fields_are_the_focal_point_for_crops_only():
-    assert set(upstream.filter_vary_fields("fill-200x100|format-webp")) >= {"focal_point_x", "focal_point_y"}
+    assert set(upstream.filter_vary_fields("fill-200x100|format-webp")) >= {
+        "focal_point_x",
+        "focal_point_y",
+    }
     assert upstream.filter_vary_fields("max-200x100") == ()
 
 
@@ -258,7 +272,9 @@ def test_model_permissions_are_made_in_a_migrations_historical_state_too():
     for apps in (historical, current_apps):
         Permission.objects.filter(content_type__app_label="core", codename="add_area").delete()
         upstream.create_model_permissions(apps, "core", "default")
-        assert Permission.objects.filter(content_type__app_label="core", codename="add_area").exists()
+        assert Permission.objects.filter(
+            content_type__app_label="core", codename="add_area"
+        ).exists()
     assert getattr(historical.get_app_config("core"), "models_module", None) is None
 
 
@@ -269,7 +285,10 @@ def test_the_page_comments_relation_is_a_page_field():
 def test_the_admin_sign_in_page_gets_what_wagtails_login_view_gives_its_template():
     from wagtail.admin.views import account
 
-    assert parameters(account.get_user_login_form) == [] and parameters(account.password_reset_enabled) == []
+    assert (
+        parameters(account.get_user_login_form) == []
+        and parameters(account.password_reset_enabled) == []
+    )
     source = inspect.getsource(LoginView.get_context_data)
     assert '"show_password_reset"' in source and '"username_field"' in source
 
@@ -292,7 +311,11 @@ def test_the_request_of_a_preview_is_a_preview_request(monkeypatch):
 
 
 def test_reindex_object_enqueues_the_index_task():
-    assert parameters(upstream.insert_or_update_object_task.func) == ["app_label", "model_name", "pk"]
+    assert parameters(upstream.insert_or_update_object_task.func) == [
+        "app_label",
+        "model_name",
+        "pk",
+    ]
     upstream.reindex_object(Area, Area.objects.order_by("pk").first().pk)
 
 
@@ -300,21 +323,32 @@ def test_related_search_fields_follow_relations():
     from events.models import EventPage
 
     assert EventPage in upstream.indexed_models()
-    related = {name: field for name, field, _fields in upstream.related_search_fields(EventPage, EventPage.get_search_fields())}
+    related = {
+        name: field
+        for name, field, _fields in upstream.related_search_fields(
+            EventPage, EventPage.get_search_fields()
+        )
+    }
     assert related, "event pages are indexed with the names of what they point at"
     assert all(field.related_model is not None for field in related.values())
     assert {"field_name", "fields"} <= set(vars(index.RelatedFields("x", [])))
 
 
 def test_a_search_is_normalised_as_wagtail_stores_it():
-    assert upstream.normalised_query("  Summer   CAMP!  ") == Query.get("  Summer   CAMP!  ").query_string
+    assert (
+        upstream.normalised_query("  Summer   CAMP!  ")
+        == Query.get("  Summer   CAMP!  ").query_string
+    )
 
 
 def test_the_postgres_search_internals_search_backends_extends():
     from modelsearch.backends.database.postgres import postgres
 
     index_class, backend_class, compiler_class, lexeme = upstream.postgres_search_classes()
-    assert backend_class.index_class is index_class and backend_class.query_compiler_class is compiler_class
+    assert (
+        backend_class.index_class is index_class
+        and backend_class.query_compiler_class is compiler_class
+    )
     assert parameters(index_class.add_items) == ["self", "model", "objs"]
     assert parameters(index_class.__init__) == ["self", "backend"]
     assert parameters(backend_class.__init__) == ["self", "params"]
@@ -360,7 +394,11 @@ def test_accepts_gzip_and_cache_control_directives():
 
 
 def test_the_compressing_middleware_answers_in_process_response():
-    assert parameters(upstream.CompressingMiddleware.process_response) == ["self", "request", "response"]
+    assert parameters(upstream.CompressingMiddleware.process_response) == [
+        "self",
+        "request",
+        "response",
+    ]
 
 
 # --- wagtail-localize ---
@@ -417,8 +455,12 @@ def test_create_translations_gives_the_records_translation_creator_made(english_
     english, _placeholder = english_with_placeholder
     russian = Locale.objects.get(language_code="ru")
     translations = upstream.create_translations(english, [russian])
-    assert translations and all(isinstance(translation, Translation) for translation in translations)
-    assert any(translation.source.object_id == english.translation_key for translation in translations)
+    assert translations and all(
+        isinstance(translation, Translation) for translation in translations
+    )
+    assert any(
+        translation.source.object_id == english.translation_key for translation in translations
+    )
     assert {translation.target_locale for translation in translations} == {russian}
 
 
@@ -429,7 +471,10 @@ def test_the_submit_view_only_checks_the_permission_before_what_upstream_sets_up
     assert 'has_perms(["wagtail_localize.submit_translation"])' in source
     assert "self.object = self.get_object()" in source
     assert "self.components = TranslationComponentManager.from_request(" in source
-    assert parameters(TranslationComponentManager.from_request) == ["request", "source_object_instance"]
+    assert parameters(TranslationComponentManager.from_request) == [
+        "request",
+        "source_object_instance",
+    ]
 
 
 def test_the_submit_and_update_views_editorial_extends():
@@ -445,7 +490,9 @@ def test_the_submit_and_update_views_editorial_extends():
     assert "self.get_form()" in inspect.getsource(upstream.UpdateTranslationsView.post)
 
 
-def test_the_translation_editor_gives_its_template_what_our_override_reads(admin_client, english_with_placeholder):
+def test_the_translation_editor_gives_its_template_what_our_override_reads(
+    admin_client, english_with_placeholder
+):
     english, placeholder = english_with_placeholder
     source, _ = TranslationSource.get_or_create_from_instance(english)
     Translation.objects.create(source=source, target_locale=placeholder.locale)
@@ -457,15 +504,24 @@ def test_the_translation_editor_gives_its_template_what_our_override_reads(admin
     props = json.loads(context["props"])
     assert "convertToAliasUrl" in props["links"] and "lastPublishedDate" in props["object"]
     adjusted = json.loads(
-        upstream.translation_editor_props(context["props"], may_convert_to_alias=False, last_published="today")
+        upstream.translation_editor_props(
+            context["props"], may_convert_to_alias=False, last_published="today"
+        )
     )
-    assert adjusted["links"]["convertToAliasUrl"] is None and adjusted["object"]["lastPublishedDate"] == "today"
+    assert (
+        adjusted["links"]["convertToAliasUrl"] is None
+        and adjusted["object"]["lastPublishedDate"] == "today"
+    )
 
 
 def test_text_segments_are_the_segments_of_a_translation_source(english_with_placeholder):
     english, _placeholder = english_with_placeholder
     source, _ = TranslationSource.get_or_create_from_instance(english)
-    stored = list(StringSegment.objects.filter(source=source).order_by("order").values_list("context__path", "string__data"))
+    stored = list(
+        StringSegment.objects.filter(source=source)
+        .order_by("order")
+        .values_list("context__path", "string__data")
+    )
     assert upstream.text_segments_of(english) == stored
     assert upstream.text_of_segment("Help <b>us</b>.") == "Help us."
 
@@ -488,7 +544,10 @@ def test_localize_editor_template_has_the_editor_where_our_override_inserts_befo
     template, gives it our props as ``props`` and inserts the review actions just before the
     editor's element (editorial.templatetags.translation_editor): revisit both when this fails."""
     markup = upstream.TRANSLATION_EDITOR_MARKUP
-    template = Path(wagtail_localize.__file__).parent / "templates/wagtail_localize/admin/edit_translation.html"
+    template = (
+        Path(wagtail_localize.__file__).parent
+        / "templates/wagtail_localize/admin/edit_translation.html"
+    )
     source = template.read_text()
     assert source.count(markup) == 1
     assert f'{markup} data-props="{{{{ props }}}}">' in source

@@ -15,8 +15,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.operations import TranslationCreator
 
 from conftest import LANGUAGES
-from culture.models import ActivityPage, GalleryIndexPage, GalleryPage, SectionPage
 from core.models import Area
+from culture.models import ActivityPage, GalleryIndexPage, GalleryPage, SectionPage
 from home.models import HomePage, LocationPage, PeoplePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +113,11 @@ def test_gallery_list_hides_unpublished_and_private_galleries(client):
 
 def test_gallery_images_have_alt_text_in_the_pages_language(client):
     for gallery in GalleryPage.objects.live():
-        source = gallery.get_translation(Locale.get_default()) if gallery.locale.language_code != "en" else None
+        source = (
+            gallery.get_translation(Locale.get_default())
+            if gallery.locale.language_code != "en"
+            else None
+        )
         source_items = {i.translation_key: i for i in source.gallery_images.all()} if source else {}
         html = client.get(gallery.url).content.decode()
         for item in gallery.gallery_images.all():
@@ -177,9 +181,14 @@ def test_editor_fills_a_gallery_from_a_collection_and_translators_translate_it(a
     po = translation.export_po()
     for entry in po:
         if entry.msgid.startswith("Photo number"):
-            entry.msgstr = entry.msgid.replace("Photo number", "Снимок №").replace("from the trip", "из поездки")
+            entry.msgstr = entry.msgid.replace("Photo number", "Снимок №").replace(
+                "from the trip", "из поездки"
+            )
         else:
-            entry.msgstr = {"Trip to Tallinn": "Поездка в Таллин", "trip-to-tallinn": "поездка-в-таллин"}.get(entry.msgid, entry.msgid)
+            entry.msgstr = {
+                "Trip to Tallinn": "Поездка в Таллин",
+                "trip-to-tallinn": "поездка-в-таллин",
+            }.get(entry.msgid, entry.msgid)
     translation.import_po(po)
     translation.save_target(publish=True)
     ru_gallery = gallery.get_translation(russian).specific
@@ -214,10 +223,14 @@ def test_listing_pages_use_a_bounded_number_of_queries(client, model):
             create_galleries(page, count, cover)
         else:
             for n in range(count):
-                page.add_child(instance=ActivityPage(title=f"Generated activity {count}-{n}", image=cover))
+                page.add_child(
+                    instance=ActivityPage(title=f"Generated activity {count}-{n}", image=cover)
+                )
         client.get(page.url)  # renditions are made once, on the first visit
         measured = query_count(client, page.url)
         if count == 5:
             baseline = measured
-    assert measured <= baseline, f"{model.__name__}: {baseline} queries for 5 items, {measured} for 50"
+    assert measured <= baseline, (
+        f"{model.__name__}: {baseline} queries for 5 items, {measured} for 50"
+    )
     assert measured <= 50

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def live(model, language="en"):
-    return model.objects.live().filter(locale__language_code=language, alias_of__isnull=True).first()
+    return (
+        model.objects.live().filter(locale__language_code=language, alias_of__isnull=True).first()
+    )
 
 
 def add_copies(page, count):
@@ -27,7 +29,9 @@ def test_area_page_within_twelve_queries(assert_page_queries, language):
 def test_area_page_budget_does_not_grow_with_more_activities_and_galleries(assert_page_queries):
     area_page = SectionPage.objects.live().get(locale__language_code="en", area__slug="culture")
     add_copies(ActivityPage.objects.child_of(area_page).live().first(), 5)
-    add_copies(GalleryPage.in_area(area_page.area).live().filter(locale=area_page.locale).first(), 5)
+    add_copies(
+        GalleryPage.in_area(area_page.area).live().filter(locale=area_page.locale).first(), 5
+    )
     assert_page_queries(area_page.url, 12)
 
 
@@ -35,7 +39,9 @@ def test_area_page_budget_does_not_grow_with_more_activities_and_galleries(asser
 @pytest.mark.parametrize(
     ("model", "budget"), [(ActivityPage, 8), (GalleryIndexPage, 8), (GalleryPage, 8)]
 )
-def test_activity_and_gallery_pages_within_their_budget(assert_page_queries, model, budget, language):
+def test_activity_and_gallery_pages_within_their_budget(
+    assert_page_queries, model, budget, language
+):
     assert_page_queries(live(model, language).url, budget)
 
 

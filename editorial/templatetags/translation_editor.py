@@ -23,7 +23,9 @@ def before_translation_editor(parser, token):
     rather than silently losing the review actions."""
     bits = token.split_contents()
     if len(bits) != 2:
-        raise template.TemplateSyntaxError(f"{bits[0]} takes the HTML to insert into, e.g. block.super")
+        raise template.TemplateSyntaxError(
+            f"{bits[0]} takes the HTML to insert into, e.g. block.super"
+        )
     nodelist = parser.parse(("endbefore_translation_editor",))
     parser.delete_first_token()
     return BeforeTranslationEditorNode(parser.compile_filter(bits[1]), nodelist)
@@ -55,7 +57,9 @@ def translation_editor_props(context):
     return upstream.translation_editor_props(
         context["props"],
         may_convert_to_alias=not context["is_page"] or context["page_perms"].can_publish(),
-        last_published=formats.date_format(timezone.localtime(published_at)) if published_at else None,
+        last_published=formats.date_format(timezone.localtime(published_at))
+        if published_at
+        else None,
     )
 
 

@@ -92,7 +92,9 @@ def test_0005_gives_translators_their_rights_on_trees_made_before_it(sqlite_fore
     Page = apps.get_model("wagtailcore", "Page")
     Group = apps.get_model("auth", "Group")
     # The translator groups date from 0002; going back past 0005 took their page rights away.
-    assert set(Group.objects.filter(name__startswith="Translators (").values_list("name", flat=True)) == {
+    assert set(
+        Group.objects.filter(name__startswith="Translators (").values_list("name", flat=True)
+    ) == {
         "Translators (fi)",
         "Translators (ru)",
     }
@@ -112,9 +114,7 @@ def test_0005_gives_translators_their_rights_on_trees_made_before_it(sqlite_fore
     for group, home in [("Translators (fi)", finnish), ("Translators (ru)", russian)]:
         assert {(group, home, "add_page"), (group, home, "change_page")} <= rights
     # Only their own language's home pages, and neither publishing nor deleting.
-    homes = dict(
-        Page.objects.filter(depth=2).values_list("pk", "locale__language_code")
-    )
+    homes = dict(Page.objects.filter(depth=2).values_list("pk", "locale__language_code"))
     assert {(group, homes[page]) for group, page, _codename in rights} <= {
         ("Translators (fi)", "fi"),
         ("Translators (ru)", "ru"),

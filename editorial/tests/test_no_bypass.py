@@ -47,7 +47,9 @@ def translate_in_memory(translation, answers):
 
 
 def translation_of(page):
-    return Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
+    return Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=page.locale
+    )
 
 
 def workflow_action(client, page, action, comment=""):
@@ -65,7 +67,11 @@ def test_convert_to_alias_is_refused_to_editors_and_translators(client, demo_use
     """Finding 2, and the first step of finding 1: the approved translation stays."""
     welcome_ru = welcome_fi.get_translation(locale("ru"))
     before = {page.pk: public_html(page) for page in (welcome_fi, welcome_ru)}
-    for username, page in [("editor", welcome_fi), ("translator-fi", welcome_fi), ("translator-ru", welcome_ru)]:
+    for username, page in [
+        ("editor", welcome_fi),
+        ("translator-fi", welcome_fi),
+        ("translator-ru", welcome_ru),
+    ]:
         client.force_login(demo_user(username))
         url = reverse("wagtail_localize:convert_to_alias", args=[page.id])
         assert refused(client.post(url)), username
@@ -81,7 +87,9 @@ def test_a_moderator_may_still_convert_a_translation_to_an_alias(client, demo_us
     assert Page.objects.get(pk=welcome_fi.pk).alias_of_id is not None
 
 
-def test_translator_start_on_a_live_placeholder_keeps_it_until_approved(client, demo_user, english_with_placeholder):
+def test_translator_start_on_a_live_placeholder_keeps_it_until_approved(
+    client, demo_user, english_with_placeholder
+):
     """Finding 1 and 5: translating the public placeholder makes a draft, not the Finnish page."""
     english, placeholder = english_with_placeholder
     assert placeholder.live
@@ -100,8 +108,13 @@ def test_translator_start_on_a_live_placeholder_keeps_it_until_approved(client, 
 
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[placeholder.id]))
     assert editor.status_code == 200
-    assert reverse("submit_translation_for_review", args=[translation.id]) in editor.content.decode()
-    assert client.post(reverse("submit_translation_for_review", args=[translation.id])).status_code == 302
+    assert (
+        reverse("submit_translation_for_review", args=[translation.id]) in editor.content.decode()
+    )
+    assert (
+        client.post(reverse("submit_translation_for_review", args=[translation.id])).status_code
+        == 302
+    )
     assert public_html(placeholder) == before
     assert UNREVIEWED not in public_html(placeholder)
 
@@ -124,7 +137,8 @@ def test_translator_cannot_write_a_live_translation_through_localize(client, dem
     translation.save()
     client.force_login(demo_user("translator-fi"))
     client.post(
-        reverse("wagtailadmin_pages:edit", args=[welcome_fi.id]), {"localize-restart-translation": "1"}
+        reverse("wagtailadmin_pages:edit", args=[welcome_fi.id]),
+        {"localize-restart-translation": "1"},
     )
     assert public_html(welcome_fi) == before
 
@@ -157,7 +171,10 @@ def test_submitting_again_while_in_review_saves_nothing_and_says_so(client, demo
 
 def submit_every_language(client, demo_user, text):
     english = StandardPage.objects.get(locale__language_code="en", slug="welcome")
-    versions = [p.specific for p in english.get_translations(inclusive=True).order_by("locale__language_code")]
+    versions = [
+        p.specific
+        for p in english.get_translations(inclusive=True).order_by("locale__language_code")
+    ]
     for version in versions:
         version.intro = f"{text} ({version.locale.language_code})"
         version.save_revision(user=demo_user("editor"))
@@ -165,7 +182,9 @@ def submit_every_language(client, demo_user, text):
     return versions
 
 
-def test_scheduled_release_publishes_exactly_the_reviewed_revisions_at_one_moment(client, demo_user):
+def test_scheduled_release_publishes_exactly_the_reviewed_revisions_at_one_moment(
+    client, demo_user
+):
     """Finding 3: nothing goes live before the chosen moment, then every language together."""
     versions = submit_every_language(client, demo_user, "Reviewed text")
     before = {version.pk: public_html(version) for version in versions}
@@ -208,17 +227,29 @@ def test_release_says_what_it_left_and_never_publishes_unsubmitted_drafts(client
     versions = submit_every_language(client, demo_user, "Reviewed text")
     finnish, russian = versions[1], versions[2]
     client.force_login(demo_user("moderator"))
-    assert workflow_action(client, finnish, "reject", comment="Tarkista päivämäärä.").status_code in (200, 302)
+    assert workflow_action(
+        client, finnish, "reject", comment="Tarkista päivämäärä."
+    ).status_code in (200, 302)
     russian_state = Page.objects.get(pk=russian.pk).specific.current_workflow_state
     russian_state.cancel(user=demo_user("moderator"))
 
     screen = client.get(reverse("release_in_all_languages", args=[versions[0].id])).content.decode()
     assert "changes requested: will not be released" in screen
     assert "draft not submitted for review: will not be released" in screen
-    assert reverse("wagtailadmin_pages:revisions_compare", args=[versions[0].id, "live", versions[0].get_latest_revision().id]) in screen
+    assert (
+        reverse(
+            "wagtailadmin_pages:revisions_compare",
+            args=[versions[0].id, "live", versions[0].get_latest_revision().id],
+        )
+        in screen
+    )
     assert "admin/js/date-time-chooser.js" in screen or "datetimepicker" in screen
 
-    response = client.post(reverse("release_in_all_languages", args=[versions[0].id]), {"go_live_at": "", "comment": ""}, follow=True)
+    response = client.post(
+        reverse("release_in_all_languages", args=[versions[0].id]),
+        {"go_live_at": "", "comment": ""},
+        follow=True,
+    )
     html = response.content.decode()
     assert "Published: English." in html
     assert "Not released: Suomi, Русский. They stay as they are" in html
@@ -229,7 +260,9 @@ def test_release_says_what_it_left_and_never_publishes_unsubmitted_drafts(client
 
 def test_editors_cannot_release_and_nothing_is_written(client, demo_user):
     versions = submit_every_language(client, demo_user, "Reviewed text")
-    reviewed = [Page.objects.get(pk=v.pk).specific.current_workflow_task_state.revision for v in versions]
+    reviewed = [
+        Page.objects.get(pk=v.pk).specific.current_workflow_task_state.revision for v in versions
+    ]
     client.force_login(demo_user("editor"))
     url = reverse("release_in_all_languages", args=[versions[0].id])
     assert refused(client.get(url))
@@ -245,11 +278,18 @@ def test_a_picture_a_live_page_shows_changes_only_with_a_moderator(client, demo_
 
     from core.upstream import live_pages_using
 
-    image = next(i for i in get_image_model().objects.order_by("pk") if live_pages_using(i).exists())
+    image = next(
+        i for i in get_image_model().objects.order_by("pk") if live_pages_using(i).exists()
+    )
     image.uploaded_by_user = demo_user("editor")
     image.save()
     page = live_pages_using(image).first()
-    form = {"title": "Replaced by an editor", "collection": image.collection_id, "tags": "", "description": "New alt text"}
+    form = {
+        "title": "Replaced by an editor",
+        "collection": image.collection_id,
+        "tags": "",
+        "description": "New alt text",
+    }
     client.force_login(demo_user("editor"))
     response = client.post(reverse("wagtailimages:edit", args=[image.id]), form)
     assert refused(response) or response.status_code == 200
@@ -285,13 +325,27 @@ def test_sync_translated_pages_does_not_publish_over_a_review(client, demo_user,
     assert public_html(welcome_fi) == before
 
 
-def test_a_placeholder_in_review_is_no_longer_listed_as_not_translated(client, demo_user, english_with_placeholder):
+def test_a_placeholder_in_review_is_no_longer_listed_as_not_translated(
+    client, demo_user, english_with_placeholder
+):
     english, placeholder = english_with_placeholder
     client.force_login(demo_user("translator-fi"))
-    panel = lambda: client.get(reverse("wagtailadmin_home")).content.decode().split('id="translation-work-heading"')[1]  # noqa: E731
-    not_translated_link = f'href="{reverse("wagtailadmin_pages:edit", args=[placeholder.id])}">Volunteers wanted</a>'
+
+    def panel():
+        return (
+            client.get(reverse("wagtailadmin_home"))
+            .content.decode()
+            .split('id="translation-work-heading"')[1]
+        )
+
+    not_translated_link = (
+        f'href="{reverse("wagtailadmin_pages:edit", args=[placeholder.id])}">Volunteers wanted</a>'
+    )
     assert not_translated_link in panel()
-    client.post(reverse("wagtail_localize:submit_page_translation", args=[english.id]), {"locales": [locale("fi").id]})
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[english.id]),
+        {"locales": [locale("fi").id]},
+    )
     client.post(reverse("submit_translation_for_review", args=[translation_of(placeholder).id]))
     assert Page.objects.get(pk=placeholder.pk).specific.current_workflow_state
     assert not_translated_link not in panel()
@@ -324,7 +378,9 @@ def test_a_new_page_and_its_counterparts_are_saved_all_or_nothing(client, demo_u
     )
     client.force_login(demo_user("editor"))
     client.raise_request_exception = False
-    response = client.post(reverse("wagtailadmin_pages:add", args=["home", "standardpage", home.id]), form)
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=["home", "standardpage", home.id]), form
+    )
     assert response.status_code >= 500
     assert not Page.objects.filter(slug="half-a-page").exists()
 
@@ -338,6 +394,8 @@ def test_publish_in_the_translation_editor_does_not_skip_a_review(client, demo_u
     translate_in_memory(translation, {welcome_fi.title: "Lähettämätön otsikko"})
     before = public_html(welcome_fi)
     client.force_login(demo_user("moderator"))
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[welcome_fi.id]), {"action": "publish"}, follow=True)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[welcome_fi.id]), {"action": "publish"}, follow=True
+    )
     assert "This translation is waiting for review" in response.content.decode()
     assert public_html(welcome_fi) == before

@@ -15,7 +15,10 @@ pytestmark = pytest.mark.django_db
 
 def submit_changes_in_every_language(demo_user):
     english = StandardPage.objects.get(locale__language_code="en", slug="welcome")
-    versions = [page.specific for page in english.get_translations(inclusive=True).order_by("locale__language_code")]
+    versions = [
+        page.specific
+        for page in english.get_translations(inclusive=True).order_by("locale__language_code")
+    ]
     for version in versions:
         version.intro = f"Release day text ({version.locale.language_code})"
         revision = version.save_revision(user=demo_user("editor"))
@@ -32,7 +35,9 @@ def public_text(client, page):
 def test_moderator_publishes_every_language_in_one_step(client, demo_user):
     versions = submit_changes_in_every_language(demo_user)
     for version in versions:
-        assert f"Release day text ({version.locale.language_code})" not in public_text(client, version)
+        assert f"Release day text ({version.locale.language_code})" not in public_text(
+            client, version
+        )
     client.force_login(demo_user("moderator"))
     url = reverse("release_in_all_languages", args=[versions[0].id])
     page = client.get(url).content.decode()
@@ -63,7 +68,9 @@ def test_moderator_schedules_every_language_for_the_same_moment(client, demo_use
 def test_editors_cannot_release(client, demo_user):
     versions = submit_changes_in_every_language(demo_user)
     client.force_login(demo_user("editor"))
-    response = client.post(reverse("release_in_all_languages", args=[versions[0].id]), {"go_live_at": ""})
+    response = client.post(
+        reverse("release_in_all_languages", args=[versions[0].id]), {"go_live_at": ""}
+    )
     assert response.status_code in (302, 403)
     for version in versions:
         assert "Release day text" not in public_text(client, version)

@@ -56,7 +56,10 @@ def page():
     """A live English text page, as a moderator would have published it."""
     home = HomePage.objects.get(locale__language_code="en")
     page = StandardPage(
-        title="Membership fees", slug="membership-fees", summary="What membership costs.", intro=OLD_INTRO
+        title="Membership fees",
+        slug="membership-fees",
+        summary="What membership costs.",
+        intro=OLD_INTRO,
     )
     home.add_child(instance=page)
     page.save_revision().publish()
@@ -205,7 +208,9 @@ def test_snippet_and_site_permissions(editor, moderator, django_user_model):
         assert not GroupPagePermission.objects.filter(group=translators, page__depth=1).exists()
 
 
-def test_editors_change_media_and_only_moderators_delete_what_others_uploaded(client, editor, moderator):
+def test_editors_change_media_and_only_moderators_delete_what_others_uploaded(
+    client, editor, moderator
+):
     image = get_image_model().objects.filter(uploaded_by_user=None).first()
     own_image = get_image_model().objects.create(
         title="My upload", file=small_jpeg("my-upload.jpg"), uploaded_by_user=editor
@@ -232,7 +237,9 @@ def test_editors_change_media_and_only_moderators_delete_what_others_uploaded(cl
     assert not get_image_model().objects.filter(pk=image.pk).exists()
 
 
-def test_administrators_manage_people_and_workflows_and_editors_do_not(client, editor, django_user_model):
+def test_administrators_manage_people_and_workflows_and_editors_do_not(
+    client, editor, django_user_model
+):
     administrator = django_user_model.objects.create_user("site-admin", "site-admin@example.org")
     administrator.groups.add(Group.objects.get(name="Administrators"))
     pages = [reverse("wagtailusers_users:index"), reverse("wagtailadmin_workflows:index")]
@@ -254,7 +261,9 @@ def test_one_editorial_review_covers_every_language():
     assert isinstance(tasks[0], ModeratorReviewTask)
     assert list(tasks[0].groups.values_list("name", flat=True)) == ["Moderators"]
     assert not Workflow.objects.filter(name="Moderators approval").exists()
-    assert list(WorkflowPage.objects.values_list("workflow__name", flat=True)) == ["Editorial review"]
+    assert list(WorkflowPage.objects.values_list("workflow__name", flat=True)) == [
+        "Editorial review"
+    ]
 
     for language in LANGUAGES:
         for model in (HomePage, StandardPage):
@@ -292,7 +301,9 @@ def test_submitting_starts_a_review_and_publishes_nothing(client, page, editor, 
     assert mails_to(moderator), "the moderators are told there is something to review"
 
 
-def test_the_dashboard_shows_the_authors_pages_and_the_moderators_queue(client, page, editor, moderator):
+def test_the_dashboard_shows_the_authors_pages_and_the_moderators_queue(
+    client, page, editor, moderator
+):
     submit(client, editor, page, intro=NEW_INTRO)
     task_state = fresh(page).current_workflow_task_state
 
@@ -550,7 +561,9 @@ def test_a_translators_change_waits_for_a_moderator(client, demo_user, moderator
     assert refused(client.post(edit_url, {"action": "publish"}))
 
     # Editing the translation like an original page ("Stop synced translation") goes through review.
-    client.post(reverse("wagtail_localize:stop_translation", args=[translation.id]), {"next": edit_url})
+    client.post(
+        reverse("wagtail_localize:stop_translation", args=[translation.id]), {"next": edit_url}
+    )
     page = submit(client, translator, page, intro=new_intro)
     assert page.current_workflow_state.requested_by == translator
     assert page.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS

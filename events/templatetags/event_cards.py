@@ -1,7 +1,7 @@
 from django import template
 
-from events.cards import event_card as make_event_card
 from core.cards import render_card
+from events.cards import event_card as make_event_card
 
 register = template.Library()
 

@@ -40,7 +40,9 @@ class EventPageFactory(PageFactory):
     parent = factory.LazyFunction(lambda: list_page(EventIndexPageFactory))
     venue = factory.SubFactory(VenueFactory)
     languages = factory.LazyFunction(lambda: ["en"])
-    occurrences = factory.LazyFunction(lambda: occurrences(timezone.now() + datetime.timedelta(days=7)))
+    occurrences = factory.LazyFunction(
+        lambda: occurrences(timezone.now() + datetime.timedelta(days=7))
+    )
 
     class Meta:
         model = EventPage

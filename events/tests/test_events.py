@@ -33,7 +33,9 @@ def add_event(index, title, *starts, hours=2, **fields):
     page = EventPage(title=title, slug=re.sub(r"[^a-z0-9]+", "-", title.lower()), **fields)
     for order, start in enumerate(starts):
         page.occurrences.add(
-            page.occurrences.model(start=start, end=start + datetime.timedelta(hours=hours), sort_order=order)
+            page.occurrences.model(
+                start=start, end=start + datetime.timedelta(hours=hours), sort_order=order
+            )
         )
     index.add_child(instance=page)
     return page
@@ -57,8 +59,11 @@ def test_schedule_and_event_pages_render_in_each_language(client, language):
 def test_online_event_shows_its_own_accessibility_notes(client):
     """Without a venue there is no venue's note to fall back on (this used to be a 500)."""
     event = add_event(
-        index_page(), "Online reading circle", timezone.now() + datetime.timedelta(days=3),
-        online_url="https://example.org/meet", accessibility="Live captions in Russian.",
+        index_page(),
+        "Online reading circle",
+        timezone.now() + datetime.timedelta(days=3),
+        online_url="https://example.org/meet",
+        accessibility="Live captions in Russian.",
     )
     response = client.get(event.url)
     assert response.status_code == 200
@@ -74,7 +79,10 @@ def test_demo_has_past_upcoming_recurring_and_multi_day_events():
     assert any(event.occurrences.count() > 1 for event in events)
     assert any(o.is_multi_day for o in EventOccurrence.objects.filter(page__in=events))
     for language in ("fi", "ru"):
-        assert EventPage.objects.live().filter(locale__language_code=language).count() == events.count()
+        assert (
+            EventPage.objects.live().filter(locale__language_code=language).count()
+            == events.count()
+        )
 
 
 def test_upcoming_and_past_split_around_now(client):
@@ -91,7 +99,9 @@ def test_upcoming_and_past_split_around_now(client):
 def test_lists_order_events_by_their_next_and_last_dates(client):
     index = index_page()
     # A weekly class whose first date is over counts from its next one, and is listed once.
-    add_event(index, "Zebra weekly class", at(2027, 3, 1, 18), at(2027, 3, 8, 18), at(2027, 3, 15, 18))
+    add_event(
+        index, "Zebra weekly class", at(2027, 3, 1, 18), at(2027, 3, 8, 18), at(2027, 3, 15, 18)
+    )
     add_event(index, "Yak talk", at(2027, 3, 5, 18))
     add_event(index, "Xerus walk", at(2027, 3, 2, 10))
     add_event(index, "Wombat fair", at(2027, 3, 3, 10))
@@ -129,25 +139,59 @@ def test_occurrences_across_the_dst_change_keep_their_local_time(client):
     calendar = icalendar.Calendar.from_ical(client.get(page.url + "ics/").content)
     starts = [e.decoded("DTSTART") for e in calendar.walk("VEVENT")]
     assert [s.hour for s in starts] == [10, 10]
-    assert [s.utcoffset() for s in starts] == [datetime.timedelta(hours=3), datetime.timedelta(hours=2)]
+    assert [s.utcoffset() for s in starts] == [
+        datetime.timedelta(hours=3),
+        datetime.timedelta(hours=2),
+    ]
 
 
 def test_finnish_and_russian_dates(client):
     event = EventPage.objects.live().filter(locale__language_code="ru").first()
     occurrence = event.sorted_occurrences[0]
     local = timezone.localtime(occurrence.start)
-    months_ru = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+    months_ru = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ]
     html = client.get(event.url).content.decode()
     assert f"{local.day} {months_ru[local.month - 1]} {local.year}" in html
     fi_event = event.get_translation(Locale.objects.get(language_code="fi"))
-    months_fi = ["tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta", "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"]
-    assert f"{local.day}. {months_fi[local.month - 1]} {local.year}" in client.get(fi_event.url).content.decode()
+    months_fi = [
+        "tammikuuta",
+        "helmikuuta",
+        "maaliskuuta",
+        "huhtikuuta",
+        "toukokuuta",
+        "kesäkuuta",
+        "heinäkuuta",
+        "elokuuta",
+        "syyskuuta",
+        "lokakuuta",
+        "marraskuuta",
+        "joulukuuta",
+    ]
+    assert (
+        f"{local.day}. {months_fi[local.month - 1]} {local.year}"
+        in client.get(fi_event.url).content.decode()
+    )
 
 
 @pytest.mark.no_demo
 def test_filters_by_area_and_language(client, home_page):
     culture, hobbies = AreaFactory(name="Culture"), AreaFactory(name="Hobbies")
-    festival = EventPageFactory(title="Harbour festival", areas=[culture], languages=["ru", "fi", "en"])
+    festival = EventPageFactory(
+        title="Harbour festival", areas=[culture], languages=["ru", "fi", "en"]
+    )
     EventPageFactory(title="Board games night", areas=[hobbies], languages=["ru", "fi", "en"])
     EventPageFactory(title="Tea afternoon", areas=[hobbies], languages=["ru"])
     index = festival.get_parent()
@@ -232,7 +276,9 @@ def test_calendar_feed_lists_only_live_scheduled_events_of_the_locale(client, ho
 def test_area_calendar_feed(client, home_page):
     walk = EventPageFactory(title="Nordic walk", areas=[AreaFactory(name="Wellness")])
     EventPageFactory(title="Board games night", areas=[AreaFactory(name="Hobbies")])
-    feed = icalendar.Calendar.from_ical(client.get(walk.get_parent().url + "calendar/?area=wellness").content)
+    feed = icalendar.Calendar.from_ical(
+        client.get(walk.get_parent().url + "calendar/?area=wellness").content
+    )
     summaries = {str(e["SUMMARY"]) for e in feed.walk("VEVENT")}
     assert "Nordic walk" in summaries
     assert "Board games night" not in summaries
@@ -329,7 +375,9 @@ def test_schedule_uses_a_bounded_number_of_queries(client, view):
     for total in (5, 100):
         existing = EventPage.objects.child_of(index).filter(title__startswith="Budget").count()
         for n in range(existing, total):
-            page = add_event(index, f"Budget event {n}", start + datetime.timedelta(hours=n * 6), image=image)
+            page = add_event(
+                index, f"Budget event {n}", start + datetime.timedelta(hours=n * 6), image=image
+            )
             page.areas.set([area])
         url = f"{index.url}{view}?area=budget"
         client.get(url)

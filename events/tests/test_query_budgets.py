@@ -20,7 +20,9 @@ def test_schedule_within_twelve_queries(assert_page_queries, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_event_page_within_twelve_queries(assert_page_queries, language):
-    event = EventPage.objects.live().filter(locale__language_code=language, venue__isnull=False).first()
+    event = (
+        EventPage.objects.live().filter(locale__language_code=language, venue__isnull=False).first()
+    )
     assert_page_queries(event.url, 12)
 
 

@@ -18,7 +18,9 @@ def test_home_page_within_twelve_queries(assert_page_queries, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(("model", "budget"), [(StandardPage, 6), (PeoplePage, 8), (LocationPage, 6)])
+@pytest.mark.parametrize(
+    ("model", "budget"), [(StandardPage, 6), (PeoplePage, 8), (LocationPage, 6)]
+)
 def test_other_home_pages_within_their_budget(assert_page_queries, model, budget, language):
     assert_page_queries(url_of(model, language), budget)
 

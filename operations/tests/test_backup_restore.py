@@ -92,7 +92,9 @@ def test_a_restore_into_a_fresh_database_finds_everything_again(
     images = list(get_image_model().objects.all())
     call_command("backup_site", str(backup), stdout=StringIO())
     with override_settings(MEDIA_ROOT=str(restored_media)):
-        call_command("restore_site", str(backup), database_url=url, interactive=False, stdout=StringIO())
+        call_command(
+            "restore_site", str(backup), database_url=url, interactive=False, stdout=StringIO()
+        )
 
     manifest = json.loads((backup / "manifest.json").read_text())
     assert manifest["counts"]["form_submissions"] >= 1
@@ -102,7 +104,9 @@ def test_a_restore_into_a_fresh_database_finds_everything_again(
         assert rows(fresh_database, table) == original, f"{what} differ after the restore"
         if what not in {"renditions", "documents"}:
             assert original, f"the demo site has no {what}: the test would prove nothing"
-    assert committed_form_submission in [row[0] for row in rows(fresh_database, "wagtailforms_formsubmission")]
+    assert committed_form_submission in [
+        row[0] for row in rows(fresh_database, "wagtailforms_formsubmission")
+    ]
     with server_connection(fresh_database) as restored:
         languages = restored.execute(
             "SELECT DISTINCT language_code FROM wagtailcore_page "

@@ -34,8 +34,15 @@ print(json.dumps({
 """
 
 SERVICE_VARIABLES = {
-    "REDIS_URL", "SENTRY_DSN", "AWS_STORAGE_BUCKET_NAME", "AWS_S3_ENDPOINT_URL",
-    "AWS_S3_CUSTOM_DOMAIN", "AWS_LOCATION", "LOG_FORMAT", "DATABASE_URL", "DEBUG",
+    "REDIS_URL",
+    "SENTRY_DSN",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_S3_CUSTOM_DOMAIN",
+    "AWS_LOCATION",
+    "LOG_FORMAT",
+    "DATABASE_URL",
+    "DEBUG",
 }
 
 
@@ -47,7 +54,11 @@ def settings_with(module, **variables):
         **variables,
     )
     result = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=BASE_DIR, env=env, capture_output=True, text=True,
+        [sys.executable, "-c", PROBE],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
@@ -85,7 +96,9 @@ def test_production_with_redis_object_storage_and_sentry():
 
 def test_postgresql_prepares_repeated_queries_unless_a_pooler_forbids_it():
     postgres = "postgres://baltic@db.example.org:5432/baltic"
-    assert settings_with("site_config.settings.production", DATABASE_URL=postgres)["database_options"] == {
+    assert settings_with("site_config.settings.production", DATABASE_URL=postgres)[
+        "database_options"
+    ] == {
         "server_side_binding": True,
         "prepare_threshold": 5,
     }
@@ -109,7 +122,9 @@ def test_development_logs_text_unless_asked_for_json():
 def test_every_environment_variable_the_settings_read_is_documented():
     documented = (BASE_DIR / "docs" / "deploy.md").read_text()
     sources = [*(BASE_DIR / "site_config" / "settings").glob("*.py"), BASE_DIR / "gunicorn.conf.py"]
-    pattern = re.compile(r"""(?:os\.environ(?:\.get)?[\[(]|env_bool\(|env_list\()\s*["']([A-Z_]+)["']""")
+    pattern = re.compile(
+        r"""(?:os\.environ(?:\.get)?[\[(]|env_bool\(|env_list\()\s*["']([A-Z_]+)["']"""
+    )
     read = {name for source in sources for name in pattern.findall(source.read_text())}
     # The pattern finds what it should (DATABASE_URL is read by dj-database-url, not here).
     assert {"SECRET_KEY", "REDIS_URL", "SENTRY_DSN", "AWS_STORAGE_BUCKET_NAME", "PORT"} <= read

@@ -22,14 +22,21 @@ def test_an_unknown_operation_is_still_refused_every_time():
 
 
 def test_renditions_follow_each_spec_and_the_focal_point():
-    image = get_image_model().objects.create(title="Harbour", file=get_test_image_file(size=(640, 480)))
+    image = get_image_model().objects.create(
+        title="Harbour", file=get_test_image_file(size=(640, 480))
+    )
     fill = image.get_rendition("fill-200x100|format-webp")
     assert (fill.width, fill.height) == (200, 100)
     assert fill.file.name.endswith(".webp")
     assert image.get_rendition("max-100x100").width == 100
 
     # The crop depends on the image's focal point, which the shared operations must not keep.
-    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 600, 50, 20, 20
+    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = (
+        600,
+        50,
+        20,
+        20,
+    )
     image.save()
     moved = image.get_rendition("fill-200x100|format-webp")
     assert moved.focal_point_key != fill.focal_point_key

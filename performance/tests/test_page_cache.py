@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale, PageViewRestriction
 
+from core.models import OrganisationDetails
 from events.models import EventIndexPage, EventPage, Venue
 from home.models import StandardPage
-from core.models import OrganisationDetails
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,9 @@ from django.db import connection
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
+)
 def test_a_page_served_again_uses_prepared_statements(client):
     url = "/en/"
     with connection.cursor() as cursor:

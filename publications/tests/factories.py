@@ -20,7 +20,9 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 
 class PdfDocumentFactory(wagtail_factories.DocumentFactory):
     title = factory.Sequence(lambda n: f"Document {n}")
-    file = factory.LazyAttribute(lambda document: ContentFile(PDF, name=f"document-{document.title}.pdf"))
+    file = factory.LazyAttribute(
+        lambda document: ContentFile(PDF, name=f"document-{document.title}.pdf")
+    )
     file_size = len(PDF)
 
 
@@ -33,13 +35,17 @@ class PublicationIndexPageFactory(PageFactory):
 
 
 def authors(*people):
-    return [PublicationAuthor(person=person, sort_order=order) for order, person in enumerate(people)]
+    return [
+        PublicationAuthor(person=person, sort_order=order) for order, person in enumerate(people)
+    ]
 
 
 def attachments(*documents_and_labels, language="en"):
     """``attachments((document, "Read the report"), ...)``: the documents of a publication."""
     return [
-        PublicationAttachment(document=document, label=label, locale=locale(language), sort_order=order)
+        PublicationAttachment(
+            document=document, label=label, locale=locale(language), sort_order=order
+        )
         for order, (document, label) in enumerate(documents_and_labels)
     ]
 

@@ -290,7 +290,9 @@ def test_year_archive_lists_that_year(client):
     url = index.url + index.reverse_subpage("year", kwargs={"year": str(year)})
     assert url == f"{index.url}{year}/"
     html = get_html(client, url)
-    expected = [escape(page.title) for page in index.publications().filter(date_published__year=year)]
+    expected = [
+        escape(page.title) for page in index.publications().filter(date_published__year=year)
+    ]
     assert expected and listed_titles(html) == expected
     assert f'href="{url}"' not in html  # the current year is not a link to itself
     head = html.split("</head>")[0]
@@ -302,7 +304,9 @@ def test_year_archive_lists_that_year(client):
     assert f'<span aria-current="page">{year}</span>' in breadcrumbs
 
 
-@pytest.mark.parametrize("path", ["1999/", "0000/", "9999/", "20261/", "abcd/", "2026/extra/", "-1/"])
+@pytest.mark.parametrize(
+    "path", ["1999/", "0000/", "9999/", "20261/", "abcd/", "2026/extra/", "-1/"]
+)
 def test_bad_or_empty_years_give_404(client, path):
     assert client.get(index_page("en").url + path).status_code == 404
 
@@ -374,7 +378,10 @@ def test_unpublished_and_private_publications_leave_the_feeds(client):
     first.unpublish()
     second.view_restrictions.create(restriction_type="password", password="secret")
     for name in ("rss_feed", "atom_feed"):
-        titles = [entry.title for entry in feedparser.parse(client.get(feed_url(index, name)).content).entries]
+        titles = [
+            entry.title
+            for entry in feedparser.parse(client.get(feed_url(index, name)).content).entries
+        ]
         assert first.title not in titles
         assert second.title not in titles
         assert titles[0] == third.title
@@ -409,8 +416,14 @@ def test_feeds_are_linked_from_the_list_and_the_publications(client):
     atom = f"http://testserver{feed_url(index, 'atom_feed')}"
     for url in (index.url, live_publications("ru").first().url):
         head = get_html(client, url).split("</head>")[0]
-        assert f'<link rel="alternate" type="application/rss+xml" title="{index.title} (RSS)" href="{rss}">' in head
-        assert f'<link rel="alternate" type="application/atom+xml" title="{index.title} (Atom)" href="{atom}">' in head
+        assert (
+            f'<link rel="alternate" type="application/rss+xml" title="{index.title} (RSS)" href="{rss}">'
+            in head
+        )
+        assert (
+            f'<link rel="alternate" type="application/atom+xml" title="{index.title} (Atom)" href="{atom}">'
+            in head
+        )
 
 
 # Publication pages
@@ -424,11 +437,20 @@ def test_publication_shows_authors_documents_and_tags_in_its_language(client, ho
     assert "Anna Korhonen" not in html
     for item in page.attachments.select_related("document"):
         document = item.document
-        assert f'<a href="{document.url}" type="application/pdf" download>{escape(item.label)}</a>' in html
+        assert (
+            f'<a href="{document.url}" type="application/pdf" download>{escape(item.label)}</a>'
+            in html
+        )
         with translation.override("ru"):
             size = filesizeformat(document.file_size)
-        assert f'{escape(item.label)}</a> <span class="document-link__meta">(PDF, {size})</span>' in html
-    assert f'href="{page.index_page.url}?tag=%D1%81%D0%B5%D0%BC%D1%8C%D0%B8" rel="tag">семьи</a>' in html
+        assert (
+            f'{escape(item.label)}</a> <span class="document-link__meta">(PDF, {size})</span>'
+            in html
+        )
+    assert (
+        f'href="{page.index_page.url}?tag=%D1%81%D0%B5%D0%BC%D1%8C%D0%B8" rel="tag">семьи</a>'
+        in html
+    )
 
 
 def test_documents_download_as_attachments(client):
@@ -464,7 +486,10 @@ def test_structured_data_describes_the_article(client, language):
         assert data["inLanguage"] == language
         assert [author["name"] for author in data["author"]] == [p.name for p in page.local_authors]
         assert all(author["@type"] == "Person" for author in data["author"])
-        assert data["image"][0].startswith("http://testserver/") and "fill-1200x630" in data["image"][0]
+        assert (
+            data["image"][0].startswith("http://testserver/")
+            and "fill-1200x630" in data["image"][0]
+        )
         assert data["url"].endswith(page.url)
 
 
@@ -498,7 +523,10 @@ def test_link_previews_have_open_graph_and_twitter_fields(client):
 
 
 def test_related_publications_share_an_area_or_tag_in_the_same_language(client):
-    page = live_publications("fi").get(tags__name="vuosikertomus", date_published__gte=timezone.localdate() - datetime.timedelta(days=100))
+    page = live_publications("fi").get(
+        tags__name="vuosikertomus",
+        date_published__gte=timezone.localdate() - datetime.timedelta(days=100),
+    )
     related = page.related_publications()
     assert 0 < len(related) <= 3
     area_keys = {area.translation_key for area in page.areas.all()}
@@ -515,7 +543,10 @@ def test_related_publications_share_an_area_or_tag_in_the_same_language(client):
 
 
 def test_publications_sharing_a_topic_come_first_among_related():
-    older_report = live_publications("fi").get(tags__name="vuosikertomus", date_published__lt=timezone.localdate() - datetime.timedelta(days=365))
+    older_report = live_publications("fi").get(
+        tags__name="vuosikertomus",
+        date_published__lt=timezone.localdate() - datetime.timedelta(days=365),
+    )
     related = older_report.related_publications()
     assert "vuosikertomus" in {tag.name for tag in related[0].tags.all()}
     assert related[0].date_published > older_report.date_published
@@ -531,7 +562,9 @@ def test_unpublished_publications_are_not_related(client):
 def test_untranslated_aliases_stay_out_of_lists_feeds_and_related(client):
     english_index = index_page("en")
     area = Area.objects.get(locale=english_index.locale, slug="culture")
-    page = PublicationPage(title="Only in English so far", date_published=timezone.localdate(), areas=[area])
+    page = PublicationPage(
+        title="Only in English so far", date_published=timezone.localdate(), areas=[area]
+    )
     page.tags.add("music")
     english_index.add_child(instance=page)
     page.save_revision().publish()
@@ -556,7 +589,10 @@ def test_area_page_lists_the_latest_publications_of_its_area(client):
     assert "Последние публикации" in html or "Latest publications" in html
     listing = html.split('id="publications-heading"')[1].split("</section>")[0]
     expected = list(
-        PublicationPage.in_area(section.area).live().filter(locale=section.locale).order_by("-date_published")[:3]
+        PublicationPage.in_area(section.area)
+        .live()
+        .filter(locale=section.locale)
+        .order_by("-date_published")[:3]
     )
     assert listed_titles(listing) == [escape(page.title) for page in expected]
 
@@ -635,7 +671,9 @@ def test_previews_render_unsaved_authors_tags_and_documents(admin_client, home_p
     index = PublicationIndexPageFactory()
     person = PersonFactory(name="Sergei Lehtonen")
     document = PdfDocumentFactory()
-    url = reverse("wagtailadmin_pages:preview_on_add", args=("publications", "publicationpage", index.id))
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=("publications", "publicationpage", index.id)
+    )
     response = admin_client.post(
         url,
         nested_form_data(
@@ -661,7 +699,10 @@ def test_previews_render_unsaved_authors_tags_and_documents(admin_client, home_p
 
     url = reverse("wagtailadmin_pages:preview_on_edit", args=(index.id,))
     response = admin_client.post(
-        url, nested_form_data({"title": "Publications (draft)", "slug": index.slug, "intro": "New intro"})
+        url,
+        nested_form_data(
+            {"title": "Publications (draft)", "slug": index.slug, "intro": "New intro"}
+        ),
     )
     assert response.json()["is_valid"]
     html = get_html(admin_client, url)

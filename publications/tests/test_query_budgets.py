@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def live(model, language="en"):
-    return model.objects.live().filter(locale__language_code=language, alias_of__isnull=True).first()
+    return (
+        model.objects.live().filter(locale__language_code=language, alias_of__isnull=True).first()
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

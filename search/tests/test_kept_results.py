@@ -38,7 +38,10 @@ def test_new_content_is_found_at_once(client):
     add_page("en", "Lighthouse walk")
     assert found(search(client, "en", "lighthouse")) == ["Lighthouse walk"]
     add_page("en", "Lighthouse concert")
-    assert sorted(found(search(client, "en", "lighthouse"))) == ["Lighthouse concert", "Lighthouse walk"]
+    assert sorted(found(search(client, "en", "lighthouse"))) == [
+        "Lighthouse concert",
+        "Lighthouse walk",
+    ]
 
 
 def test_signed_in_visitors_get_their_own_page(client, demo_user):

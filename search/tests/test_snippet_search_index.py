@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import Person
 from culture.models import ActivityPage, SectionPage
 from events.models import EventIndexPage, EventOccurrence, EventPage, Venue
-from core.models import Person
 from home.models import PeoplePage, PeoplePagePerson
 from publications.models import PublicationAuthor, PublicationIndexPage, PublicationPage
 
@@ -116,4 +116,3 @@ def test_a_person_added_to_the_people_page_is_found_once_it_is_published(client,
     people_page.people.add(PeoplePagePerson(person=person))
     people_page.save_revision().publish()
     assert found(client, "Quennelstad") == [people_page.title]
-

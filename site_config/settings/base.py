@@ -137,12 +137,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DB_PREPARED_STATEMENTS", True):
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DB_PREPARED_STATEMENTS", True
+):
     # Parameters bound by the server, so that psycopg can prepare a query it has sent five times
     # on a connection: PostgreSQL then skips parsing and planning it again, a good part of a
     # page's database time (docs/performance-notes.md). Off for a connection pooler in
     # transaction mode that does not keep prepared statements.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent writers (two workers, the publishing loop) wait for each other instead of failing
     # with "database is locked": WAL lets readers go on while one writes, a transaction takes the
@@ -174,7 +178,10 @@ else:
     # language and the kept searches: 3,000, which stay small because pages are kept
     # compressed.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 3000}}
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        }
     }
 
 # --- Internationalisation and time ----------------------------------------------------------
@@ -193,7 +200,11 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Helsinki"
 # Shown in the admin's language menu too.
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", _("English")), ("fi", _("Finnish")), ("ru", _("Russian"))]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("en", _("English")),
+    ("fi", _("Finnish")),
+    ("ru", _("Russian")),
+]
 
 # --- Static files, media, storage and uploads -----------------------------------------------
 

@@ -15,7 +15,8 @@ WHITENOISE_USE_FINDERS = True
 
 # A real machine translator is configured by DEEPL_API_KEY or LIBRETRANSLATE_URL (see base).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = globals().get(  # noqa: F405
-    "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", DUMMY_MACHINE_TRANSLATOR  # noqa: F405
+    "WAGTAILLOCALIZE_MACHINE_TRANSLATOR",
+    DUMMY_MACHINE_TRANSLATOR,  # noqa: F405
 )
 
 # Tests of the page cache turn it on themselves; every other test sees fresh pages.

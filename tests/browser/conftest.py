@@ -127,5 +127,3 @@ def open_page(request, browser, live_server, transactional_db):
             name = re.sub(r"\W+", "-", request.node.name)
             context.pages[-1].screenshot(path=FAILURES / f"{name}-{number}.png", full_page=True)
         context.close()
-
-

@@ -75,7 +75,7 @@ def test_axe_reports_rule_element_and_page(open_page):
     page.goto("/en/")
     page.evaluate(
         "document.querySelector('main').insertAdjacentHTML('beforeend', "
-        "'<img id=\"no-alt\" src=\"/static/favicon.svg\">')"
+        '\'<img id="no-alt" src="/static/favicon.svg">\')'
     )
     report = describe_violations(axe_violations(page), page.url)
     assert "image-alt" in report
@@ -123,7 +123,9 @@ ADMIN_SCREENS = {
         "editor",
         lambda: reverse(
             "wagtailadmin_pages:edit",
-            args=[GalleryPage.objects.filter(locale__language_code="en").order_by("path").first().id],
+            args=[
+                GalleryPage.objects.filter(locale__language_code="en").order_by("path").first().id
+            ],
         ),
         "main",
     ),

@@ -7,9 +7,9 @@ from playwright.sync_api import expect
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from core.demo.images import draw_picture
 from culture.models import GalleryIndexPage, GalleryPage
 from events.models import EventIndexPage, EventOccurrence, EventPage
-from core.demo.images import draw_picture
 
 from .helpers import (
     anonymous_status,
@@ -37,7 +37,9 @@ def add_event(page, title, image_title):
     fill_title(page, title)
     starts = (timezone.localtime() + timezone.timedelta(days=60)).replace(hour=18, minute=0)
     page.get_by_label("Starts").fill(starts.strftime("%Y-%m-%d %H:%M"))
-    page.get_by_label("Ends").fill((starts + timezone.timedelta(hours=2)).strftime("%Y-%m-%d %H:%M"))
+    page.get_by_label("Ends").fill(
+        (starts + timezone.timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+    )
     page.keyboard.press("Tab")  # leaves the date picker
 
     page.get_by_role("button", name="Choose an image").click()
@@ -139,9 +141,7 @@ def test_moderator_requests_changes_then_approves_the_fixed_event(open_page, dem
     expect(visitor.get_by_text("Step-free access through the courtyard door.")).to_be_visible()
 
 
-def test_editor_uploads_images_into_a_collection_and_builds_a_gallery_from_it(
-    open_page, tmp_path
-):
+def test_editor_uploads_images_into_a_collection_and_builds_a_gallery_from_it(open_page, tmp_path):
     collection = Collection.get_first_root_node().add_child(name="Summer picnic 2027")
     files = []
     for number in range(1, 4):
@@ -182,8 +182,12 @@ def test_editor_uploads_images_into_a_collection_and_builds_a_gallery_from_it(
 
     images = page.locator("[id^='inline_child_gallery_images-'][data-inline-panel-child]")
     expect(images).to_have_count(3)
-    alt_texts = page.locator("[name^='gallery_images-'][name$='-alt_text']:not([name*='__prefix__'])")
-    assert sorted(alt_texts.evaluate_all("inputs => inputs.map(input => input.value)")) == descriptions
+    alt_texts = page.locator(
+        "[name^='gallery_images-'][name$='-alt_text']:not([name*='__prefix__'])"
+    )
+    assert (
+        sorted(alt_texts.evaluate_all("inputs => inputs.map(input => input.value)")) == descriptions
+    )
     page.get_by_role("button", name="Toggle preview").click()
     preview = page.frame_locator("#w-preview-iframe")
     expect(preview.get_by_role("heading", level=1)).to_have_text("Summer picnic")

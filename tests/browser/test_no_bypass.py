@@ -46,7 +46,9 @@ def published_english_page(title, slug, intro):
 
 
 def translation_record(english, code):
-    return Translation.objects.get(source__object_id=english.translation_key, target_locale=locale(code))
+    return Translation.objects.get(
+        source__object_id=english.translation_key, target_locale=locale(code)
+    )
 
 
 def live_translation(english, code, answers):
@@ -78,7 +80,9 @@ def header_actions(page):
     """The labels in the editor header's "Actions" menu (Wagtail's page header buttons), which
     Wagtail leaves out when it would be empty."""
     expect(page.get_by_role("button", name="Toggle status")).to_be_visible()  # the header is there
-    toggle = page.locator("#w-slim-header-buttons").get_by_role("button", name="Actions", exact=True)
+    toggle = page.locator("#w-slim-header-buttons").get_by_role(
+        "button", name="Actions", exact=True
+    )
     if not toggle.count():
         return ""
     toggle.click()
@@ -158,7 +162,9 @@ def test_translation_of_a_live_placeholder_waits_for_a_moderator(open_page):
     placeholder_shows_english()
 
     translator.get_by_role("button", name="Submit for review", exact=True).click()
-    expect(translator.get_by_text("The Suomi translation was submitted for review.")).to_be_visible()
+    expect(
+        translator.get_by_text("The Suomi translation was submitted for review.")
+    ).to_be_visible()
     placeholder_shows_english()
     row = Page.objects.get(pk=placeholder.pk)
     assert row.alias_of_id == english.id and row.title == PLACEHOLDER_EN["title"]
@@ -257,14 +263,18 @@ def test_only_a_moderator_can_swap_a_live_translation_for_the_english_original(o
     footer = moderator.locator(".js-translation-editor footer")
     footer.get_by_role("button", name="More actions").click()
     footer.get_by_role("link", name="Convert to alias page").click()
-    expect(moderator.get_by_text("Are you sure you want to convert this page into an alias?")).to_be_visible()
+    expect(
+        moderator.get_by_text("Are you sure you want to convert this page into an alias?")
+    ).to_be_visible()
     moderator.get_by_role("button", name="Yes, convert it").click()
     expect(moderator.get_by_text("has been converted into an alias.")).to_be_visible()
     screenshot(moderator, "flow-no-bypass-moderator-converted")
 
     converted = fresh(finnish)
     assert converted.alias_of_id == english.id
-    visitor = visitor_sees(open_page, converted.url, SWAP_EN["title"], SWAP_EN["intro"], placeholder=True)
+    visitor = visitor_sees(
+        open_page, converted.url, SWAP_EN["title"], SWAP_EN["intro"], placeholder=True
+    )
     expect(visitor.locator("main")).not_to_contain_text(SWAP_FI[SWAP_EN["intro"]])
 
 
@@ -304,9 +314,12 @@ def submit_change(page, intro, author):
 
 def edit_segment(page, source, text):
     editor = page.locator(".js-translation-editor")
-    segment = editor.locator("li").filter(has_text=source).filter(
-        has=page.get_by_role("button", name="Edit", exact=True)
-    ).last
+    segment = (
+        editor.locator("li")
+        .filter(has_text=source)
+        .filter(has=page.get_by_role("button", name="Edit", exact=True))
+        .last
+    )
     segment.get_by_role("button", name="Edit", exact=True).click()
     segment = editor.locator("li", has=page.locator("textarea"))
     expect(segment.locator("p").first).to_have_text(source)
@@ -343,9 +356,13 @@ def test_release_in_all_languages_publishes_the_reviewed_versions_together(open_
         versions[code] = live_translation(english, code, answers)
     urls = {code: page.url for code, page in versions.items()}
     live_title = {"en": RELEASE_EN["title"]}
-    live_title.update({code: answers[RELEASE_EN["title"]] for code, answers in RELEASE_TRANSLATIONS.items()})
+    live_title.update(
+        {code: answers[RELEASE_EN["title"]] for code, answers in RELEASE_TRANSLATIONS.items()}
+    )
     live_intro = {"en": RELEASE_EN["intro"]}
-    live_intro.update({code: answers[RELEASE_EN["intro"]] for code, answers in RELEASE_TRANSLATIONS.items()})
+    live_intro.update(
+        {code: answers[RELEASE_EN["intro"]] for code, answers in RELEASE_TRANSLATIONS.items()}
+    )
 
     editor = demo_user("editor")
     submit_change(versions["en"], RELEASED_INTRO["en"], editor)
@@ -357,13 +374,17 @@ def test_release_in_all_languages_publishes_the_reviewed_versions_together(open_
     translator.goto(f"/admin/pages/{versions['fi'].id}/edit/")
     edit_segment(translator, RELEASE_EN["intro"], RELEASED_INTRO["fi"])
     translator.get_by_role("button", name="Submit for review", exact=True).click()
-    expect(translator.get_by_text("The Suomi translation was submitted for review.")).to_be_visible()
+    expect(
+        translator.get_by_text("The Suomi translation was submitted for review.")
+    ).to_be_visible()
     reviewed = fresh(versions["fi"]).current_workflow_task_state.revision_id
     revisions = fresh(versions["fi"]).revisions.count()
     edit_segment(translator, RELEASE_EN["intro"], NEWER_FINNISH)
     translator.get_by_role("button", name="Submit for review", exact=True).click()
     expect(
-        translator.get_by_text("This translation is already waiting for review, so nothing was saved.")
+        translator.get_by_text(
+            "This translation is already waiting for review, so nothing was saved."
+        )
     ).to_be_visible()
     screenshot(translator, "flow-no-bypass-submitted-twice")
     assert fresh(versions["fi"]).revisions.count() == revisions
@@ -375,7 +396,9 @@ def test_release_in_all_languages_publishes_the_reviewed_versions_together(open_
     moderator = open_page()
     script_errors = moderator.script_errors
     console_errors = []
-    moderator.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
+    moderator.on(
+        "console", lambda message: message.type == "error" and console_errors.append(message.text)
+    )
     log_in(moderator, "moderator")
     moderator.goto(f"/admin/pages/{english.id}/edit/")
     moderator.get_by_role("button", name="Actions", exact=True).click()
@@ -391,12 +414,16 @@ def test_release_in_all_languages_publishes_the_reviewed_versions_together(open_
         expect(row.get_by_role("link", name="Preview the reviewed version")).to_have_count(1)
         expect(row.get_by_role("link", name="Compare with the live page")).to_have_count(1)
     with moderator.expect_popup() as popup:
-        languages.filter(has_text="Suomi").get_by_role("link", name="Preview the reviewed version").click()
+        languages.filter(has_text="Suomi").get_by_role(
+            "link", name="Preview the reviewed version"
+        ).click()
     preview = popup.value
     expect(preview.locator("body")).to_contain_text(RELEASED_INTRO["fi"])
     expect(preview.locator("body")).not_to_contain_text(NEWER_FINNISH)
     preview.close()
-    languages.filter(has_text="Русский").get_by_role("link", name="Compare with the live page").click()
+    languages.filter(has_text="Русский").get_by_role(
+        "link", name="Compare with the live page"
+    ).click()
     expect(moderator.locator("main")).to_contain_text(RELEASED_INTRO["ru"])
     moderator.go_back()
 

@@ -17,7 +17,9 @@ def open_main_menu(page):
     toggle = page.get_by_role("button", name="Menu")
     if toggle.is_visible():
         toggle.click()
-        expect(page.get_by_role("navigation", name="Main").get_by_role("link").first).to_be_visible()
+        expect(
+            page.get_by_role("navigation", name="Main").get_by_role("link").first
+        ).to_be_visible()
 
 
 @pytest.mark.parametrize("script", [True, False], ids=["with-script", "without-script"])

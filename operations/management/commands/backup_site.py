@@ -39,7 +39,9 @@ class Command(BaseCommand):
             )
         pg_dump = shutil.which("pg_dump")
         if not pg_dump:
-            raise CommandError("pg_dump is not installed (Debian: apt-get install postgresql-client).")
+            raise CommandError(
+                "pg_dump is not installed (Debian: apt-get install postgresql-client)."
+            )
         target = Path(directory)
         if target.exists() and any(target.iterdir()):
             raise CommandError(f"{target} is not empty; give a new directory for each backup.")
@@ -50,8 +52,12 @@ class Command(BaseCommand):
         media_count = archive_media(default_storage, target / MEDIA_ARCHIVE)
         result = subprocess.run(
             [
-                pg_dump, "--format=custom", "--no-owner", "--no-privileges",
-                "--file", str(target / DATABASE_DUMP),
+                pg_dump,
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                "--file",
+                str(target / DATABASE_DUMP),
             ],
             env=postgres_environment(connection.settings_dict),
             capture_output=True,

@@ -31,7 +31,10 @@ class Command(BaseCommand):
             help="restore into this PostgreSQL database instead of the site's own DATABASE_URL",
         )
         parser.add_argument(
-            "--noinput", "--no-input", action="store_false", dest="interactive",
+            "--noinput",
+            "--no-input",
+            action="store_false",
+            dest="interactive",
             help="do not ask for confirmation",
         )
 
@@ -39,10 +42,14 @@ class Command(BaseCommand):
         source = Path(directory)
         for name in (DATABASE_DUMP, MEDIA_ARCHIVE, MANIFEST):
             if not (source / name).is_file():
-                raise CommandError(f"{source} is not a backup made by backup_site: {name} is missing.")
+                raise CommandError(
+                    f"{source} is not a backup made by backup_site: {name} is missing."
+                )
         pg_restore = shutil.which("pg_restore")
         if not pg_restore:
-            raise CommandError("pg_restore is not installed (Debian: apt-get install postgresql-client).")
+            raise CommandError(
+                "pg_restore is not installed (Debian: apt-get install postgresql-client)."
+            )
         if database_url:
             database = dj_database_url.parse(database_url)
         else:
@@ -62,9 +69,16 @@ class Command(BaseCommand):
         # One transaction: a restore that fails leaves the database as it was.
         result = subprocess.run(
             [
-                pg_restore, "--clean", "--if-exists", "--no-owner", "--no-privileges",
-                "--single-transaction", "--exit-on-error",
-                "--dbname", database["NAME"], str(source / DATABASE_DUMP),
+                pg_restore,
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--no-privileges",
+                "--single-transaction",
+                "--exit-on-error",
+                "--dbname",
+                database["NAME"],
+                str(source / DATABASE_DUMP),
             ],
             env=postgres_environment(database),
             capture_output=True,

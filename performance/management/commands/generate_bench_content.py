@@ -14,9 +14,9 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from core.models import Area
 from culture.models import ActivityPage, GalleryImage, GalleryIndexPage, GalleryPage, SectionPage
 from events.models import EventIndexPage, EventOccurrence, EventPage, Venue
-from core.models import Area
 from publications.models import PublicationIndexPage, PublicationKind, PublicationPage
 
 PREFIX = "bench-"
@@ -31,7 +31,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--events", type=int, default=2000, help="events per language")
-        parser.add_argument("--publications", type=int, default=1000, help="publications per language")
+        parser.add_argument(
+            "--publications", type=int, default=1000, help="publications per language"
+        )
         parser.add_argument("--galleries", type=int, default=200, help="galleries per language")
         parser.add_argument("--activities", type=int, default=100, help="activities per language")
         parser.add_argument("--gallery-images", type=int, default=12, help="images per gallery")
