@@ -168,17 +168,14 @@ def apply_roles(apps=global_apps, schema_editor=None, roles=ROLES):
                 "page", "permission"
             )
         }
-        for page_id, permission_id in wanted.keys() - held.keys():
-            GroupPagePermission.objects.create(
+        changes += make_rows_match(
+            role.name,
+            wanted,
+            held,
+            lambda page_id, permission_id, group=group: GroupPagePermission.objects.create(
                 group=group, page_id=page_id, permission_id=permission_id
-            )
-        for key in held.keys() - wanted.keys():
-            held[key][0].delete()
-        changes += sorted(
-            f"{role.name}: + page {wanted[key]}" for key in wanted.keys() - held.keys()
-        )
-        changes += sorted(
-            f"{role.name}: - page {held[key][1]}" for key in held.keys() - wanted.keys()
+            ),
+            kind="page ",
         )
 
         # Image and document permissions, on the root collection (so on every collection).
@@ -199,14 +196,16 @@ def apply_roles(apps=global_apps, schema_editor=None, roles=ROLES):
                 "collection", "permission__content_type"
             )
         }
-        for collection_id, permission_id in wanted.keys() - held.keys():
-            GroupCollectionPermission.objects.create(
-                group=group, collection_id=collection_id, permission_id=permission_id
-            )
-        for key in held.keys() - wanted.keys():
-            held[key][0].delete()
-        changes += sorted(f"{role.name}: + {wanted[key]}" for key in wanted.keys() - held.keys())
-        changes += sorted(f"{role.name}: - {held[key][1]}" for key in held.keys() - wanted.keys())
+        changes += make_rows_match(
+            role.name,
+            wanted,
+            held,
+            lambda collection_id, permission_id, group=group: (
+                GroupCollectionPermission.objects.create(
+                    group=group, collection_id=collection_id, permission_id=permission_id
+                )
+            ),
+        )
 
     changes += _apply_reviewers(apps, roles)
     return changes
@@ -266,3 +265,19 @@ def grant_rights_on_new_home_page(home_page, apps=global_apps, roles=ROLES):
                     content_type__app_label="wagtailcore", codename=codename
                 ),
             )
+
+
+def make_rows_match(role_name, wanted, held, create, kind=""):
+    """Create the wanted rows that are missing and delete the held ones not wanted.
+
+    ``wanted`` maps each key to its description, ``held`` each key to (row, description);
+    ``create(*key)`` makes a missing row. Returns the changes, described."""
+    missing = wanted.keys() - held.keys()
+    unwanted = held.keys() - wanted.keys()
+    for key in missing:
+        create(*key)
+    for key in unwanted:
+        held[key][0].delete()
+    return sorted(f"{role_name}: + {kind}{wanted[key]}" for key in missing) + sorted(
+        f"{role_name}: - {kind}{held[key][1]}" for key in unwanted
+    )
