@@ -362,6 +362,10 @@ def test_the_postgres_search_internals_search_backends_extends():
     assert "self.search_fields" in inspect.getsource(compiler_class.__init__)
 
 
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="modelsearch defines its SQLite index model only on SQLite (PostgreSQL's is tested above)",
+)
 def test_the_sqlite_search_internals_search_backends_extends():
     from modelsearch.backends.database import SearchBackend
 
