@@ -4,24 +4,29 @@ every app show (areas, people, partners, the organisation's details), and what l
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import get_script_prefix, get_urlconf
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import (
+    DraftStateMixin,
     Locale,
+    LockableMixin,
     Orderable,
     Page,
     PageManager,
+    PreviewableMixin,
+    RevisionMixin,
     TranslatableMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import upstream
@@ -158,8 +163,65 @@ class SectionIndexPage(SitePage):
         abstract = True
 
 
-@register_snippet
-class Partner(TranslatableMixin, Orderable):
+class ReviewedSnippet(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    models.Model,
+):
+    """A snippet visitors see, reviewed like a page: edits are draft revisions until a moderator
+    approves them in the "Editorial review" workflow (or a scheduled revision goes live), and
+    visitors only ever see the live row (``live=True``) of their language, or the original's.
+
+    The preview shows it as visitors meet it: each model names its ``preview_partial``, the
+    template pages include to show it, which reads it as ``preview_name``."""
+
+    preview_partial = None
+    preview_name = None
+
+    _revisions = GenericRelation(
+        "wagtailcore.Revision", related_query_name="%(app_label)s_%(class)s"
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(app_label)s_%(class)s",
+        for_concrete_model=False,
+    )
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "core/snippet_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {
+            **super().get_preview_context(request, mode_name),
+            "partial": self.preview_partial,
+            "kind": self._meta.verbose_name,
+            self.preview_name: self,
+        }
+
+    def serve_preview(self, request, mode_name):
+        # In the snippet's own language, as its visitors read it (not the admin's language).
+        with override(self.locale.language_code):
+            return super().serve_preview(request, mode_name).render()
+
+    @classmethod
+    def published(cls):
+        return cls.objects.filter(live=True)
+
+
+class Partner(ReviewedSnippet, Orderable):
     """An organisation the association works with; the logo and link are shared by all languages."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -195,6 +257,7 @@ class Partner(TranslatableMixin, Orderable):
         SynchronizedField("show_in_footer"),
     ]
     pictures = {"logo": ("partner_logo",)}
+    preview_partial, preview_name = "core/partner.html", "partner"
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner")
@@ -206,8 +269,10 @@ class Partner(TranslatableMixin, Orderable):
 
     @classmethod
     def for_footer(cls):
-        return cls.objects.filter(locale=Locale.get_active(), show_in_footer=True).select_related(
-            "logo"
+        return (
+            cls.published()
+            .filter(locale=Locale.get_active(), show_in_footer=True)
+            .select_related("logo")
         )
 
 
@@ -220,8 +285,7 @@ AREA_COLOURS = [
 ]
 
 
-@register_snippet
-class Area(TranslatableMixin, models.Model):
+class Area(ReviewedSnippet):
     """One of the association's activity areas; pages of every app carry the areas they belong to."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -247,6 +311,7 @@ class Area(TranslatableMixin, models.Model):
         SynchronizedField("colour"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    preview_partial, preview_name = "core/area_tag.html", "area"
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("area")
@@ -257,8 +322,7 @@ class Area(TranslatableMixin, models.Model):
         return self.name
 
 
-@register_snippet
-class Person(TranslatableMixin, models.Model):
+class Person(ReviewedSnippet):
     """Someone visitors can turn to: board members, activity leaders, staff."""
 
     name = models.CharField(_("name"), max_length=150)
@@ -293,6 +357,7 @@ class Person(TranslatableMixin, models.Model):
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
     pictures = {"photo": ("person_photo",)}
+    preview_partial, preview_name = "core/person.html", "person"
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("person")
@@ -367,7 +432,7 @@ def area_translations():
     return remembered_per_content_version(
         "areas",
         content_version(),
-        lambda: {(area.translation_key, area.locale_id): area for area in Area.objects.all()},
+        lambda: {(area.translation_key, area.locale_id): area for area in Area.published().all()},
     )
 
 
@@ -377,29 +442,66 @@ def areas_of_locale(locale_id):
     return sorted(areas, key=lambda area: area.name)
 
 
+def default_locale_id():
+    """The id of the original language's locale (the one translations are made from)."""
+    return remembered_per_content_version(
+        "default-locale",
+        content_version(),
+        lambda: (
+            Locale.objects.filter(language_code=settings.LANGUAGE_CODE)
+            .values_list("pk", flat=True)
+            .first()
+        ),
+    )
+
+
 def in_language(snippets, locale_id, translations=None, *, select_related=()):
-    """Each of ``snippets`` (of one model) in the language of ``locale_id``, as a page of that
-    language shows it: its translation, or itself until it has one. None stays None.
+    """Each of ``snippets`` (of one model) as a page in the language of ``locale_id`` shows it:
+    its published translation; until there is one, the published original; else None (a
+    snippet nobody has published yet is not shown). None stays None.
 
     The translations come from ``translations``, by translation key and locale id, when the
     caller has them (the areas are kept per content version), else from one query, with
-    ``select_related``. A translated page mostly points at its own language's snippets already:
-    there is then nothing to look up."""
+    ``select_related``. A translated page mostly points at its own language's published
+    snippets already: there is then nothing to look up."""
+    original_locale_id = default_locale_id()
     if translations is None:
         translations = {}
-        others = [item for item in snippets if item is not None and item.locale_id != locale_id]
+        others = [
+            item
+            for item in snippets
+            if item is not None and (item.locale_id != locale_id or not item.live)
+        ]
         if others:
-            found = type(others[0]).objects.filter(
-                translation_key__in={item.translation_key for item in others}, locale_id=locale_id
+            found = (
+                type(others[0])
+                .published()
+                .filter(
+                    translation_key__in={item.translation_key for item in others},
+                    locale_id__in={locale_id, original_locale_id},
+                )
             )
             for item in found.select_related(*select_related):
                 translations[item.translation_key, item.locale_id] = item
-    return [
-        item
-        if item is None or item.locale_id == locale_id
-        else translations.get((item.translation_key, locale_id), item)
-        for item in snippets
-    ]
+
+    def shown(item):
+        if item is None or (item.locale_id == locale_id and item.live):
+            return item
+        for candidate in (
+            translations.get((item.translation_key, locale_id)),
+            translations.get((item.translation_key, original_locale_id)),
+            item,
+        ):
+            if candidate is not None and candidate.live:
+                return candidate
+        return None
+
+    return [shown(item) for item in snippets]
+
+
+def shown_in_language(snippets, locale_id, translations=None, **kwargs):
+    """``in_language`` for lists: the snippets a page shows, leaving out those not published."""
+    return [item for item in in_language(snippets, locale_id, translations, **kwargs) if item]
 
 
 def with_local_areas(pages):
@@ -427,13 +529,15 @@ def with_local_areas(pages):
     stored_ids = {id(page) for page in stored}
     for page in tagged:
         if id(page) in stored_ids:
+            # Only published areas are kept: a page's draft area is not shown.
             areas = sorted(
-                (by_id[area_id] for area_id in area_ids[page.pk]), key=lambda area: area.name
+                (by_id[area_id] for area_id in area_ids[page.pk] if area_id in by_id),
+                key=lambda area: area.name,
             )
         else:
             areas = list(page.areas.all())
         upstream.set_cached_property(
-            page, "local_areas", in_language(areas, page.locale_id, translations)
+            page, "local_areas", shown_in_language(areas, page.locale_id, translations)
         )
     return pages
 
@@ -498,8 +602,7 @@ class ContactSettings(BaseGenericSetting):
         return [(name, url) for name, url in links if url]
 
 
-@register_snippet
-class OrganisationDetails(TranslatableMixin, models.Model):
+class OrganisationDetails(ReviewedSnippet):
     """The organisation's name, address and opening hours, in each language."""
 
     name = models.CharField(_("organisation name"), max_length=200)
@@ -526,6 +629,7 @@ class OrganisationDetails(TranslatableMixin, models.Model):
         TranslatableField("opening_hours"),
         TranslatableField("footer_text"),
     ]
+    preview_partial, preview_name = "core/organisation.html", "organisation"
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("organisation details")
@@ -538,6 +642,6 @@ class OrganisationDetails(TranslatableMixin, models.Model):
     def for_active_locale(cls):
         """This language's texts, or the default language's until they are translated."""
         return (
-            cls.objects.filter(locale=Locale.get_active()).first()
-            or cls.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+            cls.published().filter(locale=Locale.get_active()).first()
+            or cls.published().filter(locale__language_code=settings.LANGUAGE_CODE).first()
         )

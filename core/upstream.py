@@ -9,7 +9,8 @@ Monkeypatches are applied by the ``patch_*`` functions, from ``performance.apps`
 import json
 from functools import lru_cache
 
-from django.contrib.auth import get_user_model
+from django.apps import apps as global_apps
+from django.contrib.auth import get_permission_codename, get_user_model
 from django.contrib.auth.management import create_permissions
 from django.db.migrations.state import StateApps
 from django.http.request import split_domain_port
@@ -21,7 +22,7 @@ from PIL import Image as PILImage
 from wagtail import hooks
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.models import DraftStateMixin, LockableMixin, Page, ReferenceIndex, Site
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -260,6 +261,38 @@ def create_model_permissions(apps, app_label, using):
     finally:
         if historical:
             app_config.models_module = None
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    for model in app_config.get_models():
+        opts = model._meta
+        for action in snippet_extra_actions(opts.label):
+            content_type, _created = ContentType.objects.db_manager(using).get_or_create(
+                app_label=opts.app_label, model=opts.model_name
+            )
+            Permission.objects.db_manager(using).get_or_create(
+                content_type=content_type,
+                codename=get_permission_codename(action, opts),
+                defaults={"name": f"Can {action} {opts.verbose_name_raw}"},
+            )
+
+
+def snippet_extra_actions(model_label):
+    """The permissions Wagtail gives a snippet model besides Django's, after all migrations
+    (``wagtail.snippets.models.create_extra_permissions``): "publish" for a model with drafts,
+    "lock" and "unlock" for one that can be locked. Asked of the current model, so that a
+    migration can grant them before post_migrate makes them."""
+    try:
+        model = global_apps.get_model(model_label)
+    except LookupError:
+        return ()
+    if model not in get_snippet_models():
+        return ()
+    actions = ()
+    if issubclass(model, DraftStateMixin):
+        actions += ("publish",)
+    if issubclass(model, LockableMixin):
+        actions += ("lock", "unlock")
+    return actions
 
 
 # The page's comments, which saving a draft writes with the page.

@@ -5,7 +5,8 @@ translate, update, restart) write pages with only "edit" rights: its ``save_targ
 translated fields into the page row even when asked for a draft. Instead of one patch per URL,
 the rule is kept where every route passes, the model's save and delete: while a request is
 being answered, the row of a live page, or of a snippet or setting visitors see, changes only if
-the person making the request may publish it. Anything else is refused with ``UnreviewedChange``
+the person making the request may publish it. Snippets have drafts like pages (their revisions
+pass), and a translator writes only their own language's snippets and revisions of them. Anything else is refused with ``UnreviewedChange``
 (a 403), and the request's writes are rolled back whole. Drafts and submissions are revisions,
 which never touch the row, so they pass. Work done outside a request (migrations, management
 commands, ``publish_scheduled``) is the operators' and passes. docs/review-guard.md explains the
@@ -16,16 +17,19 @@ import contextvars
 import functools
 from contextlib import contextmanager
 
+from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models.signals import pre_delete, pre_save
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import DraftStateMixin, Page
+from wagtail.models import DraftStateMixin, Page, Revision
 
 from core import upstream
 from core.models import CARD_PICTURE_FIELDS
+
+from .snippet_languages import may_write_snippet
 
 _current_request = contextvars.ContextVar("review_guard_request", default=None)
 _drafting = contextvars.ContextVar("review_guard_drafting", default=False)
@@ -171,6 +175,60 @@ def guard_public_model(sender, instance, raw=False, **kwargs):
         raise UnreviewedChange(_("Only a moderator can change what visitors see."))
 
 
+@functools.cache
+def reviewed_snippet_models():
+    """Snippets with drafts: visitors see their live row, which only publishing changes."""
+    models = upstream.snippet_and_setting_models()
+    return {model for model in models if issubclass(model, DraftStateMixin)}
+
+
+def _may_publish_snippet(user, model):
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.{get_permission_codename('publish', opts)}")
+
+
+def _not_your_language():
+    return UnreviewedChange(_("You may change only the snippets of your own language."))
+
+
+def guard_reviewed_snippet(sender, instance, raw=False, update_fields=None, signal=None, **kwargs):
+    """A live snippet's row changes, and a snippet goes live or is removed, only when someone
+    who may publish it does it; a translator writes only their own language's snippets."""
+    user = acting_user()
+    if raw or user is None or _drafting.get() or sender not in reviewed_snippet_models():
+        return
+    if not may_write_snippet(user, sender, instance.locale_id):
+        raise _not_your_language()
+    if _may_publish_snippet(user, sender):
+        return
+    stored = None
+    if instance.pk is not None:
+        stored = sender._base_manager.filter(pk=instance.pk).first()
+    if signal is pre_delete or stored is None:
+        # Removing it, or making it: only a draft (not live) is anyone's to remove or make.
+        if instance.live:
+            raise UnreviewedChange(
+                _("Only a moderator can publish or remove what visitors see: submit it for review.")
+            )
+        return
+    if (stored.live or instance.live) and _changed_fields(stored, instance, update_fields):
+        raise UnreviewedChange(
+            _("Only a moderator can change what visitors see: submit your change for review.")
+        )
+
+
+def guard_snippet_revision(sender, instance, raw=False, **kwargs):
+    """A draft of a snippet is written only by someone who may write its language."""
+    user = acting_user()
+    if raw or user is None or _drafting.get() or instance.pk is not None:
+        return
+    model = instance.content_type.model_class()
+    if model not in reviewed_snippet_models():
+        return
+    if not may_write_snippet(user, model, (instance.content or {}).get("locale")):
+        raise _not_your_language()
+
+
 # What visitors see of an image (its file and what its pictures are drawn from) or a document.
 VISIBLE_MEDIA_FIELDS = {"file", *CARD_PICTURE_FIELDS}
 
@@ -204,5 +262,10 @@ def connect():
     pre_delete.connect(guard_page_delete, dispatch_uid="editorial.review_guard.page_delete")
     pre_save.connect(guard_public_model, dispatch_uid="editorial.review_guard.model_save")
     pre_delete.connect(guard_public_model, dispatch_uid="editorial.review_guard.model_delete")
+    pre_save.connect(guard_reviewed_snippet, dispatch_uid="editorial.review_guard.snippet_save")
+    pre_delete.connect(guard_reviewed_snippet, dispatch_uid="editorial.review_guard.snippet_delete")
+    pre_save.connect(
+        guard_snippet_revision, sender=Revision, dispatch_uid="editorial.review_guard.revision"
+    )
     pre_save.connect(guard_media, dispatch_uid="editorial.review_guard.media_save")
     pre_delete.connect(guard_media, dispatch_uid="editorial.review_guard.media_delete")

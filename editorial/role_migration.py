@@ -56,6 +56,11 @@ def model_permissions(apps, app_label):
             )
         for codename, name in opts.permissions:
             found[codename] = (name, model)
+        for action in upstream.snippet_extra_actions(opts.label):
+            found[get_permission_codename(action, opts)] = (
+                f"Can {action} {opts.verbose_name_raw}",
+                model,
+            )
     return found
 
 

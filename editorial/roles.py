@@ -35,7 +35,8 @@ SNIPPETS = tuple(SNIPPET_MODELS)
 
 
 def snippet(name, action):
-    """The permission to ``action`` ("add", "change", "delete" or "view") the snippet ``name``:
+    """The permission to ``action`` ("add", "change", "delete", "view", "publish", "lock" or
+    "unlock") the snippet ``name``:
     ``snippet("Area", "change") == "core.change_area"``."""
     app_label, model_name = SNIPPET_MODELS[name].split(".")
     return f"{app_label}.{action}_{model_name.lower()}"
@@ -145,17 +146,17 @@ EDITORS = Role(
     description=(
         "Write the site in English. Editors add and edit pages in every language and submit "
         "them for review; a moderator publishes them. They upload, edit and choose images and "
-        "documents, and delete only the files they uploaded themselves. They see the areas, "
-        "people, partners, venues and organisation details and choose them in pages, but do "
-        "not edit them: a saved snippet is public at once, with no review. They see what "
-        "visitors search for.\n\n"
-        "They cannot publish, unpublish or lock pages, delete published pages or whole "
-        "branches, start or update translations, read the answers sent with forms, manage "
+        "documents, and delete only the files they uploaded themselves. They add and edit the "
+        "areas, people, partners, venues and organisation details in every language and submit "
+        "them for review like pages. They see what visitors search for.\n\n"
+        "They cannot publish, unpublish or lock pages or snippets, delete published pages or "
+        "whole branches, delete snippets, start or update translations, read the answers sent "
+        "with forms, manage "
         "redirects or promoted search results, change settings, or manage users."
     ),
     permissions=(
         ADMIN_ACCESS
-        + snippets("view")
+        + snippets("add", "change", "view")
         + SEE_SEARCHES
         # Model-wide image and document rights given by Wagtail's own first migrations; kept as
         # they were (what Wagtail checks are the collection rights in ``media``).
@@ -171,15 +172,16 @@ MODERATORS = Role(
         "Decide what the public sees. Moderators review every change submitted in the "
         '"Editorial review" workflow and approve it (which publishes it) or request changes '
         "with a comment. They add, edit, publish, unpublish, lock, unlock and delete pages, "
-        "branches included, in every language. They start and update translations, edit the "
-        "areas, people, partners, venues and organisation details, manage redirects and "
+        "branches included, in every language. They start and update translations, edit, "
+        "publish, unpublish, lock and unlock the areas, people, partners, venues and "
+        "organisation details, manage redirects and "
         "promoted search results, delete any image or document, read the answers sent with "
         "forms and see what visitors search for.\n\n"
         "They cannot change the contact settings, manage users and groups, or change workflows."
     ),
     permissions=(
         ADMIN_ACCESS
-        + snippets("add", "change", "view")
+        + snippets("add", "change", "view", "publish", "lock", "unlock")
         + START_ANY_TRANSLATION
         + REDIRECTS_AND_PROMOTED_RESULTS
         + READ_FORM_ANSWERS
@@ -205,7 +207,7 @@ ADMINISTRATORS = Role(
     ),
     permissions=(
         ADMIN_ACCESS
-        + snippets("add", "change")
+        + snippets("add", "change", "publish", "lock", "unlock")
         + START_ANY_TRANSLATION
         + REDIRECTS_AND_PROMOTED_RESULTS
         + READ_FORM_ANSWERS
@@ -228,12 +230,16 @@ def translators(language_code):
             f"{language} tree only, and submit them for review; a moderator publishes them. "
             f"They start translations of English pages into {language} (never into another "
             "language), and translate the pages that locale synchronisation puts in their "
-            "tree as placeholders.\n\n"
-            "They cannot publish, unpublish or lock pages, delete published pages or whole "
-            "branches, edit other languages' pages, edit snippets, upload images or documents, "
-            "read form answers, or change settings."
+            "tree as placeholders. They translate the areas, people, partners, venues and "
+            f"organisation details into {language} in the translation editor and submit them "
+            "for review like pages.\n\n"
+            "They cannot publish, unpublish or lock pages or snippets, delete published pages "
+            "or whole branches, edit other languages' pages or snippets, upload images or "
+            "documents, read form answers, or change settings."
         ),
-        permissions=ADMIN_ACCESS,
+        # Snippet rights are model-wide in Django: editorial.snippet_languages keeps a
+        # translator's to the snippets of their own language.
+        permissions=ADMIN_ACCESS + snippets("change", "view"),
         pages=((home_page_of(language_code), WRITE_PAGES),),
     )
 

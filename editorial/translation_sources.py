@@ -43,7 +43,7 @@ from core.upstream import (
     UpdateTranslationsView,
 )
 
-from .translation_review import save_translation_as_draft
+from .translation_review import edit_url, save_translation_as_draft
 from .translator_trees import translator_group_name
 
 
@@ -127,9 +127,47 @@ def convert_to_alias(request, page_id):
     return upstream.convert_page_to_alias(request, page_id)
 
 
+class SnippetTranslationView(TranslatorsOwnLanguagesMixin, SubmitSnippetTranslationView):
+    """Translators start snippet translations into their own language too. A new translation is
+    made as a draft (``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE`` is off); where the snippet
+    is already live in that language, wagtail-localize would take it off the site and write the
+    unreviewed text into it, so the translation becomes a draft revision of it instead, whoever
+    asks."""
+
+    def form_valid(self, form):
+        live = [
+            locale
+            for locale in form.cleaned_data["locales"]
+            if (target := self.object.get_translation_or_none(locale)) is not None
+            and getattr(target, "live", False)
+        ]
+        if not live:
+            return super().form_valid(form)
+        with transaction.atomic():
+            source, _created = TranslationSource.get_or_create_from_instance(self.object)
+            for locale in live:
+                translation, _created = Translation.objects.update_or_create(
+                    source=source, target_locale=locale, defaults={"enabled": True}
+                )
+                save_translation_as_draft(translation, self.request.user)
+            form.cleaned_data["locales"] = [
+                locale for locale in form.cleaned_data["locales"] if locale not in live
+            ]
+            if form.cleaned_data["locales"]:
+                super().form_valid(form)
+        messages.success(
+            self.request,
+            _(
+                "The translation into %(language)s is a draft: visitors keep seeing the current "
+                "version until a moderator approves it."
+            )
+            % {"language": live[0].get_display_name()},
+        )
+        return redirect(edit_url(self.object.get_translation(live[0])))
+
+
 submit_page_translation = PageTranslationView.as_view()
-# Snippets stay with the moderators: a snippet has no review step, so its edits are live at once.
-submit_snippet_translation = SubmitSnippetTranslationView.as_view()
+submit_snippet_translation = SnippetTranslationView.as_view()
 
 
 def _to_the_original(request, original, url):

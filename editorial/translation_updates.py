@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -22,17 +21,17 @@ from wagtail.models import Page
 from wagtail_localize.models import StringSegment, Translation
 
 from core import upstream
+from editorial.translation_review import edit_url, is_reviewed, may_edit, may_publish
 from editorial.translator_trees import translator_group_name
 
 WORDS = re.compile(r"(\s+)")
 
 
 def may_update_translation(user, target):
-    perms = target.permissions_for_user(user)
-    if perms.can_publish():
+    if may_publish(user, target):
         return True
     is_translator = user.groups.filter(name=translator_group_name(target.locale.language_code))
-    return perms.can_edit() and is_translator.exists()
+    return may_edit(user, target) and is_translator.exists()
 
 
 def _text(html):
@@ -106,7 +105,9 @@ def _translation_and_pages(request, translation_id):
         source_page = translation.source.get_source_instance()
     except ObjectDoesNotExist as err:
         raise Http404 from err
-    if not isinstance(target, Page):
+    if isinstance(target, Page):
+        target = target.specific
+    if not is_reviewed(target):
         raise Http404
     if not may_update_translation(request.user, target):
         raise PermissionDenied
@@ -116,7 +117,7 @@ def _translation_and_pages(request, translation_id):
 @require_http_methods(["GET", "POST"])
 def translation_changes(request, translation_id):
     translation, target, source_page = _translation_and_pages(request, translation_id)
-    editor_url = reverse("wagtailadmin_pages:edit", args=[target.id])
+    editor_url = edit_url(target)
     if request.method == "POST":
         translation.source.update_from_db()
         messages.success(
@@ -128,7 +129,8 @@ def translation_changes(request, translation_id):
             % {"language": translation.source.locale.get_display_name()},
         )
         return redirect(editor_url)
-    title = _("Changes to translate: %(title)s") % {"title": target.get_admin_display_title()}
+    name = target.get_admin_display_title() if isinstance(target, Page) else str(target)
+    title = _("Changes to translate: %(title)s") % {"title": name}
     return render(
         request,
         "editorial/admin/translation_changes.html",

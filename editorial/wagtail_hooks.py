@@ -1,15 +1,18 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
+from wagtail.models import Page
 
 from core import upstream
 
 from .release import release_in_all_languages
+from .snippet_languages import may_write_snippet
 from .translation_dashboard import TranslationWorkPanel, locales_to_translate
-from .translation_review import submit_translation_for_review
+from .translation_review import edit_url, is_reviewed, submit_translation_for_review
 from .translation_sources import convert_to_alias
 from .translation_sources import urlpatterns as translation_source_urls
 from .translation_updates import translation_changes
@@ -42,12 +45,18 @@ def add_translation_work_panel(request, panels):
 
 
 @hooks.register("before_edit_page")
-def no_publishing_over_a_review(request, page):
+@hooks.register("before_edit_snippet")
+def no_publishing_over_a_review(request, instance):
     """wagtail-localize's "Publish in <language>" publishes whatever is in translation memory,
-    submitted or not; while the page is in review, the moderator approves or rejects instead."""
+    submitted or not; while the page or snippet is in review, the moderator approves or rejects
+    instead."""
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
-    state = page.specific.current_workflow_state
+    if isinstance(instance, Page):
+        instance = instance.specific
+    if not is_reviewed(instance):
+        return None
+    state = instance.current_workflow_state
     if state is None or state.status != state.STATUS_IN_PROGRESS:
         return None
     messages.error(
@@ -57,7 +66,19 @@ def no_publishing_over_a_review(request, page):
             "is published is what was reviewed."
         ),
     )
-    return redirect(reverse("wagtailadmin_pages:edit", args=[page.id]))
+    return redirect(edit_url(instance))
+
+
+# Before wagtail-localize's hook, which opens the translation editor in place of the snippet's.
+@hooks.register("before_edit_snippet", order=-1)
+def snippets_of_the_translators_language(request, instance):
+    """A translator opens only their own language's snippets (their right to change snippets is
+    model-wide in Django; see editorial.snippet_languages)."""
+    if is_reviewed(instance) and not may_write_snippet(
+        request.user, type(instance), instance.locale_id
+    ):
+        raise PermissionDenied
+    return None
 
 
 @hooks.register("before_edit_page")

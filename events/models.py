@@ -17,7 +17,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
@@ -27,6 +26,7 @@ from core.models import (
     Area,
     AreaTaggedMixin,
     HeldInLanguagesMixin,
+    ReviewedSnippet,
     SectionIndexPage,
     SitePage,
     SitePageQuerySet,
@@ -39,8 +39,7 @@ from core.structured_data import json_ld_script
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
-@register_snippet
-class Venue(TranslatableMixin, models.Model):
+class Venue(ReviewedSnippet):
     """A place where events happen; name and address are translated, coordinates shared."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -67,6 +66,7 @@ class Venue(TranslatableMixin, models.Model):
         TranslatableField("accessibility"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    preview_partial, preview_name = "events/venue_preview.html", "venue"
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("venue")
@@ -116,7 +116,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         chosen = {"area": None, "language": ""}
         area_slug = request.GET.get("area", "")
         if area_slug:
-            chosen["area"] = Area.objects.filter(slug=area_slug, locale=self.locale).first()
+            chosen["area"] = Area.published().filter(slug=area_slug, locale=self.locale).first()
             if chosen["area"] is None:
                 raise Http404("Unknown area")
         language = request.GET.get("language", "")

@@ -10,7 +10,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
 from core.listings_registry import home_page_listings
-from core.models import Person, SitePage, in_language, ready_for_cards
+from core.models import Person, SitePage, ready_for_cards, shown_in_language
 
 
 class HomePage(SitePage):
@@ -140,7 +140,7 @@ class PeoplePage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         people = [item.person for item in self.people.select_related("person__photo")]
-        context["people"] = in_language(people, self.locale_id, select_related=("photo",))
+        context["people"] = shown_in_language(people, self.locale_id, select_related=("photo",))
         return context
 
 

@@ -37,9 +37,10 @@ from core.models import (
     Person,
     SectionIndexPage,
     SitePage,
-    in_language,
+    default_locale_id,
     in_memory_relations,
     ready_for_cards,
+    shown_in_language,
 )
 from core.pictures import USES
 from core.rendition_rows import rendition_of
@@ -77,7 +78,7 @@ def with_local_authors(pages):
                     translation_key__in=Person.objects.filter(pk__in=person_ids).values(
                         "translation_key"
                     ),
-                    locale_id__in={page.locale_id for page in pages},
+                    locale_id__in={default_locale_id(), *(page.locale_id for page in pages)},
                 )
             )
         )
@@ -89,7 +90,7 @@ def with_local_authors(pages):
     for page in pages:
         authors = [by_id[link.person_id] for link in links[page.pk] if link.person_id in by_id]
         upstream.set_cached_property(
-            page, "local_authors", in_language(authors, page.locale_id, translations)
+            page, "local_authors", shown_in_language(authors, page.locale_id, translations)
         )
     return pages
 
@@ -155,12 +156,14 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         publications = self.publications()
         areas = list(
-            Area.objects.filter(
+            Area.published()
+            .filter(
                 locale_id=self.locale_id,
                 translation_key__in=Area.objects.filter(
                     publications_publicationpage_pages__in=publications.values("pk")
                 ).values("translation_key"),
-            ).order_by("name")
+            )
+            .order_by("name")
         )
         tags = list(
             Tag.objects.filter(

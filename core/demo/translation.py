@@ -21,6 +21,9 @@ def translate_segments(instance, locales, translated):
     ``translated(english, language_code, current_translation)``, and the translation is
     published. (The snippets it uses are translated again: the current translation of each of
     their segments, if any, is given.)"""
+    if isinstance(instance, DraftStateMixin) and instance.live_revision_id is None:
+        # Made live by the demo (as a moderator would publish it), with its first revision.
+        instance.save_revision().publish()
     for translation in upstream.create_translations(instance, locales):
         po = translation.export_po()
         language = translation.target_locale.language_code

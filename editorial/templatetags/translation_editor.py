@@ -1,12 +1,13 @@
 """What our override of wagtail-localize's translation editor adds for translators and moderators."""
 
 from django import template
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from wagtail.models import TaskState
 
 from core import upstream
+
+from ..translation_review import is_reviewed, may_publish, workflow_action_url
 
 register = template.Library()
 
@@ -64,19 +65,30 @@ def translation_editor_props(context):
 
 
 @register.simple_tag(takes_context=True)
-def review_actions(context):
-    """The moderation actions the user may take on the page's current review task, as
-    {"approve": url, "reject": url}, or None when the page waits for nobody's action of theirs."""
-    page, user = context["instance"], context["request"].user
-    state = page.current_workflow_state
+def translation_review(context):
+    """What the editor shows of the review of a page or snippet translation: ``reviewed`` (it
+    goes through the review workflow), ``may_publish``, and ``actions``, the moderation actions
+    the user may take on its current review task ({"approve": url, "reject": url}), if any."""
+    instance, user = context["instance"], context["request"].user
+    if not is_reviewed(instance):
+        return {"reviewed": False}
+    return {
+        "reviewed": True,
+        "may_publish": may_publish(user, instance),
+        "actions": _review_actions(instance, user),
+    }
+
+
+def _review_actions(instance, user):
+    state = instance.current_workflow_state
     if state is None:
         return None
     task_state = state.current_task_state
     if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS:
         return None
-    names = {name for name, _label, _modal in task_state.task.specific.get_actions(page, user)}
+    names = {name for name, _label, _modal in task_state.task.specific.get_actions(instance, user)}
     urls = {
-        name: reverse("wagtailadmin_pages:workflow_action", args=[page.id, name, task_state.id])
+        name: workflow_action_url(instance, name, task_state.id)
         for name in ("approve", "reject")
         if name in names
     }
