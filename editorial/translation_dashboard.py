@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Page, WorkflowState
+from wagtail.models import DraftStateMixin, Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from .roles import translator_group_name
@@ -69,8 +69,11 @@ def translation_work(locale, source_locale):
             translation_id=Subquery(translation_id),
             awaiting_translation=Exists(awaiting_translation),
         )
+        .select_related("specific_content_type")
         .order_by("object_repr")
     )
+    sources = list(sources)
+    _published_at_of_snippets(sources, source_locale)
     out_of_date = [
         (source.object_repr, reverse("translation_changes", args=[source.translation_id]))
         for source in sources
@@ -78,6 +81,26 @@ def translation_work(locale, source_locale):
         or (source.source_published_at and source.source_published_at > source.last_updated_at)
     ][:MAX_ROWS]
     return untranslated, out_of_date
+
+
+def _published_at_of_snippets(sources, source_locale):
+    """When each snippet source was last published (the query above asks pages only): one
+    query per snippet model with drafts."""
+    by_model = {}
+    for source in sources:
+        if source.source_published_at is None:
+            model = source.specific_content_type.model_class()
+            if model is not None and issubclass(model, DraftStateMixin):
+                by_model.setdefault(model, []).append(source)
+    for model, model_sources in by_model.items():
+        published_at = dict(
+            model.objects.filter(
+                locale=source_locale,
+                translation_key__in=[source.object_id for source in model_sources],
+            ).values_list("translation_key", "last_published_at")
+        )
+        for source in model_sources:
+            source.source_published_at = published_at.get(source.object_id)
 
 
 def _untranslated_link(page, locale, placeholder_id):

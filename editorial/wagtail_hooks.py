@@ -1,11 +1,12 @@
 from django.contrib import messages
+from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from core import upstream
 
@@ -13,7 +14,7 @@ from .release import release_in_all_languages
 from .snippet_languages import may_write_snippet
 from .translation_dashboard import TranslationWorkPanel, locales_to_translate
 from .translation_review import edit_url, is_reviewed, submit_translation_for_review
-from .translation_sources import convert_to_alias
+from .translation_sources import convert_to_alias, locales_user_may_start
 from .translation_sources import urlpatterns as translation_source_urls
 from .translation_updates import translation_changes
 
@@ -101,4 +102,31 @@ def release_button(page, user, view_name, next_url=None):
             url=reverse("release_in_all_languages", args=[page.id]),
             icon_name="globe",
             priority=66,
+        )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def translate_snippet_into_your_language(snippet, user, next_url=None):
+    """wagtail-localize offers "Translate" only to holders of its "submit translation" right;
+    translators start translations of the originals into their own language here (the form
+    that opens is theirs, editorial.translation_sources)."""
+    if not is_reviewed(snippet) or user.has_perm("wagtail_localize.submit_translation"):
+        return
+    if snippet.locale_id != Locale.get_default().id:
+        return
+    missing = locales_user_may_start(user).exclude(
+        id__in=snippet.get_translations(inclusive=True).values("locale_id")
+    )
+    if missing.exists():
+        opts = type(snippet)._meta
+        url = reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=[opts.app_label, opts.model_name, quote(snippet.pk)],
+        )
+        yield Button(
+            _("Translate"),
+            url=url,
+            icon_name="wagtail-localize-language",
+            attrs={"aria-label": _("Translate '%(title)s'") % {"title": str(snippet)}},
+            priority=100,
         )
