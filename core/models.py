@@ -181,6 +181,7 @@ class ReviewedSnippet(
 
     preview_partial = None
     preview_name = None
+    admin_icon = "snippet"
 
     _revisions = GenericRelation(
         "wagtailcore.Revision", related_query_name="%(app_label)s_%(class)s"
@@ -257,6 +258,7 @@ class Partner(ReviewedSnippet, Orderable):
         SynchronizedField("show_in_footer"),
     ]
     pictures = {"logo": ("partner_logo",)}
+    admin_icon = "group"
     preview_partial, preview_name = "core/partner.html", "partner"
 
     class Meta(TranslatableMixin.Meta):
@@ -311,6 +313,7 @@ class Area(ReviewedSnippet):
         SynchronizedField("colour"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    admin_icon = "tag"
     preview_partial, preview_name = "core/area_tag.html", "area"
 
     class Meta(TranslatableMixin.Meta):
@@ -357,6 +360,7 @@ class Person(ReviewedSnippet):
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
     pictures = {"photo": ("person_photo",)}
+    admin_icon = "user"
     preview_partial, preview_name = "core/person.html", "person"
 
     class Meta(TranslatableMixin.Meta):
@@ -629,6 +633,7 @@ class OrganisationDetails(ReviewedSnippet):
         TranslatableField("opening_hours"),
         TranslatableField("footer_text"),
     ]
+    admin_icon = "site"
     preview_partial, preview_name = "core/organisation.html", "organisation"
 
     class Meta(TranslatableMixin.Meta):

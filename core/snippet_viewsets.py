@@ -35,6 +35,10 @@ class ReviewedSnippetViewSet(SnippetViewSet):
     list_display = ["__str__", LocaleColumn(), LiveStatusTagColumn(), UpdatedAtColumn()]
 
     @cached_property
+    def icon(self):
+        return self.model.admin_icon
+
+    @cached_property
     def filterset_class(self):
         meta = type(
             "Meta", (), {"model": self.model, "fields": {"live": ["exact"], "locked": ["exact"]}}

@@ -11,25 +11,5 @@ def serve_documents_of_pages_the_visitor_may_view(document, request):
     return document_serve_response(document, request)
 
 
-class AreaViewSet(ReviewedSnippetViewSet):
-    model = Area
-    icon = "tag"
-
-
-class PersonViewSet(ReviewedSnippetViewSet):
-    model = Person
-    icon = "user"
-
-
-class PartnerViewSet(ReviewedSnippetViewSet):
-    model = Partner
-    icon = "group"
-
-
-class OrganisationDetailsViewSet(ReviewedSnippetViewSet):
-    model = OrganisationDetails
-    icon = "site"
-
-
-for viewset in (AreaViewSet, PersonViewSet, PartnerViewSet, OrganisationDetailsViewSet):
-    register_snippet(viewset)
+for model in (Area, Person, Partner, OrganisationDetails):
+    register_snippet(model, viewset=ReviewedSnippetViewSet)

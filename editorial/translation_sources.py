@@ -32,6 +32,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -76,23 +77,14 @@ class TranslatorsOwnLanguagesMixin:
         field.queryset = field.queryset.filter(id__in=self.allowed_locales.values("id"))
         return form
 
-
-class PageTranslationView(TranslatorsOwnLanguagesMixin, SubmitPageTranslationView):
-    def get_form(self):
-        form = super().get_form()
-        if not self.request.user.has_perm("wagtail_localize.submit_translation"):
-            # A subtree is translated in the background, page by page, outside this review.
-            form.fields.pop("include_subtree", None)
-        return form
-
     def form_valid(self, form):
-        form.cleaned_data.setdefault("include_subtree", False)
+        """Where the translation in a chosen language is public (``is_public``), it becomes a
+        draft revision of it; wagtail-localize makes the others."""
         public = [
             locale
             for locale in form.cleaned_data["locales"]
             if (target := self.object.get_translation_or_none(locale)) is not None
-            and target.live
-            and not target.permissions_for_user(self.request.user).can_publish()
+            and self.is_public(target)
         ]
         if not public:
             return super().form_valid(form)
@@ -108,23 +100,31 @@ class PageTranslationView(TranslatorsOwnLanguagesMixin, SubmitPageTranslationVie
             ]
             if form.cleaned_data["locales"]:
                 super().form_valid(form)
-        target = self.object.get_translation(public[0])
         messages.success(
-            self.request,
-            _(
-                "The translation into %(language)s is a draft: visitors keep seeing the current "
-                "page until a moderator approves it."
-            )
-            % {"language": public[0].get_display_name()},
+            self.request, self.draft_message % {"language": public[0].get_display_name()}
         )
-        return redirect(reverse("wagtailadmin_pages:edit", args=[target.id]))
+        return redirect(edit_url(self.object.get_translation(public[0])))
 
 
-def convert_to_alias(request, page_id):
-    page = get_object_or_404(Page, id=page_id)
-    if not page.permissions_for_user(request.user).can_publish():
-        raise PermissionDenied
-    return upstream.convert_page_to_alias(request, page_id)
+class PageTranslationView(TranslatorsOwnLanguagesMixin, SubmitPageTranslationView):
+    draft_message = gettext_lazy(
+        "The translation into %(language)s is a draft: visitors keep seeing the current page "
+        "until a moderator approves it."
+    )
+
+    def get_form(self):
+        form = super().get_form()
+        if not self.request.user.has_perm("wagtail_localize.submit_translation"):
+            # A subtree is translated in the background, page by page, outside this review.
+            form.fields.pop("include_subtree", None)
+        return form
+
+    def is_public(self, target):
+        return target.live and not target.permissions_for_user(self.request.user).can_publish()
+
+    def form_valid(self, form):
+        form.cleaned_data.setdefault("include_subtree", False)
+        return super().form_valid(form)
 
 
 class SnippetTranslationView(TranslatorsOwnLanguagesMixin, SubmitSnippetTranslationView):
@@ -134,36 +134,20 @@ class SnippetTranslationView(TranslatorsOwnLanguagesMixin, SubmitSnippetTranslat
     unreviewed text into it, so the translation becomes a draft revision of it instead, whoever
     asks."""
 
-    def form_valid(self, form):
-        live = [
-            locale
-            for locale in form.cleaned_data["locales"]
-            if (target := self.object.get_translation_or_none(locale)) is not None
-            and getattr(target, "live", False)
-        ]
-        if not live:
-            return super().form_valid(form)
-        with transaction.atomic():
-            source, _created = TranslationSource.get_or_create_from_instance(self.object)
-            for locale in live:
-                translation, _created = Translation.objects.update_or_create(
-                    source=source, target_locale=locale, defaults={"enabled": True}
-                )
-                save_translation_as_draft(translation, self.request.user)
-            form.cleaned_data["locales"] = [
-                locale for locale in form.cleaned_data["locales"] if locale not in live
-            ]
-            if form.cleaned_data["locales"]:
-                super().form_valid(form)
-        messages.success(
-            self.request,
-            _(
-                "The translation into %(language)s is a draft: visitors keep seeing the current "
-                "version until a moderator approves it."
-            )
-            % {"language": live[0].get_display_name()},
-        )
-        return redirect(edit_url(self.object.get_translation(live[0])))
+    draft_message = gettext_lazy(
+        "The translation into %(language)s is a draft: visitors keep seeing the current version "
+        "until a moderator approves it."
+    )
+
+    def is_public(self, target):
+        return getattr(target, "live", False)
+
+
+def convert_to_alias(request, page_id):
+    page = get_object_or_404(Page, id=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return upstream.convert_page_to_alias(request, page_id)
 
 
 submit_page_translation = PageTranslationView.as_view()
@@ -243,8 +227,11 @@ class ReviewAwareUpdateForm(UpdateTranslationsForm):
 class ReviewAwareUpdateTranslationsView(UpdateTranslationsView):
     @cached_property
     def locales_in_review(self):
-        """The languages whose translation of the source is in review (asked once a request)."""
-        targets = Page.objects.filter(
+        """The languages whose translation of the source (a page or a snippet) is in review
+        (asked once a request)."""
+        model = self.object.specific_content_type.model_class()
+        base = Page if issubclass(model, Page) else model
+        targets = base.objects.filter(
             translation_key=self.object.object_id,
             locale__translations__source=self.object,
             locale__translations__enabled=True,
@@ -252,7 +239,7 @@ class ReviewAwareUpdateTranslationsView(UpdateTranslationsView):
         in_review = set(
             WorkflowState.objects.active()
             .filter(
-                base_content_type=ContentType.objects.get_for_model(Page),
+                base_content_type=ContentType.objects.get_for_model(base),
                 object_id__in=[str(pk) for pk, _locale in targets],
             )
             .values_list("object_id", flat=True)

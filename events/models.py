@@ -66,6 +66,7 @@ class Venue(ReviewedSnippet):
         TranslatableField("accessibility"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    admin_icon = "home"
     preview_partial, preview_name = "events/venue_preview.html", "venue"
 
     class Meta(TranslatableMixin.Meta):

@@ -4,10 +4,4 @@ from core.snippet_viewsets import ReviewedSnippetViewSet
 
 from .models import Venue
 
-
-class VenueViewSet(ReviewedSnippetViewSet):
-    model = Venue
-    icon = "home"
-
-
-register_snippet(VenueViewSet)
+register_snippet(Venue, viewset=ReviewedSnippetViewSet)
