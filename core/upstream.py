@@ -276,6 +276,12 @@ def create_model_permissions(apps, app_label, using):
             )
 
 
+def revision_locale_id(revision):
+    """The locale of the object a revision holds, read from Wagtail's serialised content (the
+    object need not be loaded: its field values are in ``Revision.content`` by name)."""
+    return (revision.content or {}).get("locale")
+
+
 def snippet_extra_actions(model_label):
     """The permissions Wagtail gives a snippet model besides Django's, after all migrations
     (``wagtail.snippets.models.create_extra_permissions``): "publish" for a model with drafts,

@@ -225,7 +225,7 @@ def guard_snippet_revision(sender, instance, raw=False, **kwargs):
     model = instance.content_type.model_class()
     if model not in reviewed_snippet_models():
         return
-    if not may_write_snippet(user, model, (instance.content or {}).get("locale")):
+    if not may_write_snippet(user, model, upstream.revision_locale_id(instance)):
         raise _not_your_language()
 
 

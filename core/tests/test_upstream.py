@@ -556,3 +556,37 @@ def test_localize_editor_template_has_the_editor_where_our_override_inserts_befo
     assert source.count(markup) == 1
     assert f'{markup} data-props="{{{{ props }}}}">' in source
     assert source.count("{% block content %}") == 1
+
+
+@pytest.mark.no_demo
+def test_wagtail_gives_snippets_exactly_the_extra_permissions_upstream_names():
+    """The roles grant "publish", "lock" and "unlock" of snippets before Wagtail's post_migrate
+    makes them (upstream.snippet_extra_actions): the names must stay Wagtail's."""
+    from django.contrib.auth import get_permission_codename
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    from events.models import Venue
+
+    for model in (Area, Venue):
+        opts = model._meta
+        made = set(
+            Permission.objects.filter(
+                content_type=ContentType.objects.get_for_model(model)
+            ).values_list("codename", flat=True)
+        )
+        declared = {
+            get_permission_codename(action, opts)
+            for action in (*opts.default_permissions, *upstream.snippet_extra_actions(opts.label))
+        }
+        assert made == declared
+
+
+@pytest.mark.no_demo
+def test_a_snippet_revision_names_its_locale_in_its_content():
+    from core.tests.factories import AreaFactory
+
+    area = AreaFactory()
+    revision = area.save_revision()
+    assert upstream.revision_locale_id(revision) == area.locale_id
+    assert upstream.revision_locale_id(Revision.objects.get(pk=revision.pk)) == area.locale_id
