@@ -55,17 +55,20 @@ def test_renaming_a_venue_in_the_admin_finds_its_events_by_the_new_name(
     admin_client, client, venue, event, django_capture_on_commit_callbacks
 ):
     assert found(client, "Zorblatt") == ["Spring choir concert"]
+    renamed = {
+        "name": "Quillane Pavilion",
+        "address": "",
+        "latitude": "",
+        "longitude": "",
+        "accessibility": "",
+    }
+    edit_url = reverse("wagtailsnippets_events_venue:edit", args=(venue.pk,))
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(
-            reverse("wagtailsnippets_events_venue:edit", args=(venue.pk,)),
-            {
-                "name": "Quillane Pavilion",
-                "address": "",
-                "latitude": "",
-                "longitude": "",
-                "accessibility": "",
-            },
-        )
+        assert admin_client.post(edit_url, renamed).status_code == 302
+    # A draft is not what visitors search.
+    assert found(client, "Quillane") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(edit_url, {**renamed, "action-publish": "action-publish"})
     assert response.status_code == 302
     assert found(client, "Quillane") == ["Spring choir concert"]
     assert found(client, "Zorblatt") == []
@@ -102,7 +105,14 @@ def test_renaming_a_person_finds_every_page_that_names_them(
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             reverse("wagtailsnippets_core_person:edit", args=(person.pk,)),
-            {"name": "Ilmari Vorrendahl", "role": "", "bio": "", "email": "", "phone": ""},
+            {
+                "name": "Ilmari Vorrendahl",
+                "role": "",
+                "bio": "",
+                "email": "",
+                "phone": "",
+                "action-publish": "action-publish",
+            },
         )
     assert response.status_code == 302
     assert sorted(found(client, "Vorrendahl")) == expected
