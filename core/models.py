@@ -12,7 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import (
     DraftStateMixin,
@@ -183,15 +183,9 @@ class ReviewedSnippet(
     preview_name = None
     admin_icon = "snippet"
 
+    # Revisions go with the snippet (WorkflowMixin has the same for its workflow states).
     _revisions = GenericRelation(
         "wagtailcore.Revision", related_query_name="%(app_label)s_%(class)s"
-    )
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="%(app_label)s_%(class)s",
-        for_concrete_model=False,
     )
 
     class Meta(TranslatableMixin.Meta):
@@ -248,6 +242,7 @@ class Partner(ReviewedSnippet, Orderable):
         FieldPanel("url"),
         FieldPanel("logo"),
         FieldPanel("show_in_footer"),
+        PublishingPanel(),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
     translatable_fields = [
@@ -305,6 +300,7 @@ class Area(ReviewedSnippet):
         FieldPanel("slug"),
         FieldPanel("colour"),
         FieldPanel("description"),
+        PublishingPanel(),
     ]
     translatable_fields = [
         TranslatableField("name"),
@@ -349,6 +345,7 @@ class Person(ReviewedSnippet):
         FieldPanel("bio"),
         FieldPanel("email"),
         FieldPanel("phone"),
+        PublishingPanel(),
     ]
     translatable_fields = [
         TranslatableField("name"),
@@ -625,6 +622,7 @@ class OrganisationDetails(ReviewedSnippet):
         FieldPanel("address"),
         FieldPanel("opening_hours"),
         FieldPanel("footer_text"),
+        PublishingPanel(),
     ]
     translatable_fields = [
         TranslatableField("name"),

@@ -18,7 +18,7 @@ def give_live_snippets_a_first_revision(apps, schema_editor, *model_labels):
         content_type, _created = ContentType.objects.get_or_create(
             app_label=model._meta.app_label, model=model._meta.model_name
         )
-        for snippet in model.objects.filter(live_revision__isnull=True):
+        for snippet in model.objects.filter(live=True, live_revision__isnull=True):
             revision = Revision.objects.create(
                 content_type=content_type,
                 base_content_type=content_type,
@@ -28,7 +28,6 @@ def give_live_snippets_a_first_revision(apps, schema_editor, *model_labels):
                 content=get_serializable_data_for_fields(snippet),
             )
             model.objects.filter(pk=snippet.pk).update(
-                live=True,
                 has_unpublished_changes=False,
                 live_revision_id=revision.pk,
                 latest_revision_id=revision.pk,

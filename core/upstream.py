@@ -6,6 +6,7 @@ there first, under the name of the function to revisit.
 
 Monkeypatches are applied by the ``patch_*`` functions, from ``performance.apps``."""
 
+import functools
 import json
 from functools import lru_cache
 
@@ -502,3 +503,60 @@ def text_segments_of(instance):
 def text_of_segment(html):
     """The plain text of a segment's HTML, as wagtail-localize shows it to translators."""
     return StringValue(html).render_text()
+
+
+def patch_localize_instance_edit_check(may_edit_instance):
+    """wagtail-localize's translation views (a segment's translation, overrides, PO upload,
+    machine translation, stopping a translation) ask ``user_can_edit_instance``, which for a
+    snippet is the model-wide right to change it. ``may_edit_instance(user, instance)`` is
+    asked as well."""
+    from wagtail_localize.views import edit_translation as views
+
+    original = views.user_can_edit_instance
+    if getattr(original, "__wrapped__", None):
+        return
+
+    @functools.wraps(original)
+    def user_can_edit_instance(user, instance):
+        return original(user, instance) and may_edit_instance(user, instance)
+
+    views.user_can_edit_instance = user_can_edit_instance
+
+
+def patch_localize_snippet_status_panel():
+    """wagtail-localize's translation editor (1.14) gives a snippet Wagtail's generic
+    ``StatusSidePanel``, not the ``SnippetStatusSidePanel`` of Wagtail's own snippet editor,
+    which takes the snippet's revision, workflow and lock URLs from the edit view. Without them
+    the status panel of a snippet translation in review fails to render (``{% url %}`` of an
+    empty ``revisions_compare_url_name``): the panel of a snippet gets them from its viewset."""
+    from django.contrib.admin.utils import quote
+    from django.urls import reverse
+    from wagtail.admin.ui.side_panels import StatusSidePanel
+    from wagtail.models import RevisionMixin
+
+    original = StatusSidePanel.get_context_data
+
+    def get_context_data(self, parent_context):
+        context = original(self, parent_context)
+        viewset = getattr(self.object, "snippet_viewset", None)
+        if type(self) is not StatusSidePanel or viewset is None or not self.object.pk:
+            return context
+        pk = quote(self.object.pk)
+
+        def url(name):
+            return reverse(viewset.get_url_name(name), args=[pk])
+
+        context.update(
+            revision_enabled=isinstance(self.object, RevisionMixin),
+            draftstate_enabled=isinstance(self.object, DraftStateMixin),
+            revisions_compare_url_name=viewset.get_url_name("revisions_compare"),
+            workflow_history_url=url("workflow_history"),
+            lock_url=url("lock") if isinstance(self.object, LockableMixin) else None,
+            unlock_url=url("unlock") if isinstance(self.object, LockableMixin) else None,
+        )
+        context["status_templates"] = self.get_status_templates(context)
+        return context
+
+    if not getattr(StatusSidePanel.get_context_data, "__wrapped__", None):
+        get_context_data.__wrapped__ = original
+        StatusSidePanel.get_context_data = get_context_data

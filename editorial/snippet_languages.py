@@ -10,7 +10,7 @@ other write, and the snippet editor refuses to open (editorial.wagtail_hooks).
 
 from django.contrib.auth.models import Permission
 from django.db.models import Q
-from wagtail.models import Locale
+from wagtail.models import DraftStateMixin, Locale, Page
 
 from .roles import LANGUAGE_NAMES, translator_group_name
 
@@ -37,6 +37,14 @@ def snippet_languages(user, model):
         else:
             remembered[model] = {TRANSLATOR_GROUPS[name] for name in groups}
     return remembered[model]
+
+
+def may_edit_in_its_language(user, instance):
+    """For wagtail-localize's translation views: a snippet with drafts only in a language the
+    user writes; anything else as localize decides."""
+    if isinstance(instance, DraftStateMixin) and not isinstance(instance, Page):
+        return may_write_snippet(user, type(instance), instance.locale_id)
+    return True
 
 
 def may_write_snippet(user, model, locale_id):

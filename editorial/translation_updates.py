@@ -18,7 +18,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from core import upstream
 from editorial.translation_review import edit_url, is_reviewed, may_edit, may_publish
@@ -67,14 +67,37 @@ def _field_label(model, path):
         return path
 
 
-def source_changes(source, instance):
+def _followed_segments(source, locale):
+    """(content path, HTML) of the English text the translation into ``locale`` follows. The
+    source is shared by every language: once another language's translator has updated it, its
+    segments are the new text, and what this language's translation follows is the string its
+    translation at that place translates."""
+    segments = StringSegment.objects.filter(source=source).order_by("order")
+    if locale is None:
+        return segments.values_list("context__path", "string__data")
+    translated = {}
+    for context_id, string_id, data in (
+        StringTranslation.objects.filter(locale=locale, context__in=segments.values("context_id"))
+        .order_by("updated_at")
+        .values_list("context_id", "translation_of_id", "translation_of__data")
+    ):
+        translated.setdefault(context_id, {})[string_id] = data
+    rows = []
+    for path, context_id, string_id, data in segments.values_list(
+        "context__path", "context_id", "string_id", "string__data"
+    ):
+        here = translated.get(context_id, {})
+        if string_id in here or not here:
+            rows.append((path, data))
+        else:
+            rows.append((path, list(here.values())[-1]))
+    return rows
+
+
+def source_changes(source, instance, locale=None):
     """What changed between the text the translation follows (the translation source) and the
     English page now: rows of kind "changed", "added" or "removed"."""
-    before = _by_field(
-        StringSegment.objects.filter(source=source)
-        .order_by("order")
-        .values_list("context__path", "string__data")
-    )
+    before = _by_field(_followed_segments(source, locale))
     after = _by_field(upstream.text_segments_of(instance))
     rows = []
     for path in [*after, *(path for path in before if path not in after)]:
@@ -138,7 +161,7 @@ def translation_changes(request, translation_id):
             "translation": translation,
             "target": target,
             "source_page": source_page,
-            "changes": source_changes(translation.source, source_page),
+            "changes": source_changes(translation.source, source_page, translation.target_locale),
             "editor_url": editor_url,
             "header_title": title,
             "page_title": title,

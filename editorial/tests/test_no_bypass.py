@@ -399,3 +399,62 @@ def test_publish_in_the_translation_editor_does_not_skip_a_review(client, demo_u
     )
     assert "This translation is waiting for review" in response.content.decode()
     assert public_html(welcome_fi) == before
+
+
+@pytest.fixture
+def venue_fi_in_review(client, demo_user):
+    """A Finnish venue translation a translator submitted, with an edit typed after submitting,
+    and the Finnish event page that shows the venue."""
+    from events.models import EventPage, Venue
+
+    event = EventPage.objects.filter(venue__locale__language_code="fi", live=True).first()
+    venue = Venue.objects.get(pk=event.venue_id)
+    translation = translation_of(venue)
+    english_name = translation.source.get_source_instance().name
+    translate_in_memory(translation, {english_name: "Tarkistamaton paikka"})
+    client.force_login(demo_user("translator-fi"))
+    client.post(reverse("submit_translation_for_review", args=[translation.id]))
+    assert venue.current_workflow_state.status == "in_progress"
+    translate_in_memory(translation, {english_name: "Lähettämätön paikka"})
+    return venue, translation, event
+
+
+def test_sync_translated_snippets_does_not_publish_over_a_review(
+    client, demo_user, venue_fi_in_review
+):
+    venue, translation, event = venue_fi_in_review
+    before = public_html(event)
+    client.force_login(demo_user("moderator"))
+    url = reverse("wagtail_localize:update_translations", args=[translation.source.id])
+    response = client.post(url, {"publish_translations": "on"})
+    assert response.status_code == 200
+    assert "a translation is waiting for review" in response.content.decode()
+    assert public_html(event) == before
+
+
+def test_publish_in_the_snippet_translation_editor_does_not_skip_a_review(
+    client, demo_user, venue_fi_in_review
+):
+    venue, _translation, event = venue_fi_in_review
+    before = public_html(event)
+    client.force_login(demo_user("moderator"))
+    edit_url = reverse("wagtailsnippets_events_venue:edit", args=[venue.pk])
+    response = client.post(edit_url, {"action": "publish"}, follow=True)
+    assert "This translation is waiting for review" in response.content.decode()
+    assert public_html(event) == before
+    assert "Tarkistamaton paikka" not in before
+
+
+def test_a_moderator_approves_the_submitted_snippet_translation_not_later_edits(
+    client, demo_user, venue_fi_in_review
+):
+    venue, _translation, event = venue_fi_in_review
+    client.force_login(demo_user("moderator"))
+    task_state = venue.current_workflow_state.current_task_state
+    url = reverse(
+        "wagtailsnippets_events_venue:workflow_action", args=[venue.pk, "approve", task_state.id]
+    )
+    assert client.post(url, {"comment": ""}).status_code == 302
+    html = public_html(event)
+    assert "Tarkistamaton paikka" in html
+    assert "Lähettämätön paikka" not in html
