@@ -590,3 +590,25 @@ def test_a_snippet_revision_names_its_locale_in_its_content():
     revision = area.save_revision()
     assert upstream.revision_locale_id(revision) == area.locale_id
     assert upstream.revision_locale_id(Revision.objects.get(pk=revision.pk)) == area.locale_id
+
+
+def test_localize_translation_views_ask_the_edit_check_we_extend():
+    """patch_localize_instance_edit_check replaces a module global that localize's translation
+    views call by name: if they stop, translators' language checks stop with them."""
+    source = inspect.getsource(edit_translation)
+    assert source.count("if not user_can_edit_instance(") >= 6
+    assert (
+        edit_translation.user_can_edit_instance.__wrapped__.__module__ == edit_translation.__name__
+    )
+
+
+def test_localize_gives_snippets_the_generic_status_panel_we_complete():
+    """patch_localize_snippet_status_panel fills in what Wagtail's own snippet panel has:
+    needed while localize's editor builds the generic panel for snippets."""
+    from django.template.loader import get_template
+    from wagtail.admin.ui.side_panels import StatusSidePanel
+
+    assert "StatusSidePanel(" in inspect.getsource(edit_translation.edit_translation)
+    assert StatusSidePanel.get_context_data.__wrapped__
+    template = get_template("wagtailadmin/workflows/workflow_status.html").template.source
+    assert "{% url revisions_compare_url_name " in template

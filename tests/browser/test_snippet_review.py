@@ -19,7 +19,6 @@ import re
 from pathlib import Path
 
 import icalendar
-import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 from playwright.sync_api import expect
@@ -265,16 +264,6 @@ def translator_updates_and_submits(open_page, code, english_venue):
     screenshot(translator, f"flow-snippet-review-translator-submitted-{code}")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "A snippet translation in review does not open: wagtail-localize's translation editor "
-        "gives snippets a StatusSidePanel without revisions_compare_url_name (NoReverseMatch, "
-        "500) after 'Submit for review' and for the moderator; and once the Finnish translator "
-        "has updated the shared translation source, the Russian 'what changed' page shows no "
-        "change."
-    ),
-)
 def test_new_venue_address_reaches_every_language_through_review(open_page):
     versions = venue_of_a_live_event()
     english_venue, english_event = versions["en"]
