@@ -314,15 +314,22 @@ def test_sync_translated_pages_does_not_publish_over_a_review(client, demo_user,
     client.post(reverse("submit_translation_for_review", args=[translation.id]))
     translate_in_memory(translation, {welcome_fi.title: "Lähettämätön otsikko"})
     before = public_html(welcome_fi)
+    url = sync_publishing_is_refused(client, demo_user, translation, welcome_fi)
+    assert client.post(url, {}).status_code == 302
+    assert public_html(welcome_fi) == before
 
+
+def sync_publishing_is_refused(client, demo_user, translation, shown_on):
+    """A moderator's "Sync translated …" with "Publish immediately" is refused and the page
+    that shows the translation is unchanged; returns the form's address."""
+    before = public_html(shown_on)
     client.force_login(demo_user("moderator"))
     url = reverse("wagtail_localize:update_translations", args=[translation.source.id])
     response = client.post(url, {"publish_translations": "on"})
     assert response.status_code == 200
     assert "a translation is waiting for review" in response.content.decode()
-    assert public_html(welcome_fi) == before
-    assert client.post(url, {}).status_code == 302
-    assert public_html(welcome_fi) == before
+    assert public_html(shown_on) == before
+    return url
 
 
 def test_a_placeholder_in_review_is_no_longer_listed_as_not_translated(
@@ -422,14 +429,8 @@ def venue_fi_in_review(client, demo_user):
 def test_sync_translated_snippets_does_not_publish_over_a_review(
     client, demo_user, venue_fi_in_review
 ):
-    venue, translation, event = venue_fi_in_review
-    before = public_html(event)
-    client.force_login(demo_user("moderator"))
-    url = reverse("wagtail_localize:update_translations", args=[translation.source.id])
-    response = client.post(url, {"publish_translations": "on"})
-    assert response.status_code == 200
-    assert "a translation is waiting for review" in response.content.decode()
-    assert public_html(event) == before
+    _venue, translation, event = venue_fi_in_review
+    sync_publishing_is_refused(client, demo_user, translation, event)
 
 
 def test_publish_in_the_snippet_translation_editor_does_not_skip_a_review(
