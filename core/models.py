@@ -464,7 +464,9 @@ def in_language(snippets, locale_id, translations=None, *, select_related=()):
     The translations come from ``translations``, by translation key and locale id, when the
     caller has them (the areas are kept per content version), else from one query, with
     ``select_related``. A translated page mostly points at its own language's published
-    snippets already: there is then nothing to look up."""
+    snippets already: there is then nothing to look up (not even the original's language)."""
+    if all(item is None or (item.locale_id == locale_id and item.live) for item in snippets):
+        return list(snippets)
     original_locale_id = default_locale_id()
     if translations is None:
         translations = {}

@@ -5,6 +5,7 @@ file may also delete it. Here, as in the roles of issue 7, deleting a file someb
 needs the collection's delete permission (moderators); people still delete their own uploads.
 """
 
+from django.contrib.auth import get_permission_codename
 from django.db.models import Q
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -14,6 +15,12 @@ from wagtail.permissions import register_permission_policy
 from core import upstream
 
 MAY_DELETE_OWN = ["add", "change", "delete"]
+
+
+def has_model_permission(user, model, action):
+    """Whether ``user`` may ``action`` ("change", "publish", …) objects of ``model``."""
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
 
 
 class DeleteNeedsPermissionPolicy(CollectionOwnershipPermissionPolicy):

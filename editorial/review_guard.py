@@ -5,9 +5,9 @@ translate, update, restart) write pages with only "edit" rights: its ``save_targ
 translated fields into the page row even when asked for a draft. Instead of one patch per URL,
 the rule is kept where every route passes, the model's save and delete: while a request is
 being answered, the row of a live page, or of a snippet or setting visitors see, changes only if
-the person making the request may publish it. Snippets have drafts like pages (their revisions
-pass), and a translator writes only their own language's snippets and revisions of them. Anything else is refused with ``UnreviewedChange``
-(a 403), and the request's writes are rolled back whole. Drafts and submissions are revisions,
+the person making the request may publish it. Snippets have drafts like pages (their
+revisions pass), and a translator writes only their own language's snippets and revisions of
+them. Anything else is refused with ``UnreviewedChange`` (a 403), and the request's writes are rolled back whole. Drafts and submissions are revisions,
 which never touch the row, so they pass. Work done outside a request (migrations, management
 commands, ``publish_scheduled``) is the operators' and passes. docs/review-guard.md explains the
 design.
@@ -17,7 +17,6 @@ import contextvars
 import functools
 from contextlib import contextmanager
 
-from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models.signals import pre_delete, pre_save
@@ -29,6 +28,7 @@ from wagtail.models import DraftStateMixin, Page, Revision
 from core import upstream
 from core.models import CARD_PICTURE_FIELDS
 
+from .permissions import has_model_permission
 from .snippet_languages import may_write_snippet
 
 _current_request = contextvars.ContextVar("review_guard_request", default=None)
@@ -182,11 +182,6 @@ def reviewed_snippet_models():
     return {model for model in models if issubclass(model, DraftStateMixin)}
 
 
-def _may_publish_snippet(user, model):
-    opts = model._meta
-    return user.has_perm(f"{opts.app_label}.{get_permission_codename('publish', opts)}")
-
-
 def _not_your_language():
     return UnreviewedChange(_("You may change only the snippets of your own language."))
 
@@ -199,7 +194,7 @@ def guard_reviewed_snippet(sender, instance, raw=False, update_fields=None, sign
         return
     if not may_write_snippet(user, sender, instance.locale_id):
         raise _not_your_language()
-    if _may_publish_snippet(user, sender):
+    if has_model_permission(user, sender, "publish"):
         return
     stored = None
     if instance.pk is not None:

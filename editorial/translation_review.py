@@ -6,7 +6,6 @@ or snippet, so a translation is reviewed exactly like an original."""
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import DraftStateMixin, Page, WorkflowMixin, WorkflowState
 from wagtail_localize.models import Translation
 
+from .permissions import has_model_permission
 from .review_guard import rolled_back
 from .snippet_languages import may_write_snippet
 
@@ -32,15 +32,10 @@ def fresh(instance):
     return type(instance)._default_manager.get(pk=instance.pk)
 
 
-def _has_model_perm(user, instance, action):
-    opts = instance._meta
-    return user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
-
-
 def may_edit(user, instance):
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_edit()
-    return _has_model_perm(user, instance, "change") and may_write_snippet(
+    return has_model_permission(user, type(instance), "change") and may_write_snippet(
         user, type(instance), instance.locale_id
     )
 
@@ -48,7 +43,7 @@ def may_edit(user, instance):
 def may_publish(user, instance):
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_publish()
-    return _has_model_perm(user, instance, "publish") and may_write_snippet(
+    return has_model_permission(user, type(instance), "publish") and may_write_snippet(
         user, type(instance), instance.locale_id
     )
 

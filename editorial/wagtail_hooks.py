@@ -6,9 +6,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from core import upstream
+from core.models import default_locale_id
 
 from .release import release_in_all_languages
 from .snippet_languages import may_write_snippet
@@ -112,12 +113,16 @@ def translate_snippet_into_your_language(snippet, user, next_url=None):
     that opens is theirs, editorial.translation_sources)."""
     if not is_reviewed(snippet) or user.has_perm("wagtail_localize.submit_translation"):
         return
-    if snippet.locale_id != Locale.get_default().id:
+    if snippet.locale_id != default_locale_id():
         return
-    missing = locales_user_may_start(user).exclude(
-        id__in=snippet.get_translations(inclusive=True).values("locale_id")
-    )
-    if missing.exists():
+    # Asked once per listing, not once per row.
+    if "_startable_locale_ids" not in user.__dict__:
+        user._startable_locale_ids = set(locales_user_may_start(user).values_list("id", flat=True))
+    startable = user._startable_locale_ids
+    if not startable:
+        return
+    translated = set(snippet.get_translations(inclusive=True).values_list("locale_id", flat=True))
+    if startable - translated:
         opts = type(snippet)._meta
         url = reverse(
             "wagtail_localize:submit_snippet_translation",
