@@ -1,7 +1,8 @@
 """What the site keeps so as not to make it again, in one vocabulary:
 
-- *the content version*: a number in the shared cache that every publication, move, deletion or
-  change of a snippet, setting, image or document moves on (``performance.invalidation``);
+- *the content version*: a number in the database that every publication, move, deletion or
+  change of a snippet, setting, image or document moves on (``performance.invalidation``), read
+  once per request, so that every process agrees on it with or without a shared cache;
 - *kept*: in the shared cache (Redis in production, else the process's memory), under the
   content version, so a new version is a new key and nothing kept goes stale;
 - *remembered*: in the process's own memory (a ``Memo``), for values their key fully determines.
@@ -12,12 +13,19 @@ still the version.
 """
 
 import hashlib
+import secrets
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Case, F, Value, When
 from django.http import HttpResponse
+
+from core import upstream
 
 
 class Memo:
@@ -41,24 +49,93 @@ class Memo:
         self.values.clear()
 
 
-CONTENT_VERSION_KEY = "content-version"
+# The stored number as read at the start of the current request or task (``content_version_read_once``).
+request_number = ContextVar("content_version_number", default=None)
+
+
+def stored_content_number():
+    from core.models import ContentVersion
+
+    number = ContentVersion.objects.filter(pk=1).values_list("number", flat=True).first()
+    if number is None:  # a database emptied (a test's flush) or restored without the row
+        ContentVersion.objects.bulk_create(
+            [ContentVersion(pk=1, number=time.time_ns())], ignore_conflicts=True
+        )
+        return stored_content_number()
+    return number
+
+
+def move_stored_number_on():
+    from core.models import ContentVersion
+
+    # At least the clock, so that a number never comes back after a rolled-back change, a
+    # restored backup or a lost row: what was kept under it would be taken for new content.
+    now = time.time_ns()
+    moved = ContentVersion.objects.filter(pk=1).update(
+        number=Case(When(number__gte=now, then=F("number") + 1), default=Value(now))
+    )
+    if not moved:
+        stored_content_number()
+
+
+class StoredNumberMove:
+    """Moves the stored number on when the transaction that changed content commits: the other
+    processes then see the new number and the new content together. Until then the changing
+    process alone sees its own version (``token``), new at every change."""
+
+    def __init__(self):
+        self.renew()
+
+    def renew(self):
+        self.token = secrets.token_hex(8)
+
+    def __call__(self):
+        move_stored_number_on()
 
 
 def content_version():
-    version = cache.get(CONTENT_VERSION_KEY)
-    if version is None:
-        # Start from the clock, not from 1, so that a version lost from the cache (an eviction,
-        # a Redis restart) never brings back pages kept under an earlier run's numbers.
-        cache.add(CONTENT_VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(CONTENT_VERSION_KEY)
-    return version
+    """The version of what visitors may see, the same in every process: the stored number (read
+    once per request), plus the current transaction's own changes not committed yet."""
+    number = request_number.get()
+    if number is None:
+        number = stored_content_number()
+    move = upstream.pending_on_commit(transaction.get_connection(), StoredNumberMove)
+    return f"{number}.{move.token}" if move else str(number)
 
 
 def new_content_version():
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        move = upstream.pending_on_commit(connection, StoredNumberMove)
+        if move:
+            move.renew()
+        else:
+            transaction.on_commit(StoredNumberMove())
+    else:
+        move_stored_number_on()
+        # The rest of this request reads the number moved on.
+        request_number.set(None)
+
+
+@contextmanager
+def content_version_read_once():
+    """Within it, the stored number is read once, on entering, before anything else is read
+    from the database: what is made inside is then at least as new as the version it is kept
+    under. A request (``ContentVersionMiddleware``) or a background task is one such unit."""
+    reset = request_number.set(stored_content_number())
     try:
-        cache.incr(CONTENT_VERSION_KEY)
-    except ValueError:
-        content_version()
+        yield
+    finally:
+        request_number.reset(reset)
+
+
+class ContentVersionMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with content_version_read_once():
+            return self.get_response(request)
 
 
 # What is kept per content version outlives its version by at most this long.
@@ -91,41 +168,29 @@ def remembered_per_content_version(name, version, make):
     )
 
 
-def request_content_version(request):
-    """The content version, read once per request (the site chrome and the page cache share it)."""
-    if not hasattr(request, "_content_version"):
-        request._content_version = content_version()
-    return request._content_version
-
-
 class KeptResponse(NamedTuple):
     response: HttpResponse
     # What the view kept with the response, to serve it again (the search's count of results).
     details: tuple
 
 
-def kept_response(request, key):
-    """The response kept under ``key`` (``keep_response``) for the request's content version,
-    or None. Unless the request has read the content version already, it is read in the same
-    round trip to the cache."""
-    if hasattr(request, "_content_version"):
-        kept = cache.get(key)
-    else:
-        found = cache.get_many([CONTENT_VERSION_KEY, key])
-        request._content_version = found.get(CONTENT_VERSION_KEY) or content_version()
-        kept = found.get(key)
-    if kept is None or kept[0] != request._content_version:
+def kept_response(key):
+    """The response kept under ``key`` (``keep_response``) for the current content version,
+    or None."""
+    kept = cache.get(key)
+    if kept is None or kept[0] != content_version():
         return None
     _version, status, headers, content, *details = kept
     return KeptResponse(HttpResponse(content, status=status, headers=headers), tuple(details))
 
 
-def keep_response(request, key, response, timeout, *details):
-    """Keep ``response`` under ``key`` for ``timeout`` seconds with the content version the
-    request read before making it, so that a response made while something was published is
-    not taken for the new content; with ``details`` for the view (``KeptResponse``)."""
+def keep_response(key, response, timeout, *details):
+    """Keep ``response`` under ``key`` for ``timeout`` seconds with the content version, read
+    at the start of the request (before the response was made, so that a response made while
+    something was published is not taken for the new content); with ``details`` for the view
+    (``KeptResponse``)."""
     kept = (
-        request_content_version(request),
+        content_version(),
         response.status_code,
         dict(response.items()),
         response.content,

@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from .caching import content_version, remembered_per_content_version, request_content_version
+from .caching import content_version, remembered_per_content_version
 from .models import ContactSettings, OrganisationDetails, Partner, private_pages_q
 
 
@@ -53,6 +53,6 @@ def chrome_for_request(request):
 
     They are the same on every page of a language, so they are built once per language and
     content version and shared by all requests (and all processes, with a shared cache)."""
-    version = request_content_version(request) if request is not None else content_version()
+    version = content_version()
     language = get_language()
     return remembered_per_content_version(f"site-chrome:{language}", version, build_site_chrome)

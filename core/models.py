@@ -650,3 +650,19 @@ class OrganisationDetails(ReviewedSnippet):
             cls.published().filter(locale=Locale.get_active()).first()
             or cls.published().filter(locale__language_code=settings.LANGUAGE_CODE).first()
         )
+
+
+class ContentVersion(models.Model):
+    """One row: the number that every change visitors may see moves on (``core.caching``).
+
+    Kept in the database rather than in a cache so that every process (each gunicorn worker,
+    the publishing loop, a shell, the task worker) reads the same number, with or without Redis,
+    and a change made while Redis is down is not lost."""
+
+    number = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return str(self.number)

@@ -25,7 +25,7 @@ from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from core import upstream
-from core.caching import kept_per_content_version, request_content_version
+from core.caching import content_version, kept_per_content_version
 
 
 def serve(request, path):
@@ -51,7 +51,7 @@ def site_for_request(request):
     hostname = upstream.request_hostname(request)
     site = kept_per_content_version(
         f"site:{hostname}:{request.get_port()}",
-        request_content_version(request),
+        content_version(),
         lambda: upstream.find_site_for_request(request) or NO_SITE,
     )
     return None if site == NO_SITE else site
@@ -66,7 +66,7 @@ def route_for_request(request, path):
     # Not found (a 404) raises and is not kept: unknown addresses must not fill the cache.
     page, remaining = kept_per_content_version(
         f"route:{site.pk}:{get_language()}:{digest}",
-        request_content_version(request),
+        content_version(),
         lambda: page_for_path(site, path),
     )
     return page.route(request, remaining)

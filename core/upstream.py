@@ -52,6 +52,19 @@ from wagtail_localize.views.update_translations import (
     UpdateTranslationsView as UpdateTranslationsView,
 )
 
+# --- Django's transactions ---
+
+
+def pending_on_commit(connection, callback_class):
+    """The callback of ``callback_class`` that waits for the connection's transaction to commit,
+    or None. Django keeps them in ``run_on_commit`` as (savepoint ids, callback, robust), and
+    drops those of a transaction or savepoint rolled back."""
+    for _savepoint_ids, callback, _robust in connection.run_on_commit:
+        if isinstance(callback, callback_class):
+            return callback
+    return None
+
+
 # --- Objects kept on instances ---
 
 

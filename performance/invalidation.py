@@ -1,6 +1,5 @@
 """Move the content version on whenever something a public page may show changes."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
@@ -36,9 +35,6 @@ EDITING_FIELDS = {
 
 def content_changed(**kwargs):
     new_content_version()
-    # Again once the change is committed: a page rendered from the old data while the
-    # transaction was open may have been stored under the version moved on above.
-    transaction.on_commit(new_content_version)
 
 
 def model_saved_or_deleted(sender, update_fields=None, **kwargs):

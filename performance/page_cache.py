@@ -57,7 +57,7 @@ class AnonymousPageCacheMiddleware:
         if not timeout or request.method != "GET" or not is_anonymous_request(request):
             return self.get_response(request)
         key = cache_key(request)
-        kept = kept_response(request, key)
+        kept = kept_response(key)
         if kept is not None:
             kept.response["X-Page-Cache"] = "hit"
             return kept.response
@@ -66,6 +66,6 @@ class AnonymousPageCacheMiddleware:
             if getattr(settings, "WAGTAILFRONTENDCACHE", None):
                 # A CDN may keep it as long as we do; publishing purges the page there too.
                 patch_cache_control(response, public=True, s_maxage=timeout)
-            keep_response(request, key, response, timeout)
+            keep_response(key, response, timeout)
             response["X-Page-Cache"] = "miss"
         return response

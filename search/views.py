@@ -153,7 +153,7 @@ def search(request):
     shared = settings.PAGE_CACHE_SECONDS and is_anonymous_request(request)
     if shared:
         key = f"search-response:{locale.language_code}:{address_digest(request)}"
-        kept = kept_response(request, key)
+        kept = kept_response(key)
         if kept is not None:
             (found,) = kept.details
             count_search(request, search_query, locale, found)
@@ -197,7 +197,7 @@ def search(request):
         def keep(rendered):
             # Not a page that put a CSRF token in (a form that posts): that belongs to one visitor.
             if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
-                keep_response(request, key, rendered, settings.PAGE_CACHE_SECONDS, found)
+                keep_response(key, rendered, settings.PAGE_CACHE_SECONDS, found)
 
         response.add_post_render_callback(keep)
     return response

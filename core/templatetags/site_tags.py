@@ -4,7 +4,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from core.caching import kept_per_content_version, request_content_version
+from core.caching import content_version, kept_per_content_version
 from core.chrome import chrome_for_request
 from core.models import private_pages_q
 
@@ -33,7 +33,7 @@ def translations_or_nearest(page, request):
     site = Site.find_for_request(request)
     return kept_per_content_version(
         f"translations:{site.pk if site else None}:{get_language()}:{page.pk}",
-        request_content_version(request),
+        content_version(),
         lambda: find_translations_or_nearest(page, request),
     )
 

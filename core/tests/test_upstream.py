@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import wagtail_localize
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.test import RequestFactory
@@ -612,3 +612,20 @@ def test_localize_gives_snippets_the_generic_status_panel_we_complete():
     assert StatusSidePanel.get_context_data.__wrapped__
     template = get_template("wagtailadmin/workflows/workflow_status.html").template.source
     assert "{% url revisions_compare_url_name " in template
+
+
+def test_pending_on_commit_finds_a_callback_until_its_transaction_ends():
+    class Callback:
+        def __call__(self):
+            pass
+
+    with pytest.raises(ZeroDivisionError), transaction.atomic():
+        callback = Callback()
+        transaction.on_commit(callback)
+        assert upstream.pending_on_commit(connection, Callback) is callback
+        with pytest.raises(RuntimeError), transaction.atomic():
+            transaction.on_commit(Callback())
+            raise RuntimeError
+        assert upstream.pending_on_commit(connection, Callback) is callback
+        1 / 0  # noqa: B018
+    assert upstream.pending_on_commit(connection, Callback) is None

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "operations.security.ContentSecurityPolicyMiddleware",
     "operations.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Reads the content version before anything else is read (core/caching.py).
+    "core.caching.ContentVersionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Page cache: after the locale (part of the key), before CSRF (see there).
