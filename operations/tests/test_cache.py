@@ -3,11 +3,16 @@
 import logging
 import re
 import socket
+import threading
 import uuid
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
+
+import operations.cache
+from operations.cache import TolerantRedisCache
 
 from .helpers import closed_port, redis_cache_settings
 
@@ -40,6 +45,56 @@ def test_every_cache_operation_behaves_like_an_empty_cache(caplog):
     # Logged, but not once per operation.
     assert len(warnings) == 1
     assert "Cache unavailable" in warnings[0].getMessage()
+
+
+class UnresponsiveRedis:
+    """A server that accepts connections and never answers, as a hung Redis does; counts the
+    connections, one per attempt (the client gives a connection up when it times out)."""
+
+    def __init__(self):
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.connections = []
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        while True:
+            try:
+                self.connections.append(self.server.accept()[0])
+            except OSError:  # closed
+                return
+
+    def close(self):
+        self.server.close()
+        for connection in self.connections:
+            connection.close()
+
+
+def test_a_hung_redis_costs_a_page_one_timeout_not_one_per_operation(client):
+    hung = UnresponsiveRedis()
+    try:
+        with override_settings(CACHES=redis_cache_settings(hung.port)):
+            for url in ["/en/", "/en/events/", "/fi/"]:
+                assert client.get(url).status_code == 200
+        # Dozens of cache operations in three pages, one of them tried: the first timeout
+        # pauses the cache (without the pause: one connection per operation).
+        assert len(hung.connections) == 1
+    finally:
+        hung.close()
+
+
+def test_redis_is_asked_again_after_the_pause(caplog, monkeypatch):
+    caplog.set_level(logging.WARNING, logger="operations.cache")
+    clock = [1000.0]
+    monkeypatch.setattr(operations.cache, "time", SimpleNamespace(monotonic=lambda: clock[0]))
+    with override_settings(CACHES=redis_cache_settings(closed_port())):
+        cache.get("asked")
+        cache.get("skipped")
+        clock[0] += TolerantRedisCache.PAUSE_SECONDS + TolerantRedisCache.LOG_INTERVAL_SECONDS
+        cache.get("asked-again")
+    warnings = [r.getMessage() for r in caplog.records if r.name == "operations.cache"]
+    assert len(warnings) == 2
+    assert "2 failed or skipped operations" in warnings[1]
 
 
 @pytest.mark.usefixtures("redis_down")

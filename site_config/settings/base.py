@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "django_tasks",
+    "django_tasks_db",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -185,6 +187,16 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 3000},
         }
     }
+
+# --- Background tasks -----------------------------------------------------------------------
+# Work that need not hold up a request (Wagtail's search index updates, counting searches) is
+# queued in the database and done by `manage.py db_worker`, which `make run` starts (and the
+# compose file runs as a service of its own). TASKS_IMMEDIATE=true does it inline instead.
+
+if env_bool("TASKS_IMMEDIATE", False):
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Internationalisation and time ----------------------------------------------------------
 # English is the source language, Finnish and Russian are translations.
@@ -391,8 +403,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.server": {"level": "INFO"},
-        # Background tasks run inline and log every step; only problems are worth reading.
+        # Background tasks log every step; only problems are worth reading.
         "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
         # One line per request (method, path, status, duration); LOG_REQUESTS=false drops them.
         "operations.request": {"level": "INFO" if env_bool("LOG_REQUESTS", True) else "WARNING"},

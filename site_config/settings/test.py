@@ -7,6 +7,9 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 MEDIA_ROOT = tempfile.mkdtemp(prefix="baltic-test-media-")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Background tasks run inline, so a test sees their effect at once; tests of the queue itself
+# (operations/tests/test_tasks.py) run the database worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests serve static files from the app folders; collectstatic is for deployments.
