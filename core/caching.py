@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Case, F, Value, When
 from django.http import HttpResponse
 
@@ -117,12 +117,28 @@ def new_content_version():
         request_number.set(None)
 
 
+# The number this process read last (``number_read_once``).
+last_read_number = None
+
+
+def number_read_once():
+    """The stored number; while the database cannot be reached, the number read last, so that
+    pages kept under it are still served (nothing can be published meanwhile)."""
+    global last_read_number
+    try:
+        last_read_number = stored_content_number()
+    except DatabaseError:
+        if last_read_number is None:
+            raise
+    return last_read_number
+
+
 @contextmanager
 def content_version_read_once():
     """Within it, the stored number is read once, on entering, before anything else is read
     from the database: what is made inside is then at least as new as the version it is kept
     under. A request (``ContentVersionMiddleware``) or a background task is one such unit."""
-    reset = request_number.set(stored_content_number())
+    reset = request_number.set(number_read_once())
     try:
         yield
     finally:
