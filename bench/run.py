@@ -1,26 +1,35 @@
 """The benchmark behind ``make bench``: the site under load, page type by page type.
 
-It prepares a PostgreSQL database with the demo content and a larger generated data set,
-starts gunicorn with the production settings on loopback, and drives each page type with wrk:
+It measures the site at several sizes, each in a PostgreSQL database of its own: the demo content
+alone, and the demo content with a generated data set of some thousands of pages per language.
+At each size it starts gunicorn with the production settings on loopback, and drives each page type with wrk:
 first with the page cache off (every request renders), then with it on and warm. A static file
 served by the same stack, measured in turns with each page, is the ceiling. SQL queries, HTML
 size and the median time of one request ("render ms") are measured in-process with the page
 cache off, and again for the first request after content changed ("after a change"), when
 what is kept per content version (routes, language links, areas, the layout) is looked up
-afresh. Settings come from the environment:
+afresh. Each size gets a table, with the growth of the render time from the demo's; at one size
+the admin's busiest views are measured too, in-process as the demo's administrator. With
+``--no-prepare`` the databases of an earlier run are used as they are. Settings come from the
+environment:
 
-    BENCH_DATABASE_URL  postgres://postgres@127.0.0.1:5432/baltic_bench
+    BENCH_DATABASE_URL  postgres://postgres@127.0.0.1:5432/baltic_bench (each size's database is
+                        this name with _demo, _10000, ... appended)
+    BENCH_SCALES        demo,10000,100000 (demo: the demo content alone; a number: that many
+                        generated pages per language, in the proportions of 2,000 events,
+                        1,000 publications, 200 galleries and 100 activities)
+    BENCH_ADMIN_SCALE   10000 (the size the admin is measured at; empty: not measured)
     REDIS_URL           unset: each gunicorn worker caches in its own memory
     BENCH_PORT          8102
     BENCH_WORKERS       2
-    BENCH_SECONDS       8 (per run)
+    BENCH_SECONDS       8 (per run, at the demo's size)
+    BENCH_SCALE_SECONDS 2 (per run, at the larger sizes)
     BENCH_CONNECTIONS   32 (cached pages and the static file; uncached pages use the workers' count)
-    BENCH_SCALE         1.0 (times 2,000 events, 1,000 publications, 200 galleries, 100 activities
-                        per language)
 """
 
 import gc
 import gzip
+import json
 import os
 import re
 import secrets
@@ -38,11 +47,20 @@ PYTHON = sys.executable
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/baltic_bench"
 )
+DEMO = "demo"
+SCALES = [
+    scale.strip()
+    for scale in os.environ.get("BENCH_SCALES", "demo,10000,100000").split(",")
+    if scale.strip()
+]
+ADMIN_SCALE = os.environ.get("BENCH_ADMIN_SCALE", "10000")
+# The generated pages of a language, in the proportions of the benchmark's first data set.
+PROPORTIONS = {"events": 2000, "publications": 1000, "galleries": 200, "activities": 100}
 PORT = int(os.environ.get("BENCH_PORT", "8102"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+SCALE_SECONDS = int(os.environ.get("BENCH_SCALE_SECONDS", "2"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
-SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
 BASE = f"http://127.0.0.1:{PORT}"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 
@@ -62,14 +80,20 @@ def production_environment(database_url):
     }
 
 
-ENVIRONMENT = production_environment(DATABASE_URL)
+def database_url_of(scale):
+    return f"{DATABASE_URL}_{scale}"
+
+
+ENVIRONMENT = production_environment(database_url_of(DEMO))
 
 
 def manage(*args, environment=ENVIRONMENT):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=environment, check=True)
 
 
-def create_database(database_url=DATABASE_URL):
+def create_database(database_url, template=None):
+    """Create the database unless it exists, as a copy of ``template`` if given; whether it was
+    created."""
     import psycopg
 
     name = database_url.rsplit("/", 1)[1]
@@ -79,40 +103,64 @@ def create_database(database_url=DATABASE_URL):
             "SELECT 1 FROM pg_database WHERE datname = %s", [name]
         ).fetchone()
         if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
+            copy = f' TEMPLATE "{template.rsplit("/", 1)[1]}"' if template else ""
+            connection.execute(f'CREATE DATABASE "{name}"{copy}')
+    return not exists
 
 
-def prepare():
-    print(f"==> Preparing {DATABASE_URL} (scale {SCALE})", flush=True)
-    create_database()
-    manage("migrate", "--noinput", "-v0")
-    manage("compilemessages", "--ignore=.venv", "-v0")
-    manage("collectstatic", "--noinput", "-v0")
-    manage("load_demo_content")
-    started = time.monotonic()
-    manage(
-        "generate_bench_content",
-        f"--events={round(2000 * SCALE)}",
-        f"--publications={round(1000 * SCALE)}",
-        f"--galleries={round(200 * SCALE)}",
-        f"--activities={round(100 * SCALE)}",
-    )
-    print(f"    generated in {time.monotonic() - started:.0f} s", flush=True)
-    analyse_database()
+def prepare(scale):
+    """The database of a size: the demo content, and for the larger sizes a copy of the demo's
+    database (loading the demo takes minutes) with the generated pages added."""
+    database_url = database_url_of(scale)
+    environment = production_environment(database_url)
+    print(f"==> Preparing {database_url}", flush=True)
+    if scale == DEMO:
+        create_database(database_url)
+        manage("migrate", "--noinput", "-v0", environment=environment)
+        manage("compilemessages", "--ignore=.venv", "-v0", environment=environment)
+        manage("collectstatic", "--noinput", "-v0", environment=environment)
+        manage("load_demo_content", environment=environment)
+    else:
+        if not create_database(database_url, template=database_url_of(DEMO)):
+            manage("migrate", "--noinput", "-v0", environment=environment)
+        started = time.monotonic()
+        total = sum(PROPORTIONS.values())
+        manage(
+            "generate_bench_content",
+            *(
+                f"--{kind}={round(int(scale) * share / total)}"
+                for kind, share in PROPORTIONS.items()
+            ),
+            environment=environment,
+        )
+        print(f"    generated in {time.monotonic() - started:.0f} s", flush=True)
+    analyse_database(database_url)
 
 
-def analyse_database():
+def analyse_database(database_url):
     """Refresh the planner's statistics, as autovacuum would soon after a bulk load: without
     them PostgreSQL plans for empty tables and the figures would measure a stale plan."""
     import psycopg
 
-    with psycopg.connect(DATABASE_URL, autocommit=True) as connection:
+    with psycopg.connect(database_url, autocommit=True) as connection:
         connection.execute("ANALYZE")
 
 
-def pick_urls_and_measure():
-    """The address of each page type, with its SQL queries and HTML size uncached."""
-    os.environ.update(ENVIRONMENT)
+def measure_in_process(scale):
+    """What ``pick_urls_and_measure`` (and ``measure_admin`` at the admin's size) find at one
+    size, from a process of its own: Django is set up for one database per process."""
+    output = subprocess.run(
+        [PYTHON, __file__, "--measure", scale],
+        cwd=ROOT,
+        env=production_environment(database_url_of(scale)),
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(output.splitlines()[-1])
+
+
+def setup_django():
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -120,6 +168,10 @@ def pick_urls_and_measure():
     # As gunicorn.conf.py does before forking each worker.
     gc.collect()
     gc.freeze()
+
+
+def pick_urls_and_measure():
+    """The address of each page type, with its SQL queries and HTML size uncached."""
     from django.conf import settings
     from django.db import connection
     from django.test import Client
@@ -152,8 +204,8 @@ def pick_urls_and_measure():
         ("activity", url_of(ActivityPage)),
         ("schedule", schedule),
         ("schedule (month)", f"{schedule}{today.year}/{today.month}/"),
-        ("event", url_of(EventPage, slug__startswith="bench-")),
-        ("event (fi)", url_of(EventPage, "fi", slug__startswith="bench-")),
+        ("event", url_of(EventPage)),
+        ("event (fi)", url_of(EventPage, "fi")),
         ("publication list", url_of(PublicationIndexPage)),
         ("publication", url_of(PublicationPage)),
         ("gallery list", url_of(GalleryIndexPage)),
@@ -298,14 +350,14 @@ def wrk(url, connections, seconds=SECONDS):
     }
 
 
-def wrk_beside_static(url, static_url, connections, rounds=4):
-    """wrk on a page and on the static file in turns, ``SECONDS`` in all for each, so that both
+def wrk_beside_static(url, static_url, connections, seconds=SECONDS, rounds=4):
+    """wrk on a page and on the static file in turns, ``seconds`` in all for each, so that both
     are measured at the same speed of a shared machine, which drifts a lot within a run and from
     one run to the next."""
     runs = {"page": [], "static": []}
     for _round in range(rounds):
         for name, address in (("static", static_url), ("page", url)):
-            runs[name].append(wrk(address, connections, seconds=max(1, SECONDS // rounds)))
+            runs[name].append(wrk(address, connections, seconds=max(1, seconds // rounds)))
     return tuple(
         {
             "requests": sum(run["requests"] for run in runs[name]),
@@ -318,60 +370,126 @@ def wrk_beside_static(url, static_url, connections, rounds=4):
     )
 
 
-def main():
-    if "--no-prepare" not in sys.argv:
-        prepare()
-    pages, static_url = pick_urls_and_measure()
+def measure_admin(repeats=7):
+    """The server-side median time (ms) and SQL queries of the admin's views that grow with the
+    site, as the demo's administrator."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
 
-    print(f"==> Uncached: page cache off, {WORKERS} connections", flush=True)
-    server = start_gunicorn(0)
+    from events.models import EventIndexPage, EventPage
+
+    client = Client(SERVER_NAME="127.0.0.1")
+    client.force_login(get_user_model().objects.get(username="admin"))
+    events = EventIndexPage.objects.get(locale__language_code="en")
+    event = EventPage.objects.get(locale__language_code="en", slug="bench-event-0")
+    # The generator gives this one wagtail-localize's records: its editor is the translation's.
+    translation = EventPage.objects.get(locale__language_code="fi", slug="bench-event-0")
+    views = [
+        ("dashboard", reverse("wagtailadmin_home")),
+        (
+            f"explorer of the events list ({events.numchild} pages)",
+            reverse("wagtailadmin_explore", args=[events.pk]),
+        ),
+        ("page chooser's search", reverse("wagtailadmin_choose_page_search") + "?q=event"),
+        ("editor of an event", reverse("wagtailadmin_pages:edit", args=[event.pk])),
+        (
+            "translation editor of an event (fi)",
+            reverse("wagtailadmin_pages:edit", args=[translation.pk]),
+        ),
+    ]
+    measured = []
+    for name, url in views:
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        query_count = len(queries)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+        measured.append(
+            {
+                "name": name,
+                "url": url,
+                "queries": query_count,
+                "render": median_time(client, url, repeats=repeats),
+            }
+        )
+    return measured
+
+
+def measure_under_load(scale, pages, static_url):
+    """wrk on each page type of one size, uncached and then cached."""
+    environment = production_environment(database_url_of(scale))
+    seconds = SECONDS if scale == DEMO else SCALE_SECONDS
+    print(f"==> {scale}: uncached, page cache off, {WORKERS} connections", flush=True)
+    server = start_gunicorn(0, environment=environment)
     try:
         for page in pages:
             for _warm_up in range(3):  # each worker's connections and the layout's cache
                 fetch(page["url"], timeout=60)
-            page["uncached"] = wrk(page["url"], WORKERS)
+            page["uncached"] = wrk(page["url"], WORKERS, seconds=seconds)
     finally:
         stop(server)
 
-    print(f"==> Cached: page cache on and warm, {CONNECTIONS} connections", flush=True)
-    server = start_gunicorn(300)
+    print(f"==> {scale}: cached, page cache on and warm, {CONNECTIONS} connections", flush=True)
+    server = start_gunicorn(300, environment=environment)
     try:
         for page in pages:
             fetch(page["url"], timeout=30)
         memory_before = workers_memory(server)
         for page in pages:
-            page["cached"], page["static"] = wrk_beside_static(page["url"], static_url, CONNECTIONS)
+            page["cached"], page["static"] = wrk_beside_static(
+                page["url"], static_url, CONNECTIONS, seconds=seconds
+            )
         memory_after = workers_memory(server)
     finally:
         stop(server)
+    return seconds, memory_before, memory_after
 
+
+def print_table(scale, pages, static_url, seconds, memory_before, memory_after, demo_pages):
+    """The table of one size; with the demo's pages, the growth of each render time from the
+    demo's."""
+    size = (
+        "the demo content"
+        if scale == DEMO
+        else f"the demo content and {int(scale):,} generated pages per language"
+    )
+    print(f"\n#### {size}\n")
+    demo_render = {page["name"]: page["render"] for page in demo_pages or ()}
     header = (
-        "| page type | SQL | HTML KiB (gzip) | render ms | after a change: SQL | render ms | uncached req/s | p50 ms"
+        "| page type | SQL | HTML KiB (gzip) | render ms | growth | after a change: SQL | render ms | uncached req/s | p50 ms"
         " | p99 ms | cached req/s | p50 ms | p99 ms | % of static | errors |"
     )
-    print()
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     for page in pages:
         uncached, cached = page["uncached"], page["cached"]
+        growth = (
+            f"{page['render'] / demo_render[page['name']]:.2f}×"
+            if page["name"] in demo_render
+            else ""
+        )
         print(
             f"| {page['name']} | {page['queries']} | {page['bytes'] / 1024:.1f} ({page['gzip bytes'] / 1024:.1f}) "
-            f"| {page['render']:.0f} | {page['changed queries']} | {page['changed render']:.0f} "
+            f"| {page['render']:.0f} | {growth} | {page['changed queries']} | {page['changed render']:.0f} "
             f"| {uncached['rps']:.0f} | {uncached['p50']:.1f} | {uncached['p99']:.1f} "
             f"| {cached['rps']:.0f} | {cached['p50']:.1f} | {cached['p99']:.1f} "
             f"| {100 * cached['rps'] / page['static']['rps']:.0f} % | {uncached['errors'] + cached['errors']} |"
         )
     statics = [page["static"] for page in pages]
     print(
-        f"| static file ({static_url.rsplit('/', 1)[1]}), median beside the pages | 0 | | | | | | | "
+        f"| static file ({static_url.rsplit('/', 1)[1]}), median beside the pages | 0 | | | | | | | | "
         f"| {statistics.median(run['rps'] for run in statics):.0f} "
         f"| {statistics.median(run['p50'] for run in statics):.1f} "
         f"| {statistics.median(run['p99'] for run in statics):.1f} | 100 % | {sum(run['errors'] for run in statics)} |"
     )
     print(
-        f"\n{WORKERS} gunicorn workers, wrk {SECONDS} s per page type; uncached with {WORKERS} connections, "
-        f"cached and static with {CONNECTIONS}, in turns of {max(1, SECONDS // 4)} s; "
-        f"cache: {os.environ.get('REDIS_URL') or 'local memory'}."
+        f"\n{WORKERS} gunicorn workers, wrk {seconds} s per page type; uncached with {WORKERS} connections, "
+        f"cached and static with {CONNECTIONS}, in turns of {max(1, seconds // 4)} s; "
+        f"cache: {os.environ.get('REDIS_URL') or 'local memory'}; growth: render ms / the demo's."
     )
     served = sum(page["cached"]["requests"] + page["static"]["requests"] for page in pages)
     print(
@@ -380,6 +498,39 @@ def main():
         + f"; after the {served:,} requests of the cached runs: "
         + ", ".join(f"{size:.0f}" for size in memory_after)
     )
+
+
+def print_admin_table(scale, views):
+    print(f"\n#### The admin, with {int(scale):,} generated pages per language\n")
+    print("| view | SQL | median ms |")
+    print("|---|---|---|")
+    for view in views:
+        print(f"| {view['name']} | {view['queries']} | {view['render']:.0f} |")
+    print("\nIn-process, as the demo's administrator, the median of 7 requests after one.")
+
+
+def main():
+    if "--measure" in sys.argv:
+        scale = sys.argv[sys.argv.index("--measure") + 1]
+        setup_django()
+        pages, static_url = pick_urls_and_measure()
+        admin = measure_admin() if scale == ADMIN_SCALE else None
+        print(json.dumps({"pages": pages, "static_url": static_url, "admin": admin}))
+        return
+    if "--no-prepare" not in sys.argv:
+        # The demo's database first: the larger sizes start as copies of it.
+        for scale in dict.fromkeys([DEMO, *SCALES]):
+            prepare(scale)
+    demo_pages = None
+    for scale in SCALES:
+        measured = measure_in_process(scale)
+        pages, static_url = measured["pages"], measured["static_url"]
+        under_load = measure_under_load(scale, pages, static_url)
+        print_table(scale, pages, static_url, *under_load, demo_pages)
+        if measured["admin"]:
+            print_admin_table(scale, measured["admin"])
+        if scale == DEMO:
+            demo_pages = pages
 
 
 if __name__ == "__main__":

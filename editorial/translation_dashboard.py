@@ -1,14 +1,18 @@
 """A dashboard panel for translators: per language, what is not translated yet and what is
 out of date because its English source changed after it was last translated."""
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import DraftStateMixin, Locale, Page, WorkflowState
+from wagtail.models import DraftStateMixin, Locale, Page, Revision, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from core.caching import content_version, kept_per_content_version
 
 from .roles import translator_group_name
 
@@ -17,35 +21,12 @@ MAX_ROWS = 20
 
 def translation_work(locale, source_locale):
     """(untranslated, out of date) pages of ``locale``, each a list of (title, admin URL)."""
-    translated_keys = Page.objects.filter(locale=locale, alias_of__isnull=True).values(
-        "translation_key"
-    )
     # A draft nobody submitted may never be published: only what is live or in review is work.
     in_review = WorkflowState.objects.active().filter(
         base_content_type=ContentType.objects.get_for_model(Page)
     )
-    in_review_ids = [int(pk) for pk in in_review.values_list("object_id", flat=True)]
-    # A placeholder stays an alias while its translation is reviewed (editorial.review_guard).
-    submitted_keys = Page.objects.filter(locale=locale, id__in=in_review_ids).values(
-        "translation_key"
-    )
-    missing = (
-        Page.objects.filter(locale=source_locale, depth__gt=1)
-        .filter(Q(live=True) | Q(id__in=in_review_ids))
-        .exclude(translation_key__in=translated_keys)
-        .exclude(translation_key__in=submitted_keys)
-        .order_by("path")
-    )
-    missing = list(missing[:MAX_ROWS])
-    placeholders = dict(
-        Page.objects.filter(
-            locale=locale, translation_key__in=[page.translation_key for page in missing]
-        ).values_list("translation_key", "id")
-    )
-    untranslated = [
-        (page.title, _untranslated_link(page, locale, placeholders.get(page.translation_key)))
-        for page in missing
-    ]
+    in_review_ids = sorted(int(pk) for pk in in_review.values_list("object_id", flat=True))
+    untranslated = untranslated_pages(locale, source_locale, in_review_ids)
     source_published_at = Page.objects.filter(
         translation_key=OuterRef("object__translation_key"), locale=OuterRef("locale")
     ).values("last_published_at")[:1]
@@ -81,6 +62,49 @@ def translation_work(locale, source_locale):
         or (source.source_published_at and source.source_published_at > source.last_updated_at)
     ][:MAX_ROWS]
     return untranslated, out_of_date
+
+
+def untranslated_pages(locale, source_locale, in_review_ids):
+    """The source's pages, live or in review, that ``locale`` has no translation of yet.
+
+    Finding them compares every page of the two languages, which takes longer the larger the
+    site, so the answer is kept. Its key changes whenever the answer can: a publication, move or
+    deletion (the content version), a new page or revision (a translation started, a placeholder
+    translated), or a change of what is in review."""
+    latest = (
+        Page.objects.aggregate(page=Max("id"))["page"],
+        Revision.objects.aggregate(revision=Max("id"))["revision"],
+    )
+    in_review = hashlib.sha256(",".join(map(str, in_review_ids)).encode()).hexdigest()
+    key = f"untranslated:{locale.pk}:{source_locale.pk}:{latest[0]}:{latest[1]}:{in_review}"
+
+    def find():
+        translated_keys = Page.objects.filter(locale=locale, alias_of__isnull=True).values(
+            "translation_key"
+        )
+        # A placeholder stays an alias while its translation is reviewed (editorial.review_guard).
+        submitted_keys = Page.objects.filter(locale=locale, id__in=in_review_ids).values(
+            "translation_key"
+        )
+        missing = (
+            Page.objects.filter(locale=source_locale, depth__gt=1)
+            .filter(Q(live=True) | Q(id__in=in_review_ids))
+            .exclude(translation_key__in=translated_keys)
+            .exclude(translation_key__in=submitted_keys)
+            .order_by("path")
+        )
+        missing = list(missing[:MAX_ROWS])
+        placeholders = dict(
+            Page.objects.filter(
+                locale=locale, translation_key__in=[page.translation_key for page in missing]
+            ).values_list("translation_key", "id")
+        )
+        return [
+            (page.title, _untranslated_link(page, locale, placeholders.get(page.translation_key)))
+            for page in missing
+        ]
+
+    return kept_per_content_version(key, content_version(), find)
 
 
 def _published_at_of_snippets(sources, source_locale):

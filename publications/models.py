@@ -29,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import upstream
 from core.blocks import BodyStreamBlock
+from core.caching import content_version, kept_per_content_version
 from core.forms import AreaTaggedPageForm
 from core.listing import paginate
 from core.models import (
@@ -152,27 +153,42 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
     def atom_feed(self, request):
         return AtomPublicationFeed(self)(request)
 
+    def filter_choices(self):
+        """The areas, tags and years the list's filters offer: those of its publications.
+
+        Finding them reads every publication of the list, which takes longer the more there
+        are; they change only when publications do, so they are kept per content version."""
+
+        def find():
+            publications = self.publications()
+            areas = list(
+                Area.published()
+                .filter(
+                    locale_id=self.locale_id,
+                    translation_key__in=Area.objects.filter(
+                        publications_publicationpage_pages__in=publications.values("pk")
+                    ).values("translation_key"),
+                )
+                .order_by("name")
+            )
+            tags = list(
+                Tag.objects.filter(
+                    publications_publicationpagetag_items__content_object__in=publications.values(
+                        "pk"
+                    )
+                )
+                .distinct()
+                .order_by(Lower("name"))
+            )
+            years = [day.year for day in publications.dates("date_published", "year", order="DESC")]
+            return areas, tags, years
+
+        return kept_per_content_version(f"publication-filters:{self.pk}", content_version(), find)
+
     def get_context(self, request, *args, archive_year=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         publications = self.publications()
-        areas = list(
-            Area.published()
-            .filter(
-                locale_id=self.locale_id,
-                translation_key__in=Area.objects.filter(
-                    publications_publicationpage_pages__in=publications.values("pk")
-                ).values("translation_key"),
-            )
-            .order_by("name")
-        )
-        tags = list(
-            Tag.objects.filter(
-                publications_publicationpagetag_items__content_object__in=publications.values("pk")
-            )
-            .distinct()
-            .order_by(Lower("name"))
-        )
-        years = [day.year for day in publications.dates("date_published", "year", order="DESC")]
+        areas, tags, years = self.filter_choices()
 
         # Unknown filter values (an old link, a typing mistake) are ignored: the list shows more.
         kind = request.GET.get("kind", "")
@@ -199,10 +215,13 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
         if year:
             publications = publications.filter(date_published__year=year)
 
-        listing = paginate(
-            request,
-            publications.for_cards("kind", "date_published"),
+        # Counting them reads every publication the filters leave: kept like the choices.
+        count = kept_per_content_version(
+            f"publication-count:{self.pk}:{kind}:{area and area.pk}:{tag and tag.pk}:{year}",
+            content_version(),
+            publications.count,
         )
+        listing = paginate(request, publications.for_cards("kind", "date_published"), count=count)
         listing.object_list = ready_for_cards(listing.object_list)
         query = {"kind": kind, "area": area and area.slug, "tag": tag and tag.slug}
         if archive_year is None:

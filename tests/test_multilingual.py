@@ -93,6 +93,16 @@ def add_english_page_in_the_admin(client, user, title):
     return StandardPage.objects.get(locale__language_code="en", title=title)
 
 
+def test_the_dashboard_lists_a_page_added_after_the_translator_last_saw_it(client, demo_user):
+    # What is untranslated is kept between visits (editorial.translation_dashboard).
+    translator = demo_user("translator-fi")
+    client.force_login(translator)
+    assert "Autumn fair 2027" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    add_english_page_in_the_admin(client, demo_user("editor"), "Autumn fair 2027")
+    client.force_login(translator)
+    assert "Autumn fair 2027" in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
 def test_a_new_english_page_appears_in_the_finnish_and_russian_trees(client, demo_user):
     page = add_english_page_in_the_admin(client, demo_user("editor"), "Summer camp 2027")
     for code in ("fi", "ru"):

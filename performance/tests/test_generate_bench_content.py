@@ -1,0 +1,84 @@
+"""The benchmark's generated site: pages inserted in bulk are whole pages, translated, listed,
+scheduled and found like pages saved in the admin."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from core import upstream
+from events.models import EventIndexPage, EventPage
+from publications.models import PublicationIndexPage, PublicationPage
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["en", "fi", "ru"]
+
+
+@pytest.fixture
+def generated():
+    call_command(
+        "generate_bench_content",
+        "--events=6",
+        "--publications=4",
+        "--galleries=2",
+        "--activities=2",
+        "--gallery-images=2",
+        stdout=StringIO(),
+    )
+
+
+def bench_page(model, slug, language):
+    return model.objects.get(slug=slug, locale__language_code=language)
+
+
+def test_the_tree_stays_valid(generated):
+    assert all(not problems for problems in Page.find_problems())
+    for index in EventIndexPage.objects.all():
+        assert index.numchild == index.get_children().count()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_event_is_a_translation_shown_in_the_schedule_and_found(client, generated, language):
+    # Event 3 of 6 starts now: the soonest of the generated events still to come.
+    event = bench_page(EventPage, "bench-event-3", language)
+    original = bench_page(EventPage, "bench-event-3", "en")
+    assert event.translation_key == original.translation_key
+    assert event.get_parent().specific == EventIndexPage.objects.get(locale=event.locale)
+    assert event.occurrences.count() == original.occurrences.count() == 1
+
+    response = client.get(event.url)
+    assert response.status_code == 200
+    assert event.title in response.text
+    assert event.title in client.get(event.get_parent().url).text
+    search = client.get(f"/{language}/search/", {"q": event.title})
+    assert event.url in search.text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_publication_is_a_translation_listed_and_found(client, generated, language):
+    publication = bench_page(PublicationPage, "bench-publication-0", language)
+    assert (
+        publication.translation_key
+        == bench_page(PublicationPage, "bench-publication-0", "en").translation_key
+    )
+    assert publication.get_parent().specific == PublicationIndexPage.objects.get(
+        locale=publication.locale
+    )
+
+    response = client.get(publication.url)
+    assert response.status_code == 200
+    assert publication.title in response.text
+    assert publication.title in client.get(publication.get_parent().url).text
+    search = client.get(f"/{language}/search/", {"q": publication.title})
+    assert publication.url in search.text
+
+
+def test_the_first_event_opens_in_the_translation_editor(client, generated, admin_user):
+    event = bench_page(EventPage, "bench-event-0", "fi")
+    assert upstream.enabled_translation_of(event) is not None
+    client.force_login(admin_user)
+    response = client.get(f"/admin/pages/{event.pk}/edit/")
+    assert response.status_code == 200
+    assert upstream.TRANSLATION_EDITOR_MARKUP in response.text
