@@ -67,7 +67,7 @@ WRK = shutil.which("wrk") or "/usr/bin/wrk"
 
 def production_environment(database_url):
     """manage.py's and gunicorn's environment: the production settings, served over plain HTTP on
-    loopback (bench/lighthouse.py uses it too)."""
+    loopback, background tasks done inline as no worker runs (bench/lighthouse.py uses it too)."""
     return {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -77,6 +77,7 @@ def production_environment(database_url):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
+        "TASKS_IMMEDIATE": "true",
     }
 
 
