@@ -20,8 +20,8 @@ from core.caching import address_digest, is_anonymous_request, keep_response, ke
 from core.listing import paginate
 from core.models import AreaTaggedMixin, private_pages_q, with_local_areas
 
+from . import hit_counts
 from .backends import HIGHLIGHT_START, HIGHLIGHT_STOP
-from .models import SearchTerm
 
 RESULTS_PER_PAGE = 10
 
@@ -138,13 +138,13 @@ def pages_to_browse(locale):
 def count_search(request, search_query, locale, found):
     # Once per search, not again for each further page of its results.
     if search_query and "page" not in request.GET:
-        SearchTerm.record(search_query, locale, found)
+        hit_counts.count(search_query, locale, found)
 
 
 # Not kept by the page cache, which would serve it without counting it for the editors' searches
 # report. Anonymous visitors' results pages are kept here instead, per content version: a spike
-# of people searching for an event (the same few words) then costs each of them the count and a
-# cache read, not a full search.
+# of people searching for an event (the same few words) then costs each of them a cache read and
+# a count in memory (search/hit_counts.py), not a full search.
 @never_cache
 def search(request):
     """Search the live, public pages of the visitor's language, stemmed for that language."""

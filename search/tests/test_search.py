@@ -16,6 +16,7 @@ from wagtail_localize.operations import TranslationCreator
 
 from core.tests.factories import translate
 from home.models import HomePage, StandardPage
+from search import hit_counts
 from search.models import SearchTerm
 
 pytestmark = pytest.mark.django_db
@@ -303,6 +304,7 @@ class TestSearchLog:
         search(client, "en", "choir", page=2)
         search(client, "en", "Blorptangle")
         search(client, "ru", "Blorptangle")
+        hit_counts.flush()
         choir = SearchTerm.objects.get(query__query_string="choir", locale__language_code="en")
         assert (choir.searches, choir.searches_without_results) == (1, 0)
         assert choir.last_result_count > 0
@@ -316,6 +318,7 @@ class TestSearchLog:
     def test_editors_see_the_searches_that_found_nothing(self, client, demo_user):
         search(client, "en", "Blorptangle")
         search(client, "en", "choir")
+        hit_counts.flush()
         client.force_login(demo_user("editor"))
         response = client.get(reverse("search_terms_report"), {"found_nothing": "true"})
         assert response.status_code == 200
