@@ -1,7 +1,7 @@
 """Searches are counted in each process's memory and stored in batches, by a task.
 
 Storing each search as it was made (Wagtail's daily hits and the searches report's row) cost
-three SELECTs and two UPDATEs in every request, results kept in the cache included. Each process
+reads and writes in every request, results kept in the cache included. Each process
 instead adds up its searches here and hands them to one task (``store_search_counts``) once it
 holds ``SEARCH_COUNTS_FLUSH_EVERY`` searches, once ``FLUSH_SECONDS`` have passed since it last
 did, and when the process exits (gunicorn's ``worker_exit``; ``atexit`` in other processes). The
