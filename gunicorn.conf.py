@@ -41,3 +41,10 @@ logconfig_dict = {
         "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+
+def worker_exit(server, worker):
+    """Hand the searches this worker counted to the task that stores them (search/hit_counts.py)."""
+    from search.hit_counts import flush
+
+    flush()

@@ -7,7 +7,9 @@ Run against a database of its own (it adds pages), PostgreSQL to see the stemmed
 
 The first run migrates, loads the demo content and adds the pages (a few minutes); later runs
 only measure. Each query is timed as the search view runs it (count and first page of results)
-and as a whole request to /<lang>/search/ (with the template).
+and as a whole request to /<lang>/search/ (with the template), with the SQL queries of that
+request; then with the results kept for anonymous visitors (a repeated search), beside the home
+page from the page cache.
 """
 
 import os
@@ -28,7 +30,8 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
@@ -145,7 +148,8 @@ def measure():
         f"live pages: {Page.objects.live().count()}; {ROUNDS} rounds of {len(QUERIES['en'])} queries per language"
     )
     print(
-        f"{'lang':4} {'query median':>13} {'query p95':>10} {'view median':>12} {'view p95':>9}  results of first query"
+        f"{'lang':4} {'query median':>13} {'query p95':>10} {'view median':>12} {'view p95':>9}"
+        f" {'queries':>7} {'kept search':>12} {'kept page':>10}  results of first query"
     )
     for language, queries in QUERIES.items():
         locale = Locale.objects.get(language_code=language)
@@ -164,12 +168,38 @@ def measure():
                 started = time.perf_counter()
                 client.get(f"/{language}/search/", {"q": query}, HTTP_HOST="localhost")
                 view_times.append(time.perf_counter() - started)
+        query_counts = []
+        for query in queries:
+            with CaptureQueriesContext(connection) as captured:
+                client.get(f"/{language}/search/", {"q": query}, HTTP_HOST="localhost")
+            query_counts.append(len(captured))
+        kept_search, kept_page = measure_kept(client, language, queries)
         first = backend.search(queries[0], pages, operator="and").count()
         print(
             f"{language:4} {statistics.median(query_times) * 1000:10.1f} ms {percentile(query_times, 0.95) * 1000:7.1f} ms"
             f" {statistics.median(view_times) * 1000:9.1f} ms {percentile(view_times, 0.95) * 1000:6.1f} ms"
+            f" {statistics.median(query_counts):7.0f} {kept_search * 1000:9.2f} ms {kept_page * 1000:7.2f} ms"
             f"  {first} for “{queries[0]}”"
         )
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+def measure_kept(client, language, queries):
+    """Median times of a repeated search (its results kept) and of the home page from the page
+    cache."""
+    for query in queries:
+        client.get(f"/{language}/search/", {"q": query}, HTTP_HOST="localhost")
+    client.get(f"/{language}/", HTTP_HOST="localhost")
+    search_times, page_times = [], []
+    for _ in range(ROUNDS):
+        for query in queries:
+            started = time.perf_counter()
+            client.get(f"/{language}/search/", {"q": query}, HTTP_HOST="localhost")
+            search_times.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            client.get(f"/{language}/", HTTP_HOST="localhost")
+            page_times.append(time.perf_counter() - started)
+    return statistics.median(search_times), statistics.median(page_times)
 
 
 if __name__ == "__main__":

@@ -116,28 +116,20 @@ if connection.vendor == "postgresql":
                 return self.config_for_language(self.language)
             return sorted({self.config, *self.language_configs.values()})
 
-        def headlines(self, pages, query_string):
-            """The passages of each page's indexed text that match, matches between HIGHLIGHT marks."""
+        def headline(self, query_string):
+            """An annotation for pages: the passage of the page's indexed text that matches,
+            matched words between HIGHLIGHT marks (none unless the body text matches)."""
             compiler = self.query_compiler_class(Page.objects.none(), query_string)
             config = self.query_configs if isinstance(self.query_configs, str) else self.config
-            rows = (
-                Page.objects.filter(pk__in=[page.pk for page in pages])
-                .annotate(
-                    headline=SearchHeadline(
-                        upstream.INDEXED_BODY_TEXT,
-                        compiler.build_tsquery(compiler.query, config=config),
-                        config=config,
-                        start_sel=HIGHLIGHT_START,
-                        stop_sel=HIGHLIGHT_STOP,
-                        max_words=30,
-                        min_words=12,
-                    )
-                )
-                .values_list("pk", "headline")
+            return SearchHeadline(
+                upstream.INDEXED_BODY_TEXT,
+                compiler.build_tsquery(compiler.query, config=config),
+                config=config,
+                start_sel=HIGHLIGHT_START,
+                stop_sel=HIGHLIGHT_STOP,
+                max_words=30,
+                min_words=12,
             )
-            return {
-                pk: headline for pk, headline in rows if headline and HIGHLIGHT_START in headline
-            }
 
     def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
         return LocalePostgresSearchBackend(params)

@@ -1,5 +1,4 @@
 from django.db import models
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
@@ -29,17 +28,3 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.query.query_string
-
-    @classmethod
-    def record(cls, query_string, locale, result_count):
-        """Count one search (Wagtail's daily hits and this language's outcome)."""
-        query = Query.get(query_string)
-        query.add_hit()
-        term, _created = cls.objects.get_or_create(query=query, locale=locale)
-        cls.objects.filter(pk=term.pk).update(
-            searches=F("searches") + 1,
-            searches_without_results=F("searches_without_results") + (0 if result_count else 1),
-            last_result_count=result_count,
-            last_searched_at=timezone.now(),
-        )
-        return query

@@ -3,6 +3,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import reduce
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -20,8 +21,8 @@ from core.caching import address_digest, is_anonymous_request, keep_response, ke
 from core.listing import paginate
 from core.models import AreaTaggedMixin, private_pages_q, with_local_areas
 
+from . import hit_counts
 from .backends import HIGHLIGHT_START, HIGHLIGHT_STOP
-from .models import SearchTerm
 
 RESULTS_PER_PAGE = 10
 
@@ -93,27 +94,56 @@ def mark_terms(text, search_query):
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
 
 
+def path_from_page(page_type):
+    """The select_related path from Page to a page type's own row ("eventpage"), through the
+    rows of the types it extends."""
+    names = []
+    while page_type is not Page:
+        link = next(
+            field
+            for field in page_type._meta.local_fields
+            if field.one_to_one and field.remote_field.parent_link
+        )
+        names.insert(0, link.related_query_name())
+        page_type = link.related_model
+    return "__".join(names)
+
+
 def describe(pages, search_query, backend):
-    """Type, areas, date and a highlighted passage for one page of results, in a few queries."""
-    by_pk = {
-        page.pk: page for page in Page.objects.filter(pk__in=[page.pk for page in pages]).specific()
-    }
-    pages = [by_pk[page.pk] for page in pages if page.pk in by_pk]
+    """Type, areas, date and a highlighted passage for one page of results: one query for the
+    pages of every type with their passages (each type's row joined to the page's), one per type
+    for what it declares it prefetches, and one for the areas of all."""
     # Wagtail's root page is not a SitePage: it declares nothing.
-    for page_type in {type(page) for page in pages}:
+    paths = {
+        page_type: path_from_page(page_type)
+        for page_type in {page.specific_class or Page for page in pages}
+    }
+    loaded = Page.objects.filter(pk__in=[page.pk for page in pages]).select_related(
+        *filter(None, paths.values())
+    )
+    headline = backend.headline(search_query) if hasattr(backend, "headline") else None
+    if headline is not None:
+        loaded = loaded.annotate(headline=headline)
+    by_pk, passages = {}, {}
+    for page in loaded:
+        path = paths[page.specific_class or Page]
+        by_pk[page.pk] = reduce(getattr, path.split("__"), page) if path else page
+        passages[page.pk] = getattr(page, "headline", None)
+    pages = [by_pk[page.pk] for page in pages if page.pk in by_pk]
+    for page_type in paths:
         related = getattr(page_type, "search_result_prefetch_related", ())
         if related:
             prefetch_related_objects([page for page in pages if type(page) is page_type], *related)
     with_local_areas(pages)
-    headlines = backend.headlines(pages, search_query) if hasattr(backend, "headlines") else {}
 
     results = []
     for page in pages:
         result = Result(page=page, date=getattr(page, "search_result_date", None))
         if isinstance(page, AreaTaggedMixin):
             result.areas = page.local_areas
-        if page.pk in headlines:
-            text = escape(headlines[page.pk])
+        passage = passages[page.pk]
+        if passage and HIGHLIGHT_START in passage:
+            text = escape(passage)
             result.snippet = mark_safe(  # noqa: S308 - escaped above; only the marks become HTML
                 text.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
             )
@@ -138,13 +168,13 @@ def pages_to_browse(locale):
 def count_search(request, search_query, locale, found):
     # Once per search, not again for each further page of its results.
     if search_query and "page" not in request.GET:
-        SearchTerm.record(search_query, locale, found)
+        hit_counts.count(search_query, locale, found)
 
 
 # Not kept by the page cache, which would serve it without counting it for the editors' searches
 # report. Anonymous visitors' results pages are kept here instead, per content version: a spike
-# of people searching for an event (the same few words) then costs each of them the count and a
-# cache read, not a full search.
+# of people searching for an event (the same few words) then costs each of them a cache read and
+# a count in memory (search/hit_counts.py), not a full search.
 @never_cache
 def search(request):
     """Search the live, public pages of the visitor's language, stemmed for that language."""
@@ -166,7 +196,9 @@ def search(request):
         promotions = promotions_for(search_query, locale)
         promoted_pages = [promotion.page_id for promotion in promotions if promotion.page_id]
         pages = public_pages(Page, locale).exclude(pk__in=promoted_pages)
-        results = backend.search(search_query, pages, operator="and")
+        # Only the type of each page found: describe() loads the page of results by type. The
+        # database then carries narrow rows through the ranking of every match.
+        results = backend.search(search_query, pages.only("content_type"), operator="and")
 
     search_results = paginate(request, results, per_page=RESULTS_PER_PAGE)
     result_count = search_results.paginator.count

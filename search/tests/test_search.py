@@ -16,6 +16,7 @@ from wagtail_localize.operations import TranslationCreator
 
 from core.tests.factories import translate
 from home.models import HomePage, StandardPage
+from search import hit_counts
 from search.models import SearchTerm
 
 pytestmark = pytest.mark.django_db
@@ -303,6 +304,7 @@ class TestSearchLog:
         search(client, "en", "choir", page=2)
         search(client, "en", "Blorptangle")
         search(client, "ru", "Blorptangle")
+        hit_counts.flush()
         choir = SearchTerm.objects.get(query__query_string="choir", locale__language_code="en")
         assert (choir.searches, choir.searches_without_results) == (1, 0)
         assert choir.last_result_count > 0
@@ -316,6 +318,7 @@ class TestSearchLog:
     def test_editors_see_the_searches_that_found_nothing(self, client, demo_user):
         search(client, "en", "Blorptangle")
         search(client, "en", "choir")
+        hit_counts.flush()
         client.force_login(demo_user("editor"))
         response = client.get(reverse("search_terms_report"), {"found_nothing": "true"})
         assert response.status_code == 200
@@ -341,3 +344,18 @@ class TestSearchLog:
             assert (
                 Group.objects.get(name=name).permissions.filter(codename="view_searchterm").exists()
             )
+
+
+@pytest.mark.parametrize(("language", "query"), [("en", "turku"), ("fi", "turku"), ("ru", "турку")])
+def test_a_page_of_results_of_many_types_within_ten_queries(
+    assert_page_queries, settings, language, query
+):
+    """The language, the promotions, the count, the page of results, then one query for the
+    pages of every type with their passages, the events' dates and the areas; the count is
+    stored later (search/hit_counts.py)."""
+    settings.SEARCH_COUNTS_FLUSH_EVERY = 100
+    response = assert_page_queries(f"/{language}/search/?q={query}", 10)
+    types = re.findall(
+        r'<p class="card__meta">\s*([^<·]+?)\s*(?:·|</p>)', response.content.decode()
+    )
+    assert found(response) and len(set(types)) >= 3, types

@@ -24,3 +24,5 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = globals().get(  # noqa: F405
 
 # Tests of the page cache turn it on themselves; every other test sees fresh pages.
 PAGE_CACHE_SECONDS = 0
+# Searches are stored at once, as they were made; the search tests batch them themselves.
+SEARCH_COUNTS_FLUSH_EVERY = 1
