@@ -22,7 +22,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
-from django.db.models import Case, F, Value, When
+from django.db.models import BigIntegerField, Case, F, Value, When
 from django.http import HttpResponse
 
 from core import upstream
@@ -72,7 +72,11 @@ def move_stored_number_on():
     # restored backup or a lost row: what was kept under it would be taken for new content.
     now = time.time_ns()
     moved = ContentVersion.objects.filter(pk=1).update(
-        number=Case(When(number__gte=now, then=F("number") + 1), default=Value(now))
+        number=Case(
+            When(number__gte=now, then=F("number") + Value(1, output_field=BigIntegerField())),
+            default=Value(now, output_field=BigIntegerField()),
+            output_field=BigIntegerField(),
+        )
     )
     if not moved:
         stored_content_number()
