@@ -39,6 +39,15 @@ def test_the_tree_stays_valid(generated):
         assert index.numchild == index.get_children().count()
 
 
+def assert_shown_listed_and_found(client, page, language):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert page.title in response.text
+    assert page.title in client.get(page.get_parent().url).text
+    search = client.get(f"/{language}/search/", {"q": page.title})
+    assert page.url in search.text
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_an_event_is_a_translation_shown_in_the_schedule_and_found(client, generated, language):
     # Event 3 of 6 starts now: the soonest of the generated events still to come.
@@ -48,12 +57,7 @@ def test_an_event_is_a_translation_shown_in_the_schedule_and_found(client, gener
     assert event.get_parent().specific == EventIndexPage.objects.get(locale=event.locale)
     assert event.occurrences.count() == original.occurrences.count() == 1
 
-    response = client.get(event.url)
-    assert response.status_code == 200
-    assert event.title in response.text
-    assert event.title in client.get(event.get_parent().url).text
-    search = client.get(f"/{language}/search/", {"q": event.title})
-    assert event.url in search.text
+    assert_shown_listed_and_found(client, event, language)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -67,12 +71,7 @@ def test_a_publication_is_a_translation_listed_and_found(client, generated, lang
         locale=publication.locale
     )
 
-    response = client.get(publication.url)
-    assert response.status_code == 200
-    assert publication.title in response.text
-    assert publication.title in client.get(publication.get_parent().url).text
-    search = client.get(f"/{language}/search/", {"q": publication.title})
-    assert publication.url in search.text
+    assert_shown_listed_and_found(client, publication, language)
 
 
 def test_the_first_event_opens_in_the_translation_editor(client, generated, admin_user):
