@@ -22,7 +22,8 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
-from django.db.models import BigIntegerField, Case, F, Value, When
+from django.db.models import BigIntegerField, F, Value
+from django.db.models.functions import Greatest
 from django.http import HttpResponse
 
 from core import upstream
@@ -70,13 +71,8 @@ def move_stored_number_on():
 
     # At least the clock, so that a number never comes back after a rolled-back change, a
     # restored backup or a lost row: what was kept under it would be taken for new content.
-    now = time.time_ns()
     moved = ContentVersion.objects.filter(pk=1).update(
-        number=Case(
-            When(number__gte=now, then=F("number") + Value(1, output_field=BigIntegerField())),
-            default=Value(now, output_field=BigIntegerField()),
-            output_field=BigIntegerField(),
-        )
+        number=Greatest(F("number") + 1, Value(time.time_ns(), output_field=BigIntegerField()))
     )
     if not moved:
         stored_content_number()
