@@ -80,12 +80,14 @@ class SectionPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["activities"] = list(
-            ActivityPage.objects.child_of(self).live().public().for_cards("schedule")
+        # Paginated: an area may hold hundreds of activities, and a page of cards is what a
+        # visitor can take in (and what the page costs to render).
+        context["activities"] = paginate(
+            request, ActivityPage.objects.child_of(self).live().public().for_cards("schedule")
         )
         context["area_listings"] = area_listings(self.area, self.locale, request)
         ready_for_cards(
-            context["activities"],
+            context["activities"].object_list,
             *(listing["items"] for listing in context["area_listings"]),
             shown=self,
         )

@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.operations import TranslationCreator
 
 from conftest import LANGUAGES
+from core.listing import LISTING_SIZE
 from core.models import Area
 from culture.models import ActivityPage, GalleryIndexPage, GalleryPage, SectionPage
 from home.models import HomePage, LocationPage, PeoplePage, StandardPage
@@ -98,6 +99,33 @@ def test_section_page_lists_live_activities_of_its_own_language(client):
         translation_key=activities[1].translation_key, locale__language_code="en"
     )
     assert english.title not in html
+
+
+def test_area_page_shows_its_activities_a_page_at_a_time(client):
+    section = first_live(SectionPage, "ru")
+    for number in range(LISTING_SIZE + 3):
+        section.add_child(
+            instance=ActivityPage(title=f"Кружок {number:02d}", locale=section.locale)
+        )
+    titles = [page.title for page in ActivityPage.objects.child_of(section).live()]
+    assert len(titles) > LISTING_SIZE
+
+    def shown(query=""):
+        html = client.get(section.url + query).content.decode()
+        return html, [title for title in titles if escape(title) in html]
+
+    first_html, first = shown()
+    assert first == titles[:LISTING_SIZE]
+    # The next page is linked, back to the list of activities rather than the page's top.
+    assert '?page=2#activities-heading" rel="next"' in first_html
+    assert "Страница 1 из 2" in first_html
+    rest_html, rest = shown("?page=2")
+    assert rest == titles[LISTING_SIZE:]
+    # The rest of the area page is still there on the later pages.
+    assert escape(section.title) in rest_html
+    # A malformed or too large page number gives the nearest real page, not an error.
+    assert shown("?page=x")[1] == first
+    assert shown("?page=99")[1] == rest
 
 
 def test_gallery_list_hides_unpublished_and_private_galleries(client):
