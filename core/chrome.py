@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from .caching import content_version, remembered_per_content_version
 from .models import ContactSettings, OrganisationDetails, Partner, private_pages_q
@@ -15,7 +15,11 @@ def language_home_pages():
 
 def build_site_chrome():
     """Everything the layout shows around a page's content, in the active language."""
-    home = language_home_pages().filter(locale=Locale.get_active()).first()
+    # Every language's home page in one query: this language's, and the others' for the
+    # language switcher of pages not translated yet.
+    homes = list(language_home_pages().select_related("locale"))
+    language = get_language()
+    home = next((home for home in homes if home.locale.language_code == language), None)
     organisation = OrganisationDetails.for_active_locale()
     return {
         "home": home,
@@ -31,8 +35,7 @@ def build_site_chrome():
             if home
             else []
         ),
-        # Every language's home page, for the language switcher of pages not translated yet.
-        "homes": list(language_home_pages().filter(alias_of__isnull=True).select_related("locale")),
+        "homes": [home for home in homes if home.alias_of_id is None],
         "organisation": organisation,
         # The footer is the same on every page of a language: its markup is kept, not rendered
         # again on every request. Logo renditions come from Wagtail's rendition cache.

@@ -268,7 +268,7 @@ class Partner(ReviewedSnippet, Orderable):
     def for_footer(cls):
         return (
             cls.published()
-            .filter(locale=Locale.get_active(), show_in_footer=True)
+            .filter(locale__language_code=get_language(), show_in_footer=True)
             .select_related("logo")
         )
 
@@ -453,6 +453,14 @@ def default_locale_id():
             .values_list("pk", flat=True)
             .first()
         ),
+    )
+
+
+def active_locale():
+    """Wagtail's ``Locale.get_active()``, looked up once per language and content version
+    rather than on each request."""
+    return remembered_per_content_version(
+        f"locale:{get_language()}", content_version(), Locale.get_active
     )
 
 
@@ -647,7 +655,7 @@ class OrganisationDetails(ReviewedSnippet):
     def for_active_locale(cls):
         """This language's texts, or the default language's until they are translated."""
         return (
-            cls.published().filter(locale=Locale.get_active()).first()
+            cls.published().filter(locale__language_code=get_language()).first()
             or cls.published().filter(locale__language_code=settings.LANGUAGE_CODE).first()
         )
 

@@ -4,14 +4,16 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from core import upstream
 from core.caching import new_content_version
 
-# Sites too: which site answers a host is kept per content version (core/routing.py).
+# Sites too: which site answers a host is kept per content version (core/routing.py); and
+# locales (core.models.active_locale).
 ALWAYS_SHOWN = (
+    Locale,
     Page,
     PageViewRestriction,
     Site,

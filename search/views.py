@@ -13,13 +13,13 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
 from core import upstream
 from core.caching import address_digest, is_anonymous_request, keep_response, kept_response
 from core.listing import paginate
-from core.models import AreaTaggedMixin, private_pages_q, with_local_areas
+from core.models import AreaTaggedMixin, active_locale, private_pages_q, with_local_areas
 
 from . import hit_counts
 from .backends import HIGHLIGHT_START, HIGHLIGHT_STOP
@@ -179,7 +179,7 @@ def count_search(request, search_query, locale, found):
 def search(request):
     """Search the live, public pages of the visitor's language, stemmed for that language."""
     search_query = clean_query(request.GET.get("q", ""))
-    locale = Locale.get_active()
+    locale = active_locale()
     shared = settings.PAGE_CACHE_SECONDS and is_anonymous_request(request)
     if shared:
         key = f"search-response:{locale.language_code}:{address_digest(request)}"

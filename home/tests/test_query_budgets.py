@@ -47,3 +47,16 @@ def test_a_missing_page_is_cheap(client, django_assert_max_num_queries):
     client.get("/en/no-such-page/here/")
     with django_assert_max_num_queries(4):
         assert client.get("/en/no-such-page/here/").status_code == 404
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_first_visit_after_a_change_within_budget(client, django_assert_max_num_queries, language):
+    """After any change, what is kept per content version (the route, the layout, the language
+    links) is looked up again by the first visitor; the layout's lookups are few."""
+    from core.caching import new_content_version
+
+    url = url_of(StandardPage, language)
+    assert client.get(url).status_code == 200
+    new_content_version()
+    with django_assert_max_num_queries(11):
+        assert client.get(url).status_code == 200
