@@ -28,7 +28,8 @@ run: translations
 	@echo "==> Loading the demo content"
 	TASKS_IMMEDIATE=true $(MANAGE) load_demo_content
 	@echo "==> Serving http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/); scheduled pages are published every minute, background tasks done by a worker"
-	@( while sleep 60; do $(MANAGE) publish_scheduled >/dev/null 2>&1; done ) & loop=$$!; \
+	@export SITE_WARM_URL=http://127.0.0.1:8000; \
+		( while sleep 60; do $(MANAGE) publish_scheduled >/dev/null 2>&1; done ) & loop=$$!; \
 		$(MANAGE) db_worker --interval 1 & worker=$$!; \
 		trap "kill $$loop $$worker 2>/dev/null" EXIT INT TERM; \
 		$(MANAGE) runserver 127.0.0.1:8000

@@ -10,6 +10,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 from core import upstream
 from core.caching import new_content_version
 
+from .warming import warm_after_commit
+
 # Sites too: which site answers a host is kept per content version (core/routing.py); and
 # locales (core.models.active_locale).
 ALWAYS_SHOWN = (
@@ -37,6 +39,13 @@ EDITING_FIELDS = {
 
 def content_changed(**kwargs):
     new_content_version()
+    # After the version has moved on: the pages are asked for under the new one.
+    warm_after_commit([])
+
+
+def page_changed(instance, **kwargs):
+    new_content_version()
+    warm_after_commit([instance.pk])
 
 
 def model_saved_or_deleted(sender, update_fields=None, **kwargs):
@@ -47,7 +56,9 @@ def model_saved_or_deleted(sender, update_fields=None, **kwargs):
 
 
 def connect_signals():
-    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+    for signal in (published, unpublished):
         signal.connect(content_changed, dispatch_uid=f"page-cache-{id(signal)}")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(page_changed, dispatch_uid=f"page-cache-{id(signal)}")
     post_save.connect(model_saved_or_deleted, dispatch_uid="page-cache-save")
     post_delete.connect(model_saved_or_deleted, dispatch_uid="page-cache-delete")

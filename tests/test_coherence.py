@@ -8,6 +8,7 @@ Redis), once with Redis when it runs on localhost, where the publication is made
 that cannot reach Redis.
 """
 
+import gzip
 import os
 import shutil
 import socket
@@ -150,10 +151,10 @@ def serve(database_url):
     ``REQUESTS`` times, each on a new connection, and returns the answers (status, text)."""
     servers = []
 
-    def start(cache):
+    def start(cache, workers=2):
         port = free_port()
         server = subprocess.Popen(
-            [GUNICORN, "site_config.wsgi", "--workers=2", f"--bind=127.0.0.1:{port}"],
+            [GUNICORN, "site_config.wsgi", f"--workers={workers}", f"--bind=127.0.0.1:{port}"],
             cwd=ROOT,
             env={**environment(database_url, cache), "GUNICORN_THREADS": "1"},
             stdout=subprocess.DEVNULL,
@@ -175,7 +176,9 @@ def serve(database_url):
                 break
             except OSError:
                 time.sleep(0.2)
-        return lambda path: [get(path) for _request in range(REQUESTS)]
+        requests = lambda path: [get(path) for _request in range(REQUESTS)]  # noqa: E731
+        requests.port = port
+        return requests
 
     yield start
     for server in servers:
@@ -217,3 +220,42 @@ def test_every_worker_sees_a_change_made_in_another_process(database_url, serve,
     manage(database_url, "shell", "-c", CHANGES["unpublish"], cache=cache)
     assert {status for status, _text in requests("/en/events/")} == {404}
     assert not any("Calendar" in text for _status, text in requests("/en/"))
+
+
+def visit(port, path):
+    """One anonymous visit from a browser (which accepts gzip): whether it came from the page
+    cache, and the page's text."""
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}", headers={"Accept-Encoding": "gzip"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310
+        body = answer.read()
+        if answer.headers.get("Content-Encoding") == "gzip":
+            body = gzip.decompress(body)
+        return answer.headers.get("X-Page-Cache"), body.decode()
+
+
+@pytest.mark.parametrize("warm", [True, False], ids=["warmed", "not warmed"])
+def test_a_published_page_is_rendered_before_its_first_visitor(database_url, serve, warm):
+    # One worker with its own memory: what the task worker asked for is what a visitor meets.
+    port = serve("memory", workers=1).port
+    warming = {"WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}"}
+    if warm:
+        warming["SITE_WARM_URL"] = f"http://127.0.0.1:{port}"
+    # Published by one process (an editor's request), the task done by the worker.
+    for command in (
+        ["shell", "-c", CHANGES["publish"]],
+        ["db_worker", "--batch", "--no-startup-delay", "--no-reload"],
+    ):
+        subprocess.run(
+            [PYTHON, "manage.py", *command],
+            cwd=ROOT,
+            env={**environment(database_url, "memory"), **warming},
+            check=True,
+            capture_output=True,
+        )
+    for path in ("/en/events/", "/en/"):
+        cached, text = visit(port, path)
+        assert "Calendar" in text
+        # Without SITE_WARM_URL the first visitor renders the page, as before.
+        assert cached == ("hit" if warm else "miss"), path

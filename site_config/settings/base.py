@@ -193,6 +193,10 @@ else:
 # queued in the database and done by `manage.py db_worker`, which `make run` starts (and the
 # compose file runs as a service of its own). TASKS_IMMEDIATE=true does it inline instead.
 
+# Where the worker reaches the site to render the pages a change touched before a visitor asks
+# (performance/warming.py), e.g. http://127.0.0.1:8000 or http://web:8000. Empty: not done.
+SITE_WARM_URL = os.environ.get("SITE_WARM_URL", "")
+
 if env_bool("TASKS_IMMEDIATE", False):
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 else:
