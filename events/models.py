@@ -101,10 +101,10 @@ class OccurrenceQuerySet(models.QuerySet):
             Q(finishes__gte=now) | Q(all_day=True, finishes__gte=start_of_today)
         )
 
-    def visible(self, locale):
-        return self.filter(
-            page__live=True, page__locale=locale, page__status=EventPage.STATUS_SCHEDULED
-        )
+    def in_calendars(self, locale):
+        """What the subscribed calendars hold: cancelled events too, so that calendar apps
+        mark them cancelled rather than keep them as they were."""
+        return self.filter(page__live=True, page__locale=locale)
 
 
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -248,7 +248,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
         chosen = self.filters(request)
         occurrences = (
-            EventOccurrence.objects.visible(self.locale)
+            EventOccurrence.objects.in_calendars(self.locale)
             .filter(page__in=self.filter_events(self.events(), chosen).values("id"))
             .filter(start__gte=timezone.now() - datetime.timedelta(days=90))
             .select_related("page__venue")
@@ -286,7 +286,8 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
         choices=STATUS_CHOICES,
         default=STATUS_SCHEDULED,
         help_text=_(
-            "A cancelled event stays visible, marked as cancelled, and leaves the calendars."
+            "A cancelled event stays visible, marked as cancelled, also in the calendars and "
+            "the RSS feed."
         ),
     )
     venue = models.ForeignKey(
