@@ -118,6 +118,7 @@ def test_month_view_boundaries_across_a_month_and_a_year(client):
     index = index_page()
     add_event(index, "New Year's Eve party", at(2027, 12, 31, 22), hours=4)
     add_event(index, "January first walk", at(2028, 1, 1, 11))
+    add_event(index, "March 2031 fair", at(2031, 3, 1, 11))
     december = client.get(index.url + "2027/12/").content.decode()
     january = client.get(index.url + "2028/1/").content.decode()
     assert "New Year&#x27;s Eve party" in december and "January first walk" not in december
