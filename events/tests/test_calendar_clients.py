@@ -326,7 +326,9 @@ def rss(client, language_index):
     with time_machine.travel(TODAY, tick=False):
         response = client.get(language_index.url + "feed/rss/")
     assert response.status_code == 200
-    return feedparser.parse(response.content)
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    return feed
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
