@@ -34,20 +34,21 @@ run: translations
 		trap "kill $$loop $$worker 2>/dev/null" EXIT INT TERM; \
 		$(MANAGE) runserver 127.0.0.1:8000
 
-test: translations
+test: translations $(NODE_PACKAGES)
 	@echo "==> Running the test suite on $${DATABASE_URL:-SQLite}"
 	$(VENV)/bin/pytest
 	@$(MAKE) --no-print-directory test-browser
 
 # Real-browser tests (Playwright + Debian's Chromium, axe-core from npm) in a pytest session of
-# their own; screenshots go to test-artifacts/screenshots/.
-AXE := tests/browser/node_modules/axe-core/axe.min.js
-$(AXE): tests/browser/package.json tests/browser/package-lock.json
-	@command -v npm >/dev/null || { echo "npm is needed for axe-core: apt-get install npm" >&2; exit 1; }
+# their own; screenshots go to test-artifacts/screenshots/. The calendar tests of the main suite
+# read the .ics files with ical.js from the same npm packages.
+NODE_PACKAGES := tests/browser/node_modules/.package-lock.json
+$(NODE_PACKAGES): tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for axe-core and ical.js: apt-get install npm" >&2; exit 1; }
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	@touch $@
 
-test-browser: translations $(AXE)
+test-browser: translations $(NODE_PACKAGES)
 	@echo "==> Running the browser tests on $${DATABASE_URL:-SQLite}"
 	$(VENV)/bin/pytest tests/browser
 

@@ -1,12 +1,41 @@
 """iCalendar files for one event and subscribable feeds, made with the icalendar library."""
 
 import datetime
+import functools
 
 from django.http import HttpResponse
 from django.utils import timezone
-from icalendar import Calendar, Event, vText
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vText
+
+from .feeds import announced_title
 
 PRODUCT_ID = "-//Baltic Region association//Events//EN"
+# The zone of the site's TIME_ZONE, in which every time of the calendars is written.
+TIME_ZONE_ID = "Europe/Helsinki"
+
+
+@functools.cache
+def helsinki_timezone():
+    """Europe/Helsinki as tzdata states it since 1996 (the EU rules): summer time from the last
+    Sunday of March, 03:00, to the last Sunday of October, 04:00 local time. As yearly rules
+    rather than icalendar's list of dates (``add_missing_timezones``), which ends in 2037 and of
+    which ical.js and Outlook read only the first date, putting summer events an hour off."""
+    zone = Timezone()
+    zone.add("tzid", TIME_ZONE_ID)
+    for observance, onset, offset_from, offset_to, name in (
+        (TimezoneDaylight, datetime.datetime(1996, 3, 31, 3), 2, 3, "EEST"),
+        (TimezoneStandard, datetime.datetime(1996, 10, 27, 4), 3, 2, "EET"),
+    ):
+        rule = observance()
+        rule.add("dtstart", onset)
+        rule.add("tzoffsetfrom", datetime.timedelta(hours=offset_from))
+        rule.add("tzoffsetto", datetime.timedelta(hours=offset_to))
+        rule.add("tzname", name)
+        rule.add("rrule", {"freq": "yearly", "bymonth": onset.month, "byday": "-1su"})
+        zone.add_component(rule)
+    return zone
 
 
 def occurrence_uid(occurrence):
@@ -18,9 +47,16 @@ def occurrence_to_ical(occurrence, request):
     page = occurrence.page
     entry = Event()
     entry.add("uid", occurrence_uid(occurrence))
-    entry.add("summary", page.title)
-    entry.add("dtstamp", timezone.now())
+    entry.add("summary", announced_title(page))
+    # Revisions are numbered in the order they are made, so the live one's number grows with
+    # each publication: calendar apps replace an entry whose SEQUENCE went up.
+    entry.add("sequence", page.live_revision_id or 0)
+    if page.last_published_at:
+        entry.add("last-modified", page.last_published_at)
+    # Without a METHOD, DTSTAMP is when the entry last changed (RFC 5545, 3.8.7.2).
+    entry.add("dtstamp", page.last_published_at or timezone.now())
     if occurrence.all_day:
+        # Dates of Helsinki's calendar: in UTC an all-day event would start the day before.
         first = timezone.localtime(occurrence.start).date()
         last = timezone.localtime(occurrence.end).date() if occurrence.end else first
         entry.add("dtstart", first)
@@ -46,16 +82,30 @@ def occurrence_to_ical(occurrence, request):
     return entry
 
 
+def inline_file(name):
+    """``Content-Disposition`` naming the file: a name in another script (a Russian slug) as
+    RFC 6266's ``filename*``, which Django writes, after an ASCII ``filename`` for clients
+    that do not read it."""
+    header = content_disposition_header(as_attachment=False, filename=name)
+    if name.isascii():
+        return header
+    stem, _dot, extension = name.rpartition(".")
+    fallback = content_disposition_header(
+        as_attachment=False, filename=f"{slugify(stem) or 'calendar'}.{extension}"
+    )
+    return f"{fallback}; {header.removeprefix('inline; ')}"
+
+
 def calendar_response(request, occurrences, name, filename):
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", str(timezone.get_current_timezone()))
+    calendar.add("x-wr-timezone", TIME_ZONE_ID)
+    # Calendar apps need the rules of the zone the times' TZID names.
+    calendar.add_component(helsinki_timezone())
     for occurrence in occurrences:
         calendar.add_component(occurrence_to_ical(occurrence, request))
-    # Calendar apps need the Europe/Helsinki rules the TZID references point at.
-    calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Content-Disposition"] = inline_file(filename)
     return response

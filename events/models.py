@@ -4,7 +4,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, Min, OuterRef, Q, Subquery
+from django.db.models import Exists, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
@@ -101,10 +101,10 @@ class OccurrenceQuerySet(models.QuerySet):
             Q(finishes__gte=now) | Q(all_day=True, finishes__gte=start_of_today)
         )
 
-    def visible(self, locale):
-        return self.filter(
-            page__live=True, page__locale=locale, page__status=EventPage.STATUS_SCHEDULED
-        )
+    def in_calendars(self, locale):
+        """What the subscribed calendars hold: cancelled events too, so that calendar apps
+        mark them cancelled rather than keep them as they were."""
+        return self.filter(page__live=True, page__locale=locale)
 
 
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -205,6 +205,9 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             raise Http404("No such month")
         tz = timezone.get_current_timezone()
         first_day = datetime.date(year, month, 1)
+        first_shown, last_shown = self.months_shown()
+        if not first_shown <= first_day <= last_shown:
+            raise Http404("No events around this month")
         last_day = datetime.date(year, month, calendar.monthrange(year, month)[1])
         month_start = datetime.datetime.combine(first_day, datetime.time.min, tzinfo=tz)
         month_end = datetime.datetime.combine(
@@ -223,6 +226,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             day = max(timezone.localtime(occurrence.start).date(), first_day)
             days.setdefault(day, []).append(occurrence)
         previous_month = first_day - datetime.timedelta(days=1)
+        next_month = last_day + datetime.timedelta(days=1)
         context = {
             "view": "month",
             "month": first_day,
@@ -230,12 +234,29 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             "chosen": chosen,
             "areas": areas_of_locale(self.locale_id),
             "language_choices": SPOKEN_LANGUAGE_CHOICES,
-            "previous_month": previous_month if previous_month.year >= MIN_YEAR else None,
-            "next_month": last_day + datetime.timedelta(days=1)
-            if year < MAX_YEAR or month < 12
-            else None,
+            "previous_month": previous_month if previous_month >= first_shown else None,
+            "next_month": next_month if next_month <= last_shown else None,
         }
         return self.render(request, context_overrides=context, template="events/event_month.html")
+
+    def months_shown(self):
+        """The first and the last month of the month view (their first days): from the month of
+        the first event to that of the last, and at least from this month to a year ahead.
+        Outside them are only empty months, which crawlers following "next month" would read
+        one by one to 2100; visitors never see a link out of them."""
+        bounds = (
+            EventOccurrence.objects.with_finish()
+            .filter(page__in=EventPage.objects.child_of(self).live().values("id"))
+            .aggregate(first=Min("start"), last=Max("finishes"))
+        )
+        this_month = timezone.localdate().replace(day=1)
+        months = [this_month, this_month.replace(year=this_month.year + 1)]
+        months += [
+            timezone.localdate(moment).replace(day=1)
+            for moment in bounds.values()
+            if moment is not None
+        ]
+        return min(months), max(months)
 
     @path("this-month/", name="this_month")
     def this_month(self, request):
@@ -248,7 +269,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
         chosen = self.filters(request)
         occurrences = (
-            EventOccurrence.objects.visible(self.locale)
+            EventOccurrence.objects.in_calendars(self.locale)
             .filter(page__in=self.filter_events(self.events(), chosen).values("id"))
             .filter(start__gte=timezone.now() - datetime.timedelta(days=90))
             .select_related("page__venue")
@@ -286,7 +307,8 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
         choices=STATUS_CHOICES,
         default=STATUS_SCHEDULED,
         help_text=_(
-            "A cancelled event stays visible, marked as cancelled, and leaves the calendars."
+            "A cancelled event stays visible, marked as cancelled, also in the calendars and "
+            "the RSS feed."
         ),
     )
     venue = models.ForeignKey(
