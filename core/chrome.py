@@ -17,6 +17,8 @@ def build_site_chrome():
     """Everything the layout shows around a page's content, in the active language."""
     home = language_home_pages().filter(locale=Locale.get_active()).first()
     organisation = OrganisationDetails.for_active_locale()
+    # Read, not made: the first visitor of a new site may not write settings.
+    contact = ContactSettings.objects.first() or ContactSettings()
     return {
         "home": home,
         "nav_pages": (
@@ -34,14 +36,14 @@ def build_site_chrome():
         # Every language's home page, for the language switcher of pages not translated yet.
         "homes": list(language_home_pages().filter(alias_of__isnull=True).select_related("locale")),
         "organisation": organisation,
+        "contact": contact,
         # The footer is the same on every page of a language: its markup is kept, not rendered
         # again on every request. Logo renditions come from Wagtail's rendition cache.
         "footer": render_to_string(
             "components/footer.html",
             {
                 "organisation": organisation,
-                # Read, not made: the first visitor of a new site may not write settings.
-                "contact": ContactSettings.objects.first() or ContactSettings(),
+                "contact": contact,
                 "partners": list(Partner.for_footer()),
             },
         ),
