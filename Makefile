@@ -33,7 +33,14 @@ run: translations
 		trap "kill $$loop $$worker 2>/dev/null" EXIT INT TERM; \
 		$(MANAGE) runserver 127.0.0.1:8000
 
-test: translations
+# The Nu Html Checker that tests/test_real_clients_html.py runs with the machine's Java (npm).
+VNU := tests/validators/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU): tests/validators/package.json tests/validators/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the Nu Html Checker: apt-get install npm" >&2; exit 1; }
+	npm ci --prefix tests/validators --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: translations $(VNU)
 	@echo "==> Running the test suite on $${DATABASE_URL:-SQLite}"
 	$(VENV)/bin/pytest
 	@$(MAKE) --no-print-directory test-browser
