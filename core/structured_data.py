@@ -9,7 +9,7 @@ from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
 from .pictures import USES, own_field_pictures
-from .rendition_rows import rendition_of
+from .rendition_rows import rendition_file
 
 # The characters that could end the <script> element or start markup inside it.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
@@ -49,7 +49,7 @@ def link_preview_image(page, request, organisation_name):
             "height": DEFAULT_LINK_PREVIEW["height"],
             "alt": organisation_name,
         }
-    rendition = rendition_of(image, USES["social_image"].resize)
+    rendition = rendition_file(image, USES["social_image"].resize)
     return {
         "url": request.build_absolute_uri(rendition.url),
         "width": rendition.width,
