@@ -34,20 +34,29 @@ run: translations
 		trap "kill $$loop $$worker 2>/dev/null" EXIT INT TERM; \
 		$(MANAGE) runserver 127.0.0.1:8000
 
-test: translations $(NODE_PACKAGES)
-	@echo "==> Running the test suite on $${DATABASE_URL:-SQLite}"
-	$(VENV)/bin/pytest
-	@$(MAKE) --no-print-directory test-browser
-
-# Real-browser tests (Playwright + Debian's Chromium, axe-core from npm) in a pytest session of
-# their own; screenshots go to test-artifacts/screenshots/. The calendar tests of the main suite
-# read the .ics files with ical.js from the same npm packages.
+# npm packages of the tests: axe-core for the browser tests, ical.js for the calendar tests of
+# the main suite. Defined before the targets that need them (make expands prerequisites as it
+# reads them).
 NODE_PACKAGES := tests/browser/node_modules/.package-lock.json
 $(NODE_PACKAGES): tests/browser/package.json tests/browser/package-lock.json
 	@command -v npm >/dev/null || { echo "npm is needed for axe-core and ical.js: apt-get install npm" >&2; exit 1; }
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# The Nu Html Checker that tests/test_real_clients_html.py runs with the machine's Java (npm).
+VNU := tests/validators/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU): tests/validators/package.json tests/validators/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the Nu Html Checker: apt-get install npm" >&2; exit 1; }
+	npm ci --prefix tests/validators --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: translations $(NODE_PACKAGES) $(VNU)
+	@echo "==> Running the test suite on $${DATABASE_URL:-SQLite}"
+	$(VENV)/bin/pytest
+	@$(MAKE) --no-print-directory test-browser
+
+# Real-browser tests (Playwright + Debian's Chromium, axe-core from npm) in a pytest session of
+# their own; screenshots go to test-artifacts/screenshots/.
 test-browser: translations $(NODE_PACKAGES)
 	@echo "==> Running the browser tests on $${DATABASE_URL:-SQLite}"
 	$(VENV)/bin/pytest tests/browser

@@ -21,6 +21,8 @@ def build_site_chrome():
     language = get_language()
     home = next((home for home in homes if home.locale.language_code == language), None)
     organisation = OrganisationDetails.for_active_locale()
+    # Read, not made: the first visitor of a new site may not write settings.
+    contact = ContactSettings.objects.first() or ContactSettings()
     return {
         "home": home,
         "nav_pages": (
@@ -37,14 +39,14 @@ def build_site_chrome():
         ),
         "homes": [home for home in homes if home.alias_of_id is None],
         "organisation": organisation,
+        "contact": contact,
         # The footer is the same on every page of a language: its markup is kept, not rendered
         # again on every request. Logo renditions come from Wagtail's rendition cache.
         "footer": render_to_string(
             "components/footer.html",
             {
                 "organisation": organisation,
-                # Read, not made: the first visitor of a new site may not write settings.
-                "contact": ContactSettings.objects.first() or ContactSettings(),
+                "contact": contact,
                 "partners": list(Partner.for_footer()),
             },
         ),

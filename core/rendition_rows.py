@@ -98,9 +98,20 @@ def renditions_from_rows(image, rows):
     }
 
 
-def rendition_of(image, filter_spec):
-    """Wagtail's rendition of one filter spec, from the image's loaded rows when they hold it."""
+class RenditionFile(NamedTuple):
+    url: str
+    width: int
+    height: int
+
+
+def rendition_file(image, filter_spec):
+    """The address and size of one rendition, from the image's loaded rows when they hold it
+    (building no rendition instance: a page whose pictures are remembered builds none), else
+    from Wagtail's rendition, made if missing."""
     rows = loaded_rows(image, [filter_spec])
     if rows is None:
-        return image.get_rendition(filter_spec)
-    return renditions_from_rows(image, rows)[filter_spec]
+        rendition = image.get_rendition(filter_spec)
+        return RenditionFile(rendition.url, rendition.width, rendition.height)
+    (row,) = rows
+    storage = image.get_rendition_model()._meta.get_field("file").storage
+    return RenditionFile(storage.url(row.file), row.width, row.height)

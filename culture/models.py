@@ -23,6 +23,9 @@ from core.models import (
     in_language,
     ready_for_cards,
 )
+from core.structured_data import json_ld_script
+
+from .structured_data import gallery_json_ld
 
 
 def hero_image_field():
@@ -72,7 +75,7 @@ class SectionPage(SitePage):
     template = "culture/section_page.html"
     serve_select_related = ("image", "area")
     card_image_field = "image"
-    pictures = {"image": ("section_banner", "card")}
+    pictures = {"image": ("section_banner", "card", "social_image")}
     browse_when_search_finds_nothing = True
 
     class Meta:
@@ -181,7 +184,7 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
     template = "culture/activity_page.html"
     serve_select_related = ("image", "leader", "contact_person")
     card_image_field = "image"
-    pictures = {"image": ("page_image", "card")}
+    pictures = {"image": ("page_image", "card", "social_image")}
 
     class Meta:
         verbose_name = _("activity")
@@ -287,7 +290,7 @@ class GalleryPage(AreaTaggedMixin, SitePage):
     serve_select_related = ("cover_image",)
     card_image_field = "cover_image"
     pictures = {
-        "cover_image": ("card",),
+        "cover_image": ("card", "social_image"),
         "gallery_images.image": ("gallery_thumbnail", "gallery_viewer"),
     }
 
@@ -321,9 +324,11 @@ class GalleryPage(AreaTaggedMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["gallery_items"] = self.gallery_images.select_related("image").prefetch_related(
-            "image__renditions"
+        items = list(
+            self.gallery_images.select_related("image").prefetch_related("image__renditions")
         )
+        context["gallery_items"] = items
+        context["json_ld"] = json_ld_script(gallery_json_ld(self, request, items))
         return context
 
 

@@ -400,7 +400,7 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
     template = "events/event_page.html"
     serve_select_related = ("image", "venue")
     card_image_field = "image"
-    pictures = {"image": ("page_image", "card")}
+    pictures = {"image": ("page_image", "card", "social_image")}
     search_result_prefetch_related = ("occurrences",)
 
     class Meta:

@@ -1,51 +1,85 @@
-"""schema.org Event data for search engines and other readers of the page."""
+"""schema.org Event data for search engines and other readers of the page, with the fields
+Google documents as required and recommended (developers.google.com/search/docs/appearance/
+structured-data/event)."""
 
 from django.utils import timezone
 
+from core.structured_data import link_preview_image, organisation_reference, postal_address
+
+SCHEMA = "https://schema.org/"
+
 
 def event_json_ld(page, request):
+    """One Event per date (at most twenty): search engines show each date as an event."""
+    url = request.build_absolute_uri(page.get_url(request))
+    association = organisation_reference(request)
+    shared = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": page.title,
+        "description": page.summary,
+        "url": url,
+        "image": [link_preview_image(page, request, association["name"])["url"]],
+        "eventStatus": SCHEMA + ("EventCancelled" if page.is_cancelled else "EventScheduled"),
+        "organizer": organiser(page, association),
+        "offers": offer(page, url),
+        "inLanguage": page.languages,
+        **where(page),
+    }
+    return [{**shared, **dates(occurrence)} for occurrence in page.sorted_occurrences[:20]]
+
+
+def dates(occurrence):
+    """An all-day date is given as a date: its midnight-to-midnight times would put it on
+    another day in other time zones."""
+    start = timezone.localtime(occurrence.start)
+    end = timezone.localtime(occurrence.end) if occurrence.end else None
+    if occurrence.all_day:
+        start, end = start.date(), end and end.date()
+    return {"startDate": start.isoformat(), **({"endDate": end.isoformat()} if end else {})}
+
+
+def where(page):
+    """The venue with its postal address, or the online link; nothing while it is to be announced."""
     venue = page.local_venue
     if venue:
-        location = {"@type": "Place", "name": venue.name, "address": venue.one_line_address}
+        place = {"@type": "Place", "name": venue.name}
+        if venue.address:
+            place["address"] = postal_address(venue.address)
         if venue.latitude is not None and venue.longitude is not None:
-            location["geo"] = {
+            place["geo"] = {
                 "@type": "GeoCoordinates",
                 "latitude": float(venue.latitude),
                 "longitude": float(venue.longitude),
             }
-        attendance = "https://schema.org/OfflineEventAttendanceMode"
-    else:
-        location = {"@type": "VirtualLocation", "url": page.online_url}
-        attendance = "https://schema.org/OnlineEventAttendanceMode"
-    status = (
-        "https://schema.org/EventCancelled"
-        if page.is_cancelled
-        else "https://schema.org/EventScheduled"
-    )
-    url = request.build_absolute_uri(page.get_url(request))
-    entries = []
-    for occurrence in page.sorted_occurrences[:20]:
-        entry = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": page.title,
-            "description": page.summary,
-            "url": url,
-            "startDate": timezone.localtime(occurrence.start).isoformat(),
-            "eventStatus": status,
-            "eventAttendanceMode": attendance,
-            "location": location,
-            "organizer": {"@type": "Organization", "name": page.organiser or "Baltic Region"},
-            "inLanguage": page.languages,
+        return {"location": place, "eventAttendanceMode": SCHEMA + "OfflineEventAttendanceMode"}
+    if page.online_url:
+        return {
+            "location": {"@type": "VirtualLocation", "url": page.online_url},
+            "eventAttendanceMode": SCHEMA + "OnlineEventAttendanceMode",
         }
-        if occurrence.end:
-            entry["endDate"] = timezone.localtime(occurrence.end).isoformat()
-        if page.price is not None:
-            entry["offers"] = {
-                "@type": "Offer",
-                "price": str(page.price),
-                "priceCurrency": "EUR",
-                "url": page.registration_url or url,
-            }
-        entries.append(entry)
-    return entries
+    return {}
+
+
+def organiser(page, association):
+    """The association (its home page and logo) when it organises the event, as the field's default
+    says; another organiser by name."""
+    name = page.organiser.strip()
+    ours = association["name"].casefold()
+    if not name or name.casefold() in ours or ours in name.casefold():
+        return {**association, "name": name or association["name"]}
+    return {"@type": "Organization", "name": name}
+
+
+def offer(page, url):
+    """Free events are offered at 0 €; tickets are on sale from the event's announcement."""
+    data = {
+        "@type": "Offer",
+        "price": str(page.price if page.price is not None else 0),
+        "priceCurrency": "EUR",
+        "url": page.registration_url or url,
+        "availability": SCHEMA + ("Discontinued" if page.is_cancelled else "InStock"),
+    }
+    if page.first_published_at:
+        data["validFrom"] = timezone.localtime(page.first_published_at).isoformat()
+    return data

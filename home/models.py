@@ -9,13 +9,14 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
+from core.caching import content_version, remembered_per_content_version
 from core.listings_registry import home_page_listings
 from core.models import Person, SitePage, ready_for_cards, shown_in_language
 
 
 class HomePage(SitePage):
     serve_select_related = ("hero_image",)
-    pictures = {"hero_image": ("hero",)}
+    pictures = {"hero_image": ("hero", "social_image")}
 
     hero_title = models.CharField(_("hero title"), max_length=150, blank=True)
     hero_text = models.TextField(_("hero text"), blank=True)
@@ -142,6 +143,25 @@ class PeoplePage(SitePage):
         people = [item.person for item in self.people.select_related("person__photo")]
         context["people"] = shown_in_language(people, self.locale_id, select_related=("photo",))
         return context
+
+
+def people_page_addresses(locale_id):
+    """{person's translation key: address of their entry on the language's people page}, kept
+    per content version: an article names its authors' entries (``core.structured_data``)."""
+
+    def find():
+        pages = (
+            PeoplePage.objects.live().public().filter(locale_id=locale_id, alias_of__isnull=True)
+        )
+        links = PeoplePagePerson.objects.filter(page__in=pages).select_related("page", "person")
+        return {
+            link.person.translation_key: f"{link.page.url}#person-{link.person.translation_key}"
+            for link in links
+        }
+
+    return remembered_per_content_version(
+        f"people-page-addresses:{locale_id}", content_version(), find
+    )
 
 
 class PeoplePagePerson(Orderable):

@@ -5,6 +5,7 @@ import re
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -43,16 +44,12 @@ from core.models import (
     ready_for_cards,
     shown_in_language,
 )
-from core.pictures import USES
-from core.rendition_rows import rendition_of
+from core.structured_data import link_preview_image, organisation_reference, person_page_urls
 
 from .feeds import AtomPublicationFeed, RssPublicationFeed
 
-# Link previews on social media use a 1.91:1 picture of at least 1200 pixels' width.
-SOCIAL_IMAGE_SPEC = USES["social_image"].resize  # made ahead with the page's other pictures
 FEED_SIZE = 20
 RELATED_COUNT = 3
-OPEN_GRAPH_LOCALES = {"en": "en_GB", "fi": "fi_FI", "ru": "ru_RU"}
 # The list serves the archive of a year at <list>/2026/, so no publication may have such a slug.
 YEAR_SLUG = re.compile(r"\d{4}")
 
@@ -145,6 +142,37 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
             raise Http404
         return self.render(request, archive_year=year)
 
+    def year_archive_urls(self):
+        """(year, address) of the list's year archives: one for each year it has publications of."""
+        _areas, _tags, years = self.filter_choices()
+        return [(year, self.url + self.reverse_subpage("year", args=(year,))) for year in years]
+
+    def year_archive_translations(self, year):
+        """The year's archive (language code, address, whether it is the default language's) in
+        each language whose list has publications of that year, in the site's order of
+        languages (for ``hreflang``)."""
+
+        def find():
+            lists = (
+                PublicationIndexPage.objects.live()
+                .public()
+                .filter(translation_key=self.translation_key, alias_of__isnull=True)
+                .select_related("locale")
+            )
+            found = {
+                index.locale.language_code: dict(index.year_archive_urls()).get(year)
+                for index in lists
+            }
+            return [
+                {"code": code, "url": found[code], "is_default": code == settings.LANGUAGE_CODE}
+                for code, _name in settings.LANGUAGES
+                if found.get(code)
+            ]
+
+        return kept_per_content_version(
+            f"publication-archive-languages:{self.translation_key}:{year}", content_version(), find
+        )
+
     @path("feed/rss/", name="rss_feed")
     def rss_feed(self, request):
         return RssPublicationFeed(self)(request)
@@ -229,6 +257,10 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
         context.update(
             publications=listing,
             archive_year=archive_year,
+            archive_title=f"{self.title} {archive_year}" if archive_year else "",
+            archive_translations=self.year_archive_translations(archive_year)
+            if archive_year
+            else [],
             kinds=PublicationKind.choices,
             filter_areas=areas,
             filter_tags=tags,
@@ -399,28 +431,19 @@ class PublicationPage(AreaTaggedMixin, SitePage):
             candidates.order_by(*ordering).for_cards("kind", "date_published")[:RELATED_COUNT]
         )
 
-    def social_image(self, request):
-        """The cover as a link-preview picture with an absolute address, or None."""
-        if not self.cover_image:
-            return None
-        rendition = rendition_of(self.cover_image, SOCIAL_IMAGE_SPEC)
-        return {
-            "url": request.build_absolute_uri(rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
-        }
-
-    def structured_data(self, url, image, publisher_name):
+    def structured_data(self, request):
         """schema.org Article or NewsArticle for search engines."""
-        publisher = {"@type": "Organization", "name": publisher_name}
-        authors = [
-            {
-                "@type": "Person",
-                "name": person.name,
-                **({"jobTitle": person.role} if person.role else {}),
-            }
-            for person in self.local_authors
-        ]
+        publisher = organisation_reference(request)
+        url = request.build_absolute_uri(self.get_url(request))
+        person_urls = person_page_urls(self.locale_id)
+        authors = []
+        for person in self.local_authors:
+            author = {"@type": "Person", "name": person.name}
+            if person.role:
+                author["jobTitle"] = person.role
+            if person.translation_key in person_urls:
+                author["url"] = request.build_absolute_uri(person_urls[person.translation_key])
+            authors.append(author)
         data = {
             "@context": "https://schema.org",
             "@type": self.schema_type,
@@ -432,32 +455,21 @@ class PublicationPage(AreaTaggedMixin, SitePage):
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "author": authors or [publisher],
             "publisher": publisher,
+            "image": [link_preview_image(self, request, publisher["name"])["url"]],
         }
         if self.last_published_at:
-            data["dateModified"] = self.last_published_at.isoformat()
-        if image:
-            data["image"] = [image["url"]]
+            data["dateModified"] = timezone.localtime(self.last_published_at).isoformat()
         keywords = [tag.name for tag in self.tag_list]
         if keywords:
             data["keywords"] = keywords
         return data
 
     def get_context(self, request, *args, **kwargs):
-        from core.chrome import chrome_for_request  # the site's settings build on apps
-
         context = super().get_context(request, *args, **kwargs)
-        organisation = chrome_for_request(request)["organisation"]
-        image = self.social_image(request)
-        url = request.build_absolute_uri(self.get_url(request))
         context.update(
             attachments=self.attachments.select_related("document"),
             related_publications=ready_for_cards(self.related_publications(), shown=self),
-            canonical_url=url,
-            social_image=image,
-            open_graph_locale=OPEN_GRAPH_LOCALES.get(self.locale.language_code, ""),
-            structured_data=self.structured_data(
-                url, image, organisation.name if organisation else "Baltic Region"
-            ),
+            structured_data=self.structured_data(request),
         )
         return context
 

@@ -13,7 +13,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.tests.utils import get_test_image_file
 
 from core.pictures import USES
-from core.rendition_rows import load_rendition_rows, rendition_of
+from core.rendition_rows import load_rendition_rows, rendition_file
 from core.templatetags.pictures import remembered_pictures
 
 pytestmark = pytest.mark.django_db
@@ -127,13 +127,18 @@ def test_a_missing_rendition_is_made(image):
         assert rendition.file.name.rsplit("/", 1)[1] in html
 
 
-def test_one_rendition_from_rows_is_wagtails(image):
+def test_one_rendition_from_rows_is_wagtails(image, rendition_instances):
     spec = USES["social_image"].resize
     expected = image.get_rendition(spec)
-    found = rendition_of(loaded(image, [spec]), spec)
-    assert (found.pk, found.url, found.width, found.height) == (
-        expected.pk,
-        expected.url,
-        expected.width,
-        expected.height,
-    )
+    rows = loaded(image, [spec])
+    rendition_instances.clear()
+    assert rendition_file(rows, spec) == (expected.url, expected.width, expected.height)
+    assert rendition_instances == []
+
+
+def test_one_rendition_without_rows_is_made(image):
+    spec = USES["social_image"].resize
+    rendition_model = get_image_model().get_rendition_model()
+    found = rendition_file(image, spec)
+    made = rendition_model.objects.get(image=image, filter_spec=spec)
+    assert found == (made.url, made.width, made.height)

@@ -174,7 +174,7 @@ def test_publishing_a_gallery_in_the_admin_makes_its_renditions_before_anyone_vi
     gallery = GalleryPage.objects.get(slug="boat-trip", locale=index.locale)
     assert gallery.live
     made = {image: set(image.renditions.values_list("filter_spec", flat=True)) for image in images}
-    assert made[images[0]] == specs("card", "gallery_thumbnail", "gallery_viewer")
+    assert made[images[0]] == specs("card", "social_image", "gallery_thumbnail", "gallery_viewer")
     assert made[images[1]] == made[images[2]] == specs("gallery_thumbnail", "gallery_viewer")
 
     before = Rendition.objects.count()

@@ -23,9 +23,18 @@
     var viewer = document.querySelector("[data-viewer]");
     if (!gallery || !viewer || typeof viewer.showModal !== "function") { return; }
     var links = Array.prototype.slice.call(gallery.querySelectorAll("[data-gallery-link]"));
-    var image = viewer.querySelector(".viewer__image");
-    var sources = Array.prototype.slice.call(viewer.querySelectorAll("[data-viewer-source]"));
     var caption = viewer.querySelector(".viewer__caption");
+    // The picture is made here: the page's markup has no image to show before one is chosen.
+    var picture = document.createElement("picture");
+    var sources = ["avif", "webp"].map(function (format) {
+        var source = document.createElement("source");
+        source.type = "image/" + format;
+        source.setAttribute("data-viewer-source", format);
+        return picture.appendChild(source);
+    });
+    var image = picture.appendChild(document.createElement("img"));
+    image.className = "viewer__image";
+    caption.parentNode.insertBefore(picture, caption);
     var count = viewer.querySelector("[data-viewer-count]");
     var current = 0;
     var opener = null;
