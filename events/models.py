@@ -26,6 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
+from core.caching import content_version, remembered_per_content_version
 from core.fields import SPOKEN_LANGUAGE_CHOICES
 from core.listing import paginate
 from core.models import (
@@ -244,10 +245,15 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         the first event to that of the last, and at least from this month to a year ahead.
         Outside them are only empty months, which crawlers following "next month" would read
         one by one to 2100; visitors never see a link out of them."""
-        bounds = (
-            EventOccurrence.objects.with_finish()
-            .filter(page__in=EventPage.objects.child_of(self).live().values("id"))
-            .aggregate(first=Min("start"), last=Max("finishes"))
+        # Kept per content version: the aggregate reads every date of the schedule.
+        bounds = remembered_per_content_version(
+            f"event-months:{self.pk}",
+            content_version(),
+            lambda: (
+                EventOccurrence.objects.with_finish()
+                .filter(page__in=EventPage.objects.child_of(self).live().values("id"))
+                .aggregate(first=Min("start"), last=Max("finishes"))
+            ),
         )
         this_month = timezone.localdate().replace(day=1)
         months = [this_month, this_month.replace(year=this_month.year + 1)]

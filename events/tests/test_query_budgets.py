@@ -39,3 +39,17 @@ def test_schedule_budget_does_not_grow_with_more_events(assert_page_queries):
     for number in range(12):
         event.copy(update_attrs={"slug": f"copied-event-{number}"}, keep_live=True)
     assert_page_queries(index.url, 12)
+
+
+def test_month_view_reads_the_schedules_span_once_per_content_version(client):
+    """Which months answer depends on the first and last dates of the whole schedule: an
+    aggregate over every date, kept per content version rather than run on each request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    today = timezone.localdate()
+    url = f"{schedule().url}{today.year}/{today.month}/"
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert not [query for query in queries if "MAX(" in query["sql"].upper()]
