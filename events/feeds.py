@@ -40,7 +40,10 @@ class UpcomingEventsFeed(Feed):
         # The soonest, not the first added: with more upcoming events than the feed holds, a
         # reader would otherwise miss the ones about to happen.
         events = EventPage.objects.child_of(self.index_page).live().public()
-        return in_date_order(soonest_first(events)[: self.size])
+        # With the dates of each item's publication, which the feed gives.
+        return in_date_order(
+            soonest_first(events)[: self.size], "first_published_at", "last_published_at"
+        )
 
     def item_title(self, item):
         return announced_title(item)

@@ -521,21 +521,21 @@ def soonest_first(events):
     )
 
 
-def with_card_fields(events):
-    """Events with what their cards show loaded up front."""
+def with_card_fields(events, *fields):
+    """Events with what their cards show, and ``fields``, loaded up front."""
     return (
-        events.for_cards("status", "venue", "online_url")
+        events.for_cards("status", "venue", "online_url", *fields)
         .select_related("venue")
         .prefetch_related("occurrences")
     )
 
 
-def in_date_order(rows):
-    """The events that rows of ``soonest_first`` name, in the rows' order. They are loaded by id
-    alone: the rows already come from the filtered events, and filtering again (by area, say)
-    would cost as much as finding them."""
+def in_date_order(rows, *fields):
+    """The events that rows of ``soonest_first`` name, in the rows' order, with their card's
+    fields and ``fields``. They are loaded by id alone: the rows already come from the filtered
+    events, and filtering again (by area, say) would cost as much as finding them."""
     rows = list(rows)
-    found = with_card_fields(EventPage.objects).in_bulk([row["page_id"] for row in rows])
+    found = with_card_fields(EventPage.objects, *fields).in_bulk([row["page_id"] for row in rows])
     return [found[row["page_id"]] for row in rows if row["page_id"] in found]
 
 

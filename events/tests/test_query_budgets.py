@@ -53,3 +53,8 @@ def test_month_view_reads_the_schedules_span_once_per_content_version(client):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     assert not [query for query in queries if "MAX(" in query["sql"].upper()]
+
+
+def test_events_feed_within_a_fixed_budget(assert_page_queries):
+    # Each item gives its publication dates: loaded with the items, not one query per item.
+    assert_page_queries(schedule().url + "feed/rss/", 6)
