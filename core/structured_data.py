@@ -4,6 +4,7 @@
 import json
 import re
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
@@ -31,9 +32,22 @@ def json_ld_script(data):
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
 
 
-def link_preview_image(page, request, organisation_name):
+def organisation_name(organisation):
+    """The association's name in the visitor's language, or the site's until it is entered."""
+    return organisation.name if organisation else settings.WAGTAIL_SITE_NAME
+
+
+def link_preview_image(page, request, site_name):
     """{url, width, height, alt} of the page's link-preview picture: the 1200×630 crop of the
-    image its ``pictures`` show as "social_image", else the organisation's own picture."""
+    image its ``pictures`` show as "social_image", else the organisation's own picture. Found
+    once per request: a page's OpenGraph tags and its JSON-LD both name it."""
+    found = request.__dict__.setdefault("_link_preview_images", {})
+    if page.pk not in found:
+        found[page.pk] = find_link_preview_image(page, request, site_name)
+    return found[page.pk]
+
+
+def find_link_preview_image(page, request, site_name):
     image = next(
         (
             getattr(page, field)
@@ -47,7 +61,7 @@ def link_preview_image(page, request, organisation_name):
             "url": request.build_absolute_uri(static(DEFAULT_LINK_PREVIEW["path"])),
             "width": DEFAULT_LINK_PREVIEW["width"],
             "height": DEFAULT_LINK_PREVIEW["height"],
-            "alt": organisation_name,
+            "alt": site_name,
         }
     rendition = rendition_file(image, USES["social_image"].resize)
     return {
@@ -104,7 +118,7 @@ def organisation_reference(request):
     organisation, home = chrome["organisation"], chrome["home"]
     return {
         "@type": "Organization",
-        "name": organisation.name if organisation else "Baltic Region",
+        "name": organisation_name(organisation),
         "url": request.build_absolute_uri(home.url if home else "/"),
         "logo": request.build_absolute_uri(static(LOGO)),
     }

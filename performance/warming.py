@@ -29,8 +29,8 @@ class PagesToWarm:
     """The on-commit callback of one transaction: the pages its changes touched. The task is
     queued once, after the content version has moved on (that callback was registered first)."""
 
-    def __init__(self):
-        self.page_ids = set()
+    def __init__(self, page_ids):
+        self.page_ids = set(page_ids)
 
     def __call__(self):
         warm_pages.enqueue(sorted(self.page_ids))
@@ -42,15 +42,11 @@ def warm_after_commit(page_ids):
     if not settings.SITE_WARM_URL:
         return
     connection = transaction.get_connection()
-    pending = (
-        upstream.pending_on_commit(connection, PagesToWarm) if connection.in_atomic_block else None
-    )
-    if pending is None:
-        pending = PagesToWarm()
+    pending = connection.in_atomic_block and upstream.pending_on_commit(connection, PagesToWarm)
+    if pending:
         pending.page_ids.update(page_ids)
-        transaction.on_commit(pending)
     else:
-        pending.page_ids.update(page_ids)
+        transaction.on_commit(PagesToWarm(page_ids))
 
 
 def paths_to_warm(page_ids):

@@ -9,6 +9,7 @@ from core.structured_data import (
     breadcrumb_list,
     json_ld_script,
     link_preview_image,
+    organisation_name,
     organization,
 )
 
@@ -24,7 +25,7 @@ def link_preview(context, title=None, url=None, kind="website"):
         return {"preview": None}
     request = context["request"]
     organisation = context["chrome"]["organisation"]
-    site_name = organisation.name if organisation else "Baltic Region"
+    site_name = organisation_name(organisation)
     if url is None:
         # Not translated yet: the original is the page to share, as the canonical link says.
         url = page.alias_of.url if page.alias_of_id else page.url
