@@ -189,9 +189,10 @@ else:
     }
 
 # --- Background tasks -----------------------------------------------------------------------
-# Work that need not hold up a request (Wagtail's search index updates, counting searches) is
-# queued in the database and done by `manage.py db_worker`, which `make run` starts (and the
-# compose file runs as a service of its own). TASKS_IMMEDIATE=true does it inline instead.
+# Work that need not hold up a request (Wagtail's search index updates, counting searches,
+# e-mails) is queued in the database and done by `manage.py db_worker`, which `make run` starts.
+# In production TASKS_REDIS_URL queues it in Redis instead (RQ, done by `manage.py rqworker`, as
+# the compose file does). TASKS_IMMEDIATE=true does it inline instead.
 
 # Where the worker reaches the site to render the pages a change touched before a visitor asks
 # (performance/warming.py), e.g. http://127.0.0.1:8000 or http://web:8000. Empty: not done.
@@ -199,6 +200,12 @@ SITE_WARM_URL = os.environ.get("SITE_WARM_URL", "")
 
 if env_bool("TASKS_IMMEDIATE", False):
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+elif os.environ.get("TASKS_REDIS_URL"):
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    # A Redis of its own, not the cache's: a cache may evict keys under memory pressure and
+    # keeps nothing on disk, and a queue must lose neither.
+    RQ_QUEUES = {"default": {"URL": os.environ["TASKS_REDIS_URL"], "DEFAULT_TIMEOUT": 600}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
