@@ -99,7 +99,6 @@ def test_the_production_queue_keeps_deferred_work_until_its_time(redis_queue):
     """A task deferred with run_after (a reminder the day before an event, say) waits in RQ's
     scheduled registry and is done by the worker's scheduler once its time has come."""
     from django.utils import timezone
-
     from wagtail.contrib.search_promotions.models import Query
     from wagtail.models import Locale
 
