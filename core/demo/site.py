@@ -18,12 +18,14 @@ AREA_RGB = {
 }
 
 # Development logins, printed by load_demo_content; production has its own accounts.
+# Username, role, group and a full name: Wagtail's account page asks for both names before it
+# saves anything, the staff's admin language included.
 DEMO_USERS = [
-    ("admin", "Administrator", None),
-    ("editor", "Editor", "Editors"),
-    ("moderator", "Moderator", "Moderators"),
-    ("translator-fi", "Translator (Finnish)", "Translators (fi)"),
-    ("translator-ru", "Translator (Russian)", "Translators (ru)"),
+    ("admin", "Administrator", None, ("Aleksi", "Nieminen")),
+    ("editor", "Editor", "Editors", ("Elena", "Korhonen")),
+    ("moderator", "Moderator", "Moderators", ("Marja", "Lehtinen")),
+    ("translator-fi", "Translator (Finnish)", "Translators (fi)", ("Tiina", "Mäkinen")),
+    ("translator-ru", "Translator (Russian)", "Translators (ru)", ("Olga", "Ivanova")),
 ]
 DEMO_PASSWORD = "baltic-demo-2026"  # noqa: S105
 
@@ -61,10 +63,15 @@ def language_home(locale):
 
 def load_users(report):
     User = get_user_model()
-    for username, role, group_name in DEMO_USERS:
+    for username, role, group_name, (first_name, last_name) in DEMO_USERS:
         if User.objects.filter(username=username).exists():
             continue
-        user = User(username=username, email=f"{username}@example.org", first_name=role)
+        user = User(
+            username=username,
+            email=f"{username}@example.org",
+            first_name=first_name,
+            last_name=last_name,
+        )
         user.set_password(DEMO_PASSWORD)
         if group_name is None:
             user.is_superuser = True

@@ -2,6 +2,7 @@
 the environment (see the configuration table in README.md)."""
 
 import os
+import zoneinfo
 from datetime import timedelta
 from pathlib import Path
 
@@ -224,6 +225,13 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Helsinki"
+# The time zones staff can choose on their account page: the system's list holds names that are
+# files, not zones ("localtime", "posix/…"), which the admin then refuses and logs.
+WAGTAIL_USER_TIME_ZONES = ["UTC"] + sorted(
+    name
+    for name in zoneinfo.available_timezones()
+    if "/" in name and not name.startswith(("Etc/", "posix/", "right/", "SystemV/"))
+)
 # Shown in the admin's language menu too.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("en", _("English")),

@@ -50,5 +50,5 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demo content is already loaded: nothing changed.")
         self.stdout.write("Demo logins for http://127.0.0.1:8000/admin/ (development only):")
-        for username, role, _group in DEMO_USERS:
+        for username, role, _group, _name in DEMO_USERS:
             self.stdout.write(f"  {username:<15} {DEMO_PASSWORD}   {role}")
