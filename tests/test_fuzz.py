@@ -165,3 +165,25 @@ def test_random_form_bodies_never_give_a_500(form_urls, data, body):
     path = data.draw(st.sampled_from(form_urls))
     response = Client().post(path, body)
     check(response)
+
+
+def test_a_malformed_streamfield_post_in_the_admin_is_refused_with_a_400(client):
+    """The admin's StreamField reads each block's bookkeeping fields straight from the post; one
+    missing was a 500 (MultiValueDictKeyError). Nothing of the post is kept."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from home.models import StandardPage
+
+    client.force_login(get_user_model().objects.get(username="editor"))
+    page = StandardPage.objects.filter(locale__language_code="en").first()
+    revisions = page.revisions.count()
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {"title": "Broken", "slug": page.slug, "body-count": "1", "body-0-type": "paragraph"},
+    )
+    assert response.status_code == 400
+    assert "nothing was saved" in response.content.decode()
+    assert page.revisions.count() == revisions
+    page.refresh_from_db()
+    assert page.title != "Broken"

@@ -99,6 +99,7 @@ MIDDLEWARE = [
     # page cache, which keeps the compressed copy, so a hit costs no compression.
     "performance.compression.AnonymousGZipMiddleware",
     "operations.request_checks.RejectNullCharactersMiddleware",
+    "operations.request_checks.MalformedFormPostMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
