@@ -573,3 +573,16 @@ def patch_localize_snippet_status_panel():
     if not getattr(StatusSidePanel.get_context_data, "__wrapped__", None):
         get_context_data.__wrapped__ = original
         StatusSidePanel.get_context_data = get_context_data
+
+
+def check_image_upload_first(field, check):
+    """Run ``check(uploaded)`` in Wagtail's image upload ``field`` (of one form) before its own
+    format check, ``check_image_file_format`` (undocumented), which is given the upload opened
+    by Willow (``uploaded.image``) and compares the extension with the format Willow guessed."""
+    own_check = field.check_image_file_format
+
+    def check_image_file_format(uploaded):
+        check(uploaded)
+        own_check(uploaded)
+
+    field.check_image_file_format = check_image_file_format

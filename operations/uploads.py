@@ -4,13 +4,16 @@ Willow and refuses a file whose format differs from its extension); here they on
 location and other personal metadata (``image_metadata``)."""
 
 import os
+import re
 import zipfile
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
+from core.upstream import check_image_upload_first
 from performance.renditions import ImageFormMakingRenditions
 
 from .image_metadata import LocationNotRemovable, without_metadata
@@ -23,6 +26,10 @@ OPEN_DOCUMENT_TYPES = {
 # Executables and scripts are refused whatever they are called.
 EXECUTABLE_SIGNATURES = (b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe")
 TEXT_SAMPLE_SIZE = 64 * 1024
+# An SVG drawing's first element, after any XML declaration, comments and doctype.
+SVG_ROOT = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*|<!DOCTYPE svg[^>]*>\s*)*<svg[\s>]", re.S
+)
 
 
 def _is_office_open_xml(uploaded, extension):
@@ -88,6 +95,12 @@ class SafeDocumentForm(BaseDocumentForm):
         if not uploaded or "file" not in self.changed_data:
             return uploaded
         extension = os.path.splitext(uploaded.name)[1].lower().lstrip(".")
+        # Document.clean() checks the extension of the instance's file, which stays empty when
+        # the file is refused here (it then added "File extension “” is not allowed"): it judges
+        # the name the editor gave, and refuses types not allowed with the list of allowed ones.
+        self.instance.file = uploaded
+        if extension not in settings.WAGTAILDOCS_EXTENSIONS:
+            return uploaded
         if not content_matches_extension(uploaded, extension):
             raise ValidationError(
                 _(
@@ -100,9 +113,33 @@ class SafeDocumentForm(BaseDocumentForm):
         return uploaded
 
 
+def refuse_text_taken_for_a_drawing(uploaded):
+    """Willow takes any text with markup for an SVG drawing, so a web page named ``.png`` was
+    refused as "the file format (svg)", which tells the editor nothing."""
+    if uploaded.image.format_name != "svg":
+        return
+    uploaded.seek(0)
+    head = uploaded.read(TEXT_SAMPLE_SIZE)
+    uploaded.seek(0)
+    if not SVG_ROOT.match(head):
+        raise ValidationError(
+            _(
+                "This file is not a picture but text (a web page, for example). Upload a "
+                "photo or a picture in one of the supported formats."
+            ),
+            code="not_an_image",
+        )
+
+
 class SafeImageForm(ImageFormMakingRenditions):
     """The admin's image form (WAGTAILIMAGES_IMAGE_FORM_BASE): add, multiple upload, the
     chooser's upload and a new file on edit all store the file without its metadata."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The multiple upload's form for an image already uploaded has no file field.
+        if "file" in self.fields:
+            check_image_upload_first(self.fields["file"], refuse_text_taken_for_a_drawing)
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")

@@ -629,3 +629,20 @@ def test_pending_on_commit_finds_a_callback_until_its_transaction_ends():
         assert upstream.pending_on_commit(connection, Callback) is callback
         1 / 0  # noqa: B018
     assert upstream.pending_on_commit(connection, Callback) is None
+
+
+def test_check_image_upload_first_runs_before_wagtails_format_check():
+    """check_image_upload_first: Wagtail's image field checks the format in
+    check_image_file_format, given the upload opened by Willow."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images.fields import WagtailImageField
+
+    from core.upstream import check_image_upload_first
+
+    seen = []
+    field = WagtailImageField()
+    check_image_upload_first(field, lambda uploaded: seen.append(uploaded.image.format_name))
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (4, 4)).save(buffer, "PNG")
+    field.clean(SimpleUploadedFile("dot.png", buffer.getvalue()))
+    assert seen == ["png"]
