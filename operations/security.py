@@ -43,17 +43,25 @@ class PermissionsPolicyMiddleware:
 def sign_in_locked_out(request, original_response=None, credentials=None):
     """The admin's sign-in page again, with a message that says why and for how long."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    messages.error(
-        request,
-        ngettext(
-            "Too many failed sign-in attempts for this account or from this network. "
+    if getattr(request, "sign_in_network_throttled", False):
+        message = ngettext(
+            "Too many failed sign-ins from your network. Try again in %(minutes)s minute, or "
+            "sign in now with the code from your authenticator app if you have turned on "
+            "two-step sign-in.",
+            "Too many failed sign-ins from your network. Try again in %(minutes)s minutes, or "
+            "sign in now with the code from your authenticator app if you have turned on "
+            "two-step sign-in.",
+            minutes,
+        )
+    else:
+        message = ngettext(
+            "Too many failed sign-in attempts for this account from your network. "
             "Try again in %(minutes)s minute, or ask an administrator to reset your password.",
-            "Too many failed sign-in attempts for this account or from this network. "
+            "Too many failed sign-in attempts for this account from your network. "
             "Try again in %(minutes)s minutes, or ask an administrator to reset your password.",
             minutes,
         )
-        % {"minutes": minutes},
-    )
+    messages.error(request, message % {"minutes": minutes})
     username = (credentials or {}).get("username", "")
     next_url = request.POST.get("next") or reverse("wagtailadmin_home")
     return upstream.admin_sign_in_page(request, username, next_url, status=429)

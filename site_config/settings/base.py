@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     "operations",
     "contact_forms",
     "axes",
+    "staff_signin",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "performance",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -103,7 +107,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which second factor, if any, this session passed (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "staff_signin.middleware.SecondFactorGate",
     # Knows who is behind each write and makes state-changing requests all-or-nothing, for the
     # rule that nothing reaches visitors unreviewed (editorial/review_guard.py).
     "editorial.review_guard.ReviewGuardMiddleware",
@@ -334,15 +341,23 @@ LOGIN_REDIRECT_URL = "/"
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "login.html"
 
-# Sign-in attempts are counted per account and, separately, per address (django-axes): either
-# reaching the limit locks further attempts for the cool-off time.
+# Failed sign-ins lock an account at the address they came from only (django-axes), so that a
+# stranger cannot lock staff out; many failures from one address across accounts stop that
+# address except for sign-ins with a second factor (staff_signin/lockout.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_NETWORK_FAILURE_LIMIT = int(os.environ.get("LOGIN_NETWORK_FAILURE_LIMIT", "30"))
+# Two-step sign-in (staff_signin): Wagtail's sign-in form asks for the code; superusers and
+# these groups must have it, because they publish.
+WAGTAILADMIN_USER_LOGIN_FORM = "staff_signin.forms.StaffLoginForm"
+SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", True)
+SECOND_FACTOR_REQUIRED_GROUPS = ["Moderators"]
+OTP_TOTP_ISSUER = "Baltic Region"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "operations.security.sign_in_locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.visitors.client_ip"

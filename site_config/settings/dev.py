@@ -17,3 +17,7 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = globals().get(  # noqa: F405
 
 # Pages change under a developer's hands: no page cache unless asked for.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+
+# The demo's moderator and administrator can be tried without an authenticator app; set
+# SECOND_FACTOR_REQUIRED=true to see the production rule (they must set up two-step sign-in).
+SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", False)
