@@ -46,4 +46,14 @@ class SecondFactorGate:
 
     @staticmethod
     def open_paths():
-        return {reverse("wagtailadmin_login"), reverse("wagtailadmin_logout")}
+        # The set-up page needs the admin's icons and script translations, which its scripts
+        # fetch: redirected, the icon sprite would be this page again.
+        return {
+            reverse(name)
+            for name in (
+                "wagtailadmin_login",
+                "wagtailadmin_logout",
+                "wagtailadmin_sprite",
+                "wagtailadmin_javascript_catalog",
+            )
+        }

@@ -67,6 +67,7 @@ def _set_up(request, user):
             "qr_code": segno.make(device.config_url, error="m").svg_inline(
                 scale=5, title=_("QR code for your authenticator app")
             ),
+            "app_link": device.config_url,
             "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
             "required": second_factor.required_for(user),
         },
@@ -86,6 +87,11 @@ def _page(request, template, context, status=200):
     return TemplateResponse(
         request,
         template,
-        {"page_title": _("Two-step sign-in"), "header_icon": "key", **context},
+        {
+            "page_title": _("Two-step sign-in"),
+            "header_title": _("Two-step sign-in"),
+            "header_icon": "key",
+            **context,
+        },
         status=status,
     )

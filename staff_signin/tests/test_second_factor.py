@@ -158,6 +158,9 @@ def test_moderators_must_set_it_up_before_using_the_admin(client, demo_user, set
     assert response["Location"] == SETTINGS_URL
     page = client.get(SETTINGS_URL)
     assert "needs two-step sign-in before you can use the admin" in page.content.decode()
+    # What the set-up page's scripts fetch is not sent to the set-up page.
+    for url in (reverse("wagtailadmin_sprite"), reverse("wagtailadmin_javascript_catalog")):
+        assert client.get(url).status_code == 200
     device = TOTPDevice.objects.get(user=moderator, confirmed=False)
     client.post(SETTINGS_URL, {"code": current_code(device)})
     assert client.get(DASHBOARD).status_code == 200
