@@ -1,5 +1,4 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -46,58 +45,59 @@ class StaffLoginForm(LoginForm):
 
     def clean(self):
         code = self.cleaned_data.get("otp_code", "")
-        device = None
-        if self.request is not None and lockout.network_throttled(self.request):
-            # Someone is guessing passwords from this address: only a second factor gets
-            # through until it calms down, so that a colleague behind the same address can
-            # still sign in while the guesser cannot.
-            device = self._device_for_code(code)
-            if device is None:
-                # AxesMiddleware answers with the lockout page, which says why.
-                lockout.refuse_network(self.request, self.cleaned_data.get("username"))
-                raise self.get_invalid_login_error()
-        super().clean()
+        # Someone is guessing passwords from this address: only a right password with a right
+        # second factor gets through until it calms down, so a colleague behind the same
+        # address can still sign in. Every other outcome gets the same answer, so the guesser
+        # learns nothing, and the code is checked only after the password, so a stranger cannot
+        # wear down someone's codes.
+        throttled = self.request is not None and lockout.network_throttled(self.request)
+        try:
+            super().clean()
+        except forms.ValidationError:
+            if throttled:
+                self._refuse_network()
+            raise
         user = self.user_cache
         if user is None:  # a field was left empty: the form already says which
             return self.cleaned_data
-        if device is None and second_factor.has_second_factor(user):
-            if not code:
+        if not second_factor.has_second_factor(user):
+            if throttled:
+                self._refuse_network()
+            return self.cleaned_data
+        if not code and not throttled:
+            raise forms.ValidationError(self.error_messages["code_missing"], code="code_missing")
+        wait = second_factor.seconds_to_wait(user, code)
+        device = None if wait else second_factor.match_code(user, code)
+        if device is None:
+            # Counts towards the lockout like a wrong password, so codes cannot be guessed.
+            user_login_failed.send(
+                sender=__name__,
+                credentials={"username": self.cleaned_data.get("username")},
+                request=self.request,
+            )
+            if throttled:
+                self._refuse_network()
+            if wait:
                 raise forms.ValidationError(
-                    self.error_messages["code_missing"], code="code_missing"
-                )
-            wait = second_factor.seconds_to_wait(user, code)
-            device = None if wait else second_factor.match_code(user, code)
-            if device is None:
-                # Counts towards the lockout like a wrong password, so codes cannot be guessed.
-                user_login_failed.send(
-                    sender=__name__,
-                    credentials={"username": self.cleaned_data.get("username")},
-                    request=self.request,
-                )
-                if wait:
-                    raise forms.ValidationError(
-                        ngettext(
-                            "Several wrong codes in a row: wait %(seconds)s second, then enter "
-                            "the code your app shows.",
-                            "Several wrong codes in a row: wait %(seconds)s seconds, then enter "
-                            "the code your app shows.",
-                            wait,
-                        )
-                        % {"seconds": wait},
-                        code="code_wait",
+                    ngettext(
+                        "Several wrong codes in a row: wait %(seconds)s second, then enter the "
+                        "code your app shows.",
+                        "Several wrong codes in a row: wait %(seconds)s seconds, then enter the "
+                        "code your app shows.",
+                        wait,
                     )
-                raise forms.ValidationError(self.error_messages["code_wrong"], code="code_wrong")
-        if device is not None and device.user_id == user.pk:
-            # django-otp marks the session as verified when Django signs the user in.
-            user.otp_device = device
+                    % {"seconds": wait},
+                    code="code_wait",
+                )
+            raise forms.ValidationError(self.error_messages["code_wrong"], code="code_wrong")
+        # django-otp marks the session as verified when Django signs the user in.
+        user.otp_device = device
         return self.cleaned_data
 
-    def _device_for_code(self, code):
-        user_model = get_user_model()
-        user = user_model._default_manager.filter(
-            **{user_model.USERNAME_FIELD: self.cleaned_data.get("username")}
-        ).first()
-        return second_factor.match_code(user, code) if user and code else None
+    def _refuse_network(self):
+        # AxesMiddleware answers with the lockout page, which says why.
+        lockout.refuse_network(self.request, self.cleaned_data.get("username"))
+        raise self.get_invalid_login_error()
 
 
 class ConfirmCodeForm(forms.Form):
@@ -105,3 +105,25 @@ class ConfirmCodeForm(forms.Form):
         label=_("Code from your authenticator app"),
         help_text=_("The 6 digits the app shows now. A new code appears every 30 seconds."),
     )
+
+
+class SetUpForm(ConfirmCodeForm):
+    """Setting up asks for the password again, so that someone at an unattended computer cannot
+    tie the account to their own phone."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    field_order = ["password", "code"]
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password."), code="wrong_password")
+        return password

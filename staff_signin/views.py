@@ -10,7 +10,7 @@ from django_otp import login as verify_session
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import second_factor
-from .forms import ConfirmCodeForm
+from .forms import ConfirmCodeForm, SetUpForm
 
 
 @never_cache
@@ -44,7 +44,7 @@ def second_factor_settings(request):
 
 def _set_up(request, user):
     device = second_factor.authenticator_being_set_up(user)
-    form = ConfirmCodeForm(request.POST or None)
+    form = SetUpForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         codes = second_factor.confirm_authenticator(device, form.cleaned_data["code"])
         if codes is not None:

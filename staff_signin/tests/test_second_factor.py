@@ -42,7 +42,7 @@ def set_up_second_factor(client, user):
     device = TOTPDevice.objects.get(user=user, confirmed=False)
     key_on_page = re.search(r'id="second-factor-secret">([A-Z2-7 ]+)<', page.content.decode())
     assert key_on_page, "the key for typing into the app by hand is on the page"
-    response = client.post(SETTINGS_URL, {"code": current_code(device)})
+    response = client.post(SETTINGS_URL, {"password": DEMO_PASSWORD, "code": current_code(device)})
     assert response.status_code == 200
     codes = re.findall(
         r"<li><code>([a-z2-7]{4}-[a-z2-7]{4})</code></li>", response.content.decode()
@@ -64,9 +64,15 @@ def test_setting_it_up_needs_the_apps_right_code(client, demo_user):
     client.force_login(editor)
     page = client.get(SETTINGS_URL)
     assert "<svg" in page.content.decode(), "a QR code to scan"
-    response = client.post(SETTINGS_URL, {"code": "000000"})
+    response = client.post(SETTINGS_URL, {"password": DEMO_PASSWORD, "code": "000000"})
     assert response.status_code == 400
     assert "That code is not right" in response.content.decode()
+    # Someone at an unattended computer does not know the password.
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    with time_machine.travel(timezone.now() + timedelta(seconds=2)):
+        response = client.post(SETTINGS_URL, {"password": "guess", "code": current_code(device)})
+    assert response.status_code == 400
+    assert "That is not your password" in response.content.decode()
     assert not TOTPDevice.objects.filter(user=editor, confirmed=True).exists()
     # Reloading the page keeps the same key, so the app set up a moment ago still fits.
     device = TOTPDevice.objects.get(user=editor, confirmed=False)
@@ -162,7 +168,7 @@ def test_moderators_must_set_it_up_before_using_the_admin(client, demo_user, set
     for url in (reverse("wagtailadmin_sprite"), reverse("wagtailadmin_javascript_catalog")):
         assert client.get(url).status_code == 200
     device = TOTPDevice.objects.get(user=moderator, confirmed=False)
-    client.post(SETTINGS_URL, {"code": current_code(device)})
+    client.post(SETTINGS_URL, {"password": DEMO_PASSWORD, "code": current_code(device)})
     assert client.get(DASHBOARD).status_code == 200
     # And it cannot be turned off again.
     device.refresh_from_db()
@@ -232,4 +238,29 @@ def test_a_second_factor_passes_an_address_that_is_held_back(client, demo_user, 
     assert sign_in(client, "editor").status_code == 429
     assert sign_in(client, "editor", "123456").status_code == 429
     with time_machine.travel(timezone.now() + timedelta(seconds=2)):
+        assert sign_in(client, "editor", next_code(device)).status_code == 302
+
+
+def test_a_stranger_at_a_held_back_address_learns_nothing_and_wears_nothing_down(
+    client, demo_user, settings
+):
+    device, _codes = set_up_second_factor(client, demo_user("editor"))
+    for attempt in range(settings.LOGIN_NETWORK_FAILURE_LIMIT):
+        client.post(LOGIN_URL, {"username": f"guess{attempt}", "password": "wrong"})
+    wrong_password = client.post(
+        LOGIN_URL, {"username": "editor", "password": "guess", "otp_code": next_code(device)}
+    )
+    wrong_code = sign_in(client, "editor", "000000")
+    no_code = sign_in(client, "editor")
+    pages = {response.status_code for response in (wrong_password, wrong_code, no_code)}
+    assert pages == {429}
+    messages = [
+        re.findall(r'<li class="error">(.*?)</li>', response.content.decode())
+        for response in (wrong_password, wrong_code, no_code)
+    ]
+    assert messages[0] == messages[1] == messages[2]
+    # A wrong password never reaches the codes: had it, django-otp would hold them back for
+    # two seconds after this, not one (the wrong code above).
+    client.post(LOGIN_URL, {"username": "editor", "password": "guess", "otp_code": "111111"})
+    with time_machine.travel(timezone.now() + timedelta(seconds=1.5)):
         assert sign_in(client, "editor", next_code(device)).status_code == 302

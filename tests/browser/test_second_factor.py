@@ -55,10 +55,12 @@ def test_a_moderator_sets_up_two_step_sign_in_and_signs_in_with_a_code(
     expect(page).to_have_url(re.compile(r"/admin/account/two-step/$"))
 
     key = page.locator("#second-factor-secret").inner_text()
+    page.get_by_label("Your password").fill(DEMO_PASSWORD)
     page.get_by_label("Code from your authenticator app").fill("000000")
     page.get_by_role("button", name="Turn on two-step sign-in").click()
     expect(page.get_by_text("That code is not right.")).to_be_visible()
     page.wait_for_timeout(1100)  # django-otp holds codes back for a second after a wrong one
+    page.get_by_label("Your password").fill(DEMO_PASSWORD)
     page.get_by_label("Code from your authenticator app").fill(app_code(key))
     page.get_by_role("button", name="Turn on two-step sign-in").click()
     expect(page.get_by_role("heading", name="Your recovery codes")).to_be_visible()
