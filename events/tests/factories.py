@@ -6,7 +6,8 @@ import factory
 from django.utils import timezone
 
 from core.tests.factories import PageFactory, TranslatableSnippetFactory, list_page
-from events.models import EventIndexPage, EventOccurrence, EventPage, Venue
+from events.models import EventIndexPage, EventOccurrence, EventPage, EventRepeat, Venue
+from events.repeats import synchronised_occurrences
 
 
 class VenueFactory(TranslatableSnippetFactory):
@@ -46,3 +47,13 @@ class EventPageFactory(PageFactory):
 
     class Meta:
         model = EventPage
+
+
+def repeating(**fields):
+    """A repeat and the dates it gives, as the admin's form saves them:
+    ``EventPageFactory(**repeating(weekdays=[2], start_time=..., ...))``."""
+    repeat = EventRepeat(**fields)
+    return {
+        "repeats": [repeat],
+        "occurrences": synchronised_occurrences([repeat], [], EventOccurrence),
+    }
