@@ -3,6 +3,7 @@ Checker (vnu.jar), link previews (OpenGraph and Twitter cards, with a picture th
 has their size) and search engines (schema.org JSON-LD with the fields Google documents as
 required and recommended for each type)."""
 
+import datetime
 import io
 import json
 import re
@@ -228,6 +229,17 @@ def check_event(event):
     offer = event["offers"]
     has(offer, "price", "priceCurrency", "availability", "validFrom", "url")
     float(offer["price"])
+    for schedule in event.get("eventSchedule", []):
+        check_schedule(schedule)
+
+
+def check_schedule(schedule):
+    """A weekly event's repeat (issue 23), as schema.org's Schedule describes one."""
+    assert schedule["@type"] == "Schedule" and schedule["repeatFrequency"] == "P1W"
+    has(schedule, "byDay", "startDate", "endDate", "startTime", "scheduleTimezone")
+    assert all(day.startswith("https://schema.org/") for day in schedule["byDay"])
+    for day in [schedule["startDate"], schedule["endDate"], *schedule.get("exceptDate", [])]:
+        datetime.date.fromisoformat(day)
 
 
 def check_article(article):
