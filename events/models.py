@@ -436,6 +436,9 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
+    # A weekly club of 200 dates would list them all (issue 23).
+    LISTED_DATES = 12
+
     @property
     def is_cancelled(self):
         return self.status == self.STATUS_CANCELLED
@@ -458,12 +461,18 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
 
     @cached_property
     def listed_occurrences(self):
-        """The dates the page lists: a repeating event's still to come (its repeats' summaries
-        say the rest), cancelled ones included and marked."""
+        """The dates the page lists: a repeating event's next ``LISTED_DATES`` (its repeats'
+        summaries and its calendar file give the rest), cancelled ones included and marked."""
         if not self.repeat_list:
             return self.sorted_occurrences
         now = timezone.now()
-        return [o for o in self.sorted_occurrences if o.is_not_over(now)]
+        return [o for o in self.sorted_occurrences if o.is_not_over(now)][: self.LISTED_DATES]
+
+    @property
+    def unlisted_dates(self):
+        """How many upcoming dates the page leaves out of its list."""
+        listed = {id(occurrence) for occurrence in self.listed_occurrences}
+        return sum(1 for occurrence in self.upcoming_occurrences if id(occurrence) not in listed)
 
     def sync_repeated_occurrences(self):
         """Apply the repeats to the occurrence rows (see ``repeats.synchronised_occurrences``):

@@ -129,3 +129,37 @@ def test_the_page_gives_search_engines_the_schedule_and_the_dates_to_come(client
     assert statuses["2027-01-27T17:00:00+02:00"] == "https://schema.org/EventCancelled"
     assert "2027-04-01T18:30:00+03:00" in statuses
     assert "2027-03-27T17:00:00+02:00" in statuses
+
+
+def test_an_autumn_club_keeps_17_00_when_the_clocks_go_back(client, home_page):
+    """31 October 2027: 17:00 in Helsinki is 14:00 UTC before, 15:00 UTC after, on the event
+    page, the month view and in both calendar clients."""
+    with time_machine.travel(TODAY, tick=False):
+        page = EventPageFactory(
+            title="Autumn club",
+            **repeating(
+                weekdays=[2],
+                start_time=datetime.time(17),
+                end_time=datetime.time(18),
+                first_date=datetime.date(2027, 10, 20),
+                last_date=datetime.date(2027, 11, 3),
+            ),
+        )
+    starts = [at_five(datetime.date(2027, 10, day)) for day in (20, 27)]
+    starts.append(at_five(datetime.date(2027, 11, 3)))
+    assert [instant(start) for start in starts] == [
+        "2027-10-20T14:00:00Z",
+        "2027-10-27T14:00:00Z",
+        "2027-11-03T15:00:00Z",
+    ]
+    wanted = {(instant(start), instant(start + datetime.timedelta(hours=1))) for start in starts}
+    content = ics(client, page.url + "ics/")
+    parsed = icalendar.Calendar.from_ical(content)
+    found = recurring_ical_events.of(parsed).between((2027, 1, 1), (2028, 1, 1))
+    assert {(instant(e.start), instant(e.end)) for e in found} == wanted
+    assert {(e["start"], e["end"]) for e in read_with_ical_js(content)} == wanted
+    with time_machine.travel(TODAY, tick=False):
+        month = client.get(page.get_parent().url + "2027/11/").content.decode()
+        october = client.get(page.get_parent().url + "2027/10/").content.decode()
+    assert 'datetime="2027-11-03T17:00:00+02:00"' in month
+    assert 'datetime="2027-10-27T17:00:00+03:00"' in october

@@ -262,6 +262,9 @@ def test_visitors_read_the_repeat_in_their_language_with_the_same_dates(club, la
     assert summary in html
     assert 'datetime="2027-03-31T17:00:00+03:00"' in html
     assert 'datetime="2027-03-24T17:00:00+02:00"' in html
+    # The next twelve dates are listed; the summary and the calendar file give the rest.
+    assert html.count('<time datetime="2027-') == 12 * 2
+    assert ("and 7 more dates" in html) == (language == "en")
 
 
 def test_translations_follow_the_source_dates_and_translators_cannot_change_them(
