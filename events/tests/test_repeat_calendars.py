@@ -14,7 +14,7 @@ import recurring_ical_events
 import time_machine
 
 from events.models import EventPage
-from events.tests.factories import EventPageFactory, repeating
+from events.tests.factories import EventPageFactory, occurrences, repeating
 from events.tests.test_calendar_clients import instant, read_with_ical_js
 
 pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
@@ -163,3 +163,23 @@ def test_an_autumn_club_keeps_17_00_when_the_clocks_go_back(client, home_page):
         october = client.get(page.get_parent().url + "2027/10/").content.decode()
     assert 'datetime="2027-11-03T17:00:00+02:00"' in month
     assert 'datetime="2027-10-27T17:00:00+03:00"' in october
+
+
+def test_a_cancelled_date_is_not_the_next_one_in_the_schedule(client, home_page):
+    """The schedule orders events by their next date in the database: a date cancelled on its
+    own is not it."""
+    with time_machine.travel(TODAY, tick=False):
+        quiz = EventPageFactory(
+            title="Quiz night",
+            occurrences=occurrences(at_five(datetime.date(2027, 1, 13)), at_five(MOVED)),
+        )
+        EventPageFactory(
+            title="Film club", occurrences=occurrences(at_five(datetime.date(2027, 2, 3)))
+        )
+        rows = quiz.sorted_occurrences
+        rows[0].cancelled = True
+        quiz.occurrences = rows
+        quiz.save_revision().publish()
+        html = client.get(quiz.get_parent().url).content.decode()
+    assert html.index("Film club") < html.index("Quiz night")
+    assert 'datetime="2027-03-31T17:00:00+03:00"' in html
