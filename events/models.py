@@ -578,13 +578,17 @@ class EventOccurrence(Orderable):
         )
 
 
-class DateListField(models.JSONField):
-    """Dates as a list of ISO strings, edited one per line (``forms.DateListFormField``)."""
+class ListField(models.JSONField):
+    """A list, empty unless given."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("default", list)
         kwargs.setdefault("blank", True)
         super().__init__(*args, **kwargs)
+
+
+class DateListField(ListField):
+    """Dates as a list of ISO strings, edited one per line (``forms.DateListFormField``)."""
 
     def formfield(self, **kwargs):
         return DateListFormField(
@@ -592,13 +596,8 @@ class DateListField(models.JSONField):
         )
 
 
-class WeekdaysField(models.JSONField):
+class WeekdaysField(ListField):
     """Weekdays as numbers (Monday is 0, as ``date.weekday()``), picked with checkboxes."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("default", list)
-        kwargs.setdefault("blank", True)
-        super().__init__(*args, **kwargs)
 
     def formfield(self, **kwargs):
         return forms.TypedMultipleChoiceField(

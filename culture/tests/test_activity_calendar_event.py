@@ -10,7 +10,7 @@ import time_machine
 from core.tests.factories import translate
 from culture.models import ActivityPage
 from culture.tests.factories import ActivityPageFactory
-from events.tests.factories import EventPageFactory, repeating
+from events.tests.factories import EventPageFactory, wednesdays
 
 pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
 
@@ -22,13 +22,7 @@ def linked_activity(home_page):
     with time_machine.travel(TODAY, tick=False):
         club = EventPageFactory(
             title="Chess club evenings",
-            **repeating(
-                weekdays=[2],
-                start_time=datetime.time(17),
-                end_time=datetime.time(18),
-                first_date=datetime.date(2027, 1, 13),
-                last_date=datetime.date(2027, 5, 26),
-            ),
+            **wednesdays(datetime.date(2027, 1, 13), datetime.date(2027, 5, 26)),
         )
         activity = ActivityPageFactory(
             title="Chess club", schedule="Wednesdays", calendar_event=club

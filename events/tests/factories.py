@@ -57,3 +57,15 @@ def repeating(**fields):
         "repeats": [repeat],
         "occurrences": synchronised_occurrences([repeat], [], EventOccurrence),
     }
+
+
+def wednesdays(first_date, last_date, **fields):
+    """Every Wednesday 17:00–18:00 from ``first_date`` to ``last_date``: ``repeating`` them."""
+    return repeating(
+        weekdays=[2],
+        start_time=datetime.time(17),
+        end_time=datetime.time(18),
+        first_date=first_date,
+        last_date=last_date,
+        **fields,
+    )

@@ -14,7 +14,7 @@ import recurring_ical_events
 import time_machine
 
 from events.models import EventPage
-from events.tests.factories import EventPageFactory, occurrences, repeating
+from events.tests.factories import EventPageFactory, occurrences, wednesdays
 from events.tests.test_calendar_clients import instant, read_with_ical_js
 
 pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
@@ -37,12 +37,9 @@ def club(home_page):
     with time_machine.travel(TODAY, tick=False):
         page = EventPageFactory(
             title="Chess club",
-            **repeating(
-                weekdays=[2],
-                start_time=datetime.time(17),
-                end_time=datetime.time(18),
-                first_date=datetime.date(2027, 1, 13),
-                last_date=datetime.date(2027, 5, 26),
+            **wednesdays(
+                datetime.date(2027, 1, 13),
+                datetime.date(2027, 5, 26),
                 exceptions=["2027-02-17", "2027-04-07"],
                 extra_dates=["2027-03-27"],
             ),
@@ -137,13 +134,7 @@ def test_an_autumn_club_keeps_17_00_when_the_clocks_go_back(client, home_page):
     with time_machine.travel(TODAY, tick=False):
         page = EventPageFactory(
             title="Autumn club",
-            **repeating(
-                weekdays=[2],
-                start_time=datetime.time(17),
-                end_time=datetime.time(18),
-                first_date=datetime.date(2027, 10, 20),
-                last_date=datetime.date(2027, 11, 3),
-            ),
+            **wednesdays(datetime.date(2027, 10, 20), datetime.date(2027, 11, 3)),
         )
     starts = [at_five(datetime.date(2027, 10, day)) for day in (20, 27)]
     starts.append(at_five(datetime.date(2027, 11, 3)))

@@ -111,6 +111,23 @@ def form_errors(response):
     return form.errors, {name: fs.errors for name, fs in form.formsets.items()}
 
 
+def edit_dates(client, user, page, action, rows=None, **repeat_changes):
+    """Post the page's edit form with its repeat, changed, and its date rows: ``rows`` (as
+    ``rows_of`` gives them) or the rows as they are."""
+    rows = rows_of(page) if rows is None else rows
+    response = edit_event(
+        client,
+        user,
+        page,
+        action,
+        repeats=[repeat_row(page, **repeat_changes)],
+        repeats_initial=1,
+        occurrences=rows,
+        initial=len(rows),
+    )
+    assert response.status_code == 302, form_errors(response)
+
+
 def approve(client, moderator, page):
     client.force_login(moderator)
     task_state = fresh(page).current_workflow_task_state
@@ -188,17 +205,7 @@ def test_one_date_is_cancelled_and_one_moved_without_touching_the_rest(client, d
     cancelled["cancelled"] = "on"
     moved["start"], moved["end"] = "2027-02-03 18:30", "2027-02-03 19:30"
     editor, moderator = demo_user("editor"), demo_user("moderator")
-    response = edit_event(
-        client,
-        editor,
-        club,
-        "submit",
-        repeats=[repeat_row(club)],
-        repeats_initial=1,
-        occurrences=rows,
-        initial=len(rows),
-    )
-    assert response.status_code == 302, form_errors(response)
+    edit_dates(client, editor, club, "submit", rows)
     approve(client, moderator, club)
     page = fresh(club)
     by_day = {o.repeat_start.astimezone(HELSINKI).date(): o for o in page.sorted_occurrences}
@@ -209,18 +216,7 @@ def test_one_date_is_cancelled_and_one_moved_without_touching_the_rest(client, d
     assert all(o.start == o.repeat_start and not o.cancelled for o in untouched)
 
     # A longer repeat adds its new Wednesdays and keeps the editor's changes.
-    rows = rows_of(page)
-    response = edit_event(
-        client,
-        editor,
-        page,
-        "submit",
-        repeats=[repeat_row(page, last_date="2027-06-09")],
-        repeats_initial=1,
-        occurrences=rows,
-        initial=len(rows),
-    )
-    assert response.status_code == 302, form_errors(response)
+    edit_dates(client, editor, page, "submit", last_date="2027-06-09")
     approve(client, moderator, page)
     page = fresh(page)
     assert len(page.sorted_occurrences) == len(CLUB_DAYS) + 2
@@ -286,17 +282,7 @@ def test_translations_follow_the_source_dates_and_translators_cannot_change_them
     assert b"repeats-TOTAL_FORMS" not in editor_html
 
     # The English club gets longer; the Finnish page follows once it is synchronised again.
-    response = edit_event(
-        client,
-        demo_user("moderator"),
-        club,
-        "publish",
-        repeats=[repeat_row(club, last_date="2027-06-09")],
-        repeats_initial=1,
-        occurrences=rows_of(club),
-        initial=len(club.sorted_occurrences),
-    )
-    assert response.status_code == 302, form_errors(response)
+    edit_dates(client, demo_user("moderator"), club, "publish", last_date="2027-06-09")
     source = TranslationSource.objects.get_for_instance(club)
     source.update_from_db()
     source.translations.get(target_locale=finnish.locale).save_target(publish=True)
