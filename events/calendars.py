@@ -99,11 +99,15 @@ def occurrence_to_ical(occurrence, request):
 def repeat_to_ical(repeat, rows, request):
     """One entry with the repeat's rule (RRULE, EXDATE, RDATE in Helsinki time) rather than one
     per date, so a weekly club is one series in calendar apps; a cancelled date is an EXDATE, a
-    moved one an entry of its own naming the date it replaces (RECURRENCE-ID)."""
+    moved one an entry of its own naming the date it replaces (RECURRENCE-ID).
+
+    The series starts at the first of ``rows``: a subscribed calendar holds only the recent and
+    coming dates, and older ones, whose cancellations it does not read, are left out."""
     page = rows[0].page
     uid = f"event-repeat-{repeat.pk}@baltic-region"
-    weekly = weekly_dates(repeat)
-    extras = repeat.extra_days
+    since = min(timezone.localtime(row.repeat_start).date() for row in rows)
+    weekly = [day for day in weekly_dates(repeat) if day >= since]
+    extras = [day for day in repeat.extra_days if day >= since]
     first_day = weekly[0] if weekly else min(extras)
     start, end = times_of(repeat, first_day)
     series = event_entry(page, uid, request)
@@ -119,7 +123,7 @@ def repeat_to_ical(repeat, rows, request):
                 "until": times_of(repeat, weekly[-1])[0].astimezone(datetime.UTC),
             },
         )
-    left_out = [times_of(repeat, day)[0] for day in repeat.exception_days]
+    left_out = [times_of(repeat, day)[0] for day in repeat.exception_days if day >= first_day]
     left_out += [row.repeat_start for row in rows if row.cancelled]
     if left_out:
         series.add("exdate", [timezone.localtime(moment) for moment in sorted(left_out)])

@@ -174,3 +174,17 @@ def test_a_cancelled_date_is_not_the_next_one_in_the_schedule(client, home_page)
         html = client.get(quiz.get_parent().url).content.decode()
     assert html.index("Film club") < html.index("Quiz night")
     assert 'datetime="2027-03-31T17:00:00+03:00"' in html
+
+
+def test_the_subscribed_calendar_starts_the_series_within_its_window(client, club):
+    """The schedule's calendar holds the dates of the last 90 days and those to come: the series
+    starts there, so the 27 January, cancelled and now out of the window, does not come back."""
+    later = datetime.datetime(2027, 5, 1, 12, tzinfo=HELSINKI)
+    with time_machine.travel(later, tick=False):
+        content = client.get(club.get_parent().url + "calendar/").content
+    since = instant(later - datetime.timedelta(days=90))
+    wanted = {dates for dates in expected_dates() if dates[0] >= since}
+    parsed = icalendar.Calendar.from_ical(content)
+    found = recurring_ical_events.of(parsed).between((2027, 1, 1), (2101, 1, 1))
+    assert {(instant(e.start), instant(e.end)) for e in found} == wanted
+    assert {(e["start"], e["end"]) for e in read_with_ical_js(content)} == wanted
