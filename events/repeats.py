@@ -46,7 +46,9 @@ def synchronised_occurrences(repeats, occurrences, make_occurrence):
 
     Rows added by hand are kept. A repeat's row stays while its date is one of the repeat's;
     an editor's change to it (cancelled, or moved to another time) is kept, and a row still at
-    its repeat's time follows the repeat's end time. Missing dates get new rows."""
+    its repeat's time follows the repeat's end time. Missing dates get new rows. A row is
+    known by its repeat and the start it was given: a new start time for the repeat replaces
+    its rows, edited ones included."""
     wanted = {}
     for repeat in repeats:
         if repeat.start_time is None:
