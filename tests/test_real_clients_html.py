@@ -321,6 +321,28 @@ def test_an_all_day_event_is_given_as_dates_in_helsinki(client):
     assert first["endDate"] == timezone.localtime(occurrence.end).date().isoformat()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_weekly_club_gives_its_schedule_and_its_next_dates(client, language):
+    """The demo's weekly club (issue 23): an Event per date to come, each with the repeat as a
+    schema.org Schedule in Helsinki time."""
+    club = EventPage.objects.live().get(
+        locale__language_code=language,
+        translation_key=EventPage.objects.get(
+            locale__language_code="en", slug="finnish-conversation-club"
+        ).translation_key,
+    )
+    events = event_data(client, club)
+    assert len(events) == 20
+    for event in events:
+        check_event(event)
+        (schedule,) = event["eventSchedule"]
+        assert schedule["byDay"] == ["https://schema.org/Monday"]
+        assert schedule["startTime"] == "18:00:00" and schedule["endTime"] == "19:30:00"
+        assert schedule["scheduleTimezone"] == "Europe/Helsinki"
+        assert len(schedule["exceptDate"]) == 1
+    assert events[0]["startDate"] > timezone.localtime().isoformat()[:10]
+
+
 def test_free_and_paid_events_both_have_offers(client):
     scheduled = EventPage.objects.live().filter(status=EventPage.STATUS_SCHEDULED)
     for event in (
