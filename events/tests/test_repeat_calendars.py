@@ -158,7 +158,7 @@ def test_an_autumn_club_keeps_17_00_when_the_clocks_go_back(client, home_page):
 
 def test_a_cancelled_date_is_not_the_next_one_in_the_schedule(client, home_page):
     """The schedule orders events by their next date in the database: a date cancelled on its
-    own is not it."""
+    own is not it; the month view and the calendar file show it cancelled."""
     with time_machine.travel(TODAY, tick=False):
         quiz = EventPageFactory(
             title="Quiz night",
@@ -172,8 +172,14 @@ def test_a_cancelled_date_is_not_the_next_one_in_the_schedule(client, home_page)
         quiz.occurrences = rows
         quiz.save_revision().publish()
         html = client.get(quiz.get_parent().url).content.decode()
+        month = client.get(quiz.get_parent().url + "2027/1/").content.decode()
     assert html.index("Film club") < html.index("Quiz night")
     assert 'datetime="2027-03-31T17:00:00+03:00"' in html
+    # The month view and the calendar file keep the date, marked cancelled.
+    listed = re.search(r"<li><a[^>]*>Quiz night</a>.*?</li>", month, re.S).group(0)
+    assert "badge--cancelled" in listed
+    entries = icalendar.Calendar.from_ical(ics(client, quiz.url + "ics/")).walk("VEVENT")
+    assert [str(entry["STATUS"]) for entry in entries] == ["CANCELLED", "CONFIRMED"]
 
 
 def test_the_subscribed_calendar_starts_the_series_within_its_window(client, club):
