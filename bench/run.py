@@ -25,6 +25,9 @@ environment:
     BENCH_SECONDS       8 (per run, at the demo's size)
     BENCH_SCALE_SECONDS 2 (per run, at the larger sizes)
     BENCH_CONNECTIONS   32 (cached pages and the static file; uncached pages use the workers' count)
+    BENCH_PAGES         unset: every page type; else the rows whose names contain one of these
+                        comma-separated words, e.g. "weekly" for the weekly club's rows alone:
+                        BENCH_PAGES=weekly python bench/run.py --no-prepare
 """
 
 import gc
@@ -61,6 +64,7 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 SCALE_SECONDS = int(os.environ.get("BENCH_SCALE_SECONDS", "2"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+ONLY_PAGES = [word.strip() for word in os.environ.get("BENCH_PAGES", "").split(",") if word.strip()]
 BASE = f"http://127.0.0.1:{PORT}"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 
@@ -205,6 +209,9 @@ def pick_urls_and_measure():
         ("activity", url_of(ActivityPage)),
         ("schedule", schedule),
         ("schedule (month)", f"{schedule}{today.year}/{today.month}/"),
+        # The demo's weekly club of 200 dates (issue 23), on its area's schedule and its page.
+        ("schedule (weekly club's area)", f"{schedule}?area=education"),
+        ("event (weekly club, 200 dates)", url_of(EventPage, slug="finnish-conversation-club")),
         ("event", url_of(EventPage)),
         ("event (fi)", url_of(EventPage, "fi")),
         ("publication list", url_of(PublicationIndexPage)),
@@ -216,6 +223,8 @@ def pick_urls_and_measure():
         ("text page", url_of(StandardPage)),
         ("search", "/en/search/?q=event"),
     ]
+    if ONLY_PAGES:
+        pages = [page for page in pages if any(word in page[0] for word in ONLY_PAGES)]
     client = Client(SERVER_NAME="127.0.0.1")
     measured = []
     for name, url in pages:

@@ -255,6 +255,24 @@ def slugify_ru(spec):
     return slugify(spec["name"][2], allow_unicode=True)
 
 
+def finish(report):
+    """Link the conversation club's activity to its weekly event (made by the events' demo,
+    after the areas), in every language: its dates then come from the event's repeat."""
+    english_activity = ActivityPage.objects.filter(
+        locale=english(), slug="finnish-conversation-club"
+    ).first()
+    if english_activity is None or english_activity.calendar_event_id:
+        return
+    event_model = ActivityPage._meta.get_field("calendar_event").related_model
+    event = event_model.objects.filter(locale=english(), slug="finnish-conversation-club").first()
+    if event is None:
+        return
+    report("Linking the conversation club to its weekly event")
+    for activity in ActivityPage.objects.filter(translation_key=english_activity.translation_key):
+        activity.calendar_event = event
+        activity.save_revision().publish()
+
+
 def add_activity(section, area, spec, activity, person):
     titles, schedule, audience, languages = activity
     title = catalogue.title(*titles)

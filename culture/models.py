@@ -139,6 +139,20 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
     registration_url = models.URLField(
         _("registration link"), blank=True, help_text=_("Leave empty if no registration is needed.")
     )
+    # By name, not imported: content apps import only core (tests/test_layout.py); the link
+    # makes culture's tables depend on events', never the other way round.
+    calendar_event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("dates in the events calendar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A weekly activity's event, whose repeats give its dates: they are then shown "
+            "here and reach the calendars. Otherwise describe them under “When”."
+        ),
+    )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
@@ -146,6 +160,7 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
         FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [
+                FieldPanel("calendar_event"),
                 FieldPanel("schedule"),
                 FieldPanel("place"),
                 FieldPanel("age_group"),
@@ -168,6 +183,8 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
     translatable_fields = SitePage.translatable_fields + [
         SynchronizedField("image", overridable=True),
         SynchronizedField("areas"),
+        # Shown as the event's translation in the page's language (``local_calendar_event``).
+        SynchronizedField("calendar_event"),
         TranslatableField("schedule"),
         TranslatableField("place"),
         TranslatableField("age_group"),
@@ -197,6 +214,26 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
     @cached_property
     def local_contact_person(self):
         return in_language([self.contact_person], self.locale_id)[0]
+
+    @cached_property
+    def local_calendar_event(self):
+        """The linked event in this page's language (else in its own), if it is live, with its
+        repeats and dates."""
+        if self.calendar_event_id is None:
+            return None
+        events = (
+            self._meta.get_field("calendar_event")
+            .related_model.objects.live()
+            .public()
+            .filter(
+                translation_key__in=Page.objects.filter(pk=self.calendar_event_id).values(
+                    "translation_key"
+                )
+            )
+            .prefetch_related("repeats", "occurrences")
+        )
+        by_locale = {event.locale_id: event for event in events}
+        return by_locale.get(self.locale_id) or next(iter(by_locale.values()), None)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

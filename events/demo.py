@@ -10,7 +10,7 @@ from core.demo.catalogue import T, catalogue
 from core.demo.site import add_page, english, language_home, translation_locales
 from core.demo.translation import translate_from_catalogue
 from core.models import Area
-from events.models import EventIndexPage, EventPage, Venue
+from events.models import EventIndexPage, EventPage, EventRepeat, Venue
 
 VENUES = [
     {
@@ -400,6 +400,52 @@ def load(report):
                     )
                 )
         add_page(index, page, areas=[Area.objects.get(locale=english(), slug=area_slug)])
+    add_weekly_club(index, venues[0], today)
+
+
+# A weekly club of 200 dates (issue 23): one event with a repeat, as an editor sets it, with a
+# day left out and an extra one. Culture's demo links the activity of the same name to it.
+WEEKLY_CLUB = {
+    "title": (
+        "Finnish conversation club",
+        "Suomen kielen keskustelukerho",
+        "Разговорный клуб финского языка",
+    ),
+    "summary": (
+        "Practise everyday Finnish over coffee, every Monday.",
+        "Harjoittele arkisuomea kahvin ääressä joka maanantai.",
+        "Практика разговорного финского за чашкой кофе, каждый понедельник.",
+    ),
+    "area": "education",
+    "weeks": 200,
+}
+
+
+def add_weekly_club(index, venue, today):
+    spec = WEEKLY_CLUB
+    first = today + datetime.timedelta(days=(7 - today.weekday()) % 7)
+    weeks = [first + datetime.timedelta(weeks=week) for week in range(spec["weeks"])]
+    repeat = EventRepeat(
+        weekdays=[0],
+        start_time=datetime.time(18),
+        end_time=datetime.time(19, 30),
+        first_date=weeks[0],
+        last_date=weeks[-1],
+        # A holiday off, and a Saturday session instead.
+        exceptions=[weeks[3].isoformat()],
+        extra_dates=[(weeks[3] + datetime.timedelta(days=5)).isoformat()],
+    )
+    page = EventPage(
+        title=catalogue.title(*spec["title"]),
+        summary=T(*spec["summary"]),
+        venue=venue,
+        organiser=T("Baltic Region", "Baltic Region", "Балтийский регион"),
+        languages=["fi"],
+        repeats=[repeat],
+    )
+    page.image = area_picture(spec["area"])
+    page.sync_repeated_occurrences()
+    add_page(index, page, areas=[Area.objects.get(locale=english(), slug=spec["area"])])
 
 
 def area_picture(area_slug):

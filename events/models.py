@@ -1,5 +1,6 @@
 import calendar
 import datetime
+import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -42,6 +43,9 @@ from core.models import (
     ready_for_cards,
 )
 from core.structured_data import json_ld_script
+
+from .forms import WEEKDAY_CHOICES, DateListFormField, EventPageForm, date_label
+from .repeats import MAX_DATES, repeat_dates, synchronised_occurrences, weekly_dates
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -95,11 +99,12 @@ class OccurrenceQuerySet(models.QuerySet):
         return self.annotate(finishes=Coalesce("end", "start"))
 
     def upcoming(self, now=None):
-        """Occurrences not over yet: all-day ones last until the end of their last day."""
+        """Occurrences not over yet and not cancelled: all-day ones last until the end of their
+        last day."""
         now = now or timezone.now()
         start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
         return self.with_finish().filter(
-            Q(finishes__gte=now) | Q(all_day=True, finishes__gte=start_of_today)
+            Q(finishes__gte=now) | Q(all_day=True, finishes__gte=start_of_today), cancelled=False
         )
 
     def in_calendars(self, locale):
@@ -279,6 +284,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             .filter(page__in=self.filter_events(self.events(), chosen).values("id"))
             .filter(start__gte=timezone.now() - datetime.timedelta(days=90))
             .select_related("page__venue")
+            .prefetch_related("page__repeats")
             .order_by("start")
         )
         name = self.title if not chosen["area"] else f"{self.title}: {chosen['area'].name}"
@@ -353,15 +359,30 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
 
+    base_form_class = EventPageForm
     content_panels = Page.content_panels + [
-        InlinePanel(
-            "occurrences",
-            label=_("Date and time"),
-            heading=_("When"),
-            min_num=1,
-            help_text=_(
-                "Add one row per date: a weekly club or a three-day festival is one event."
-            ),
+        MultiFieldPanel(
+            [
+                InlinePanel(
+                    "repeats",
+                    label=_("Repeat"),
+                    heading=_("Repeats"),
+                    help_text=_(
+                        "A weekly club is one event: give its weekdays, times and first and last "
+                        "dates, in Helsinki time. Its dates appear below when you save."
+                    ),
+                ),
+                InlinePanel(
+                    "occurrences",
+                    label=_("Date and time"),
+                    heading=_("Dates and times"),
+                    help_text=_(
+                        "Add one row per date that is not in a repeat: a three-day festival is "
+                        "one event. To cancel or move one date of a repeat, change its row here."
+                    ),
+                ),
+            ],
+            heading=_("Dates"),
         ),
         FieldPanel("image"),
         FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
@@ -386,6 +407,8 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
         index.RelatedFields("venue", [index.SearchField("name")]),
     ]
     translatable_fields = SitePage.translatable_fields + [
+        # Dates are the same in every language: translators cannot change them.
+        SynchronizedField("repeats"),
         SynchronizedField("occurrences"),
         SynchronizedField("image", overridable=True),
         SynchronizedField("areas"),
@@ -413,6 +436,9 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
+    # A weekly club of 200 dates would list them all (issue 23).
+    LISTED_DATES = 12
+
     @property
     def is_cancelled(self):
         return self.status == self.STATUS_CANCELLED
@@ -428,6 +454,32 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
     @cached_property
     def sorted_occurrences(self):
         return sorted(self.occurrences.all(), key=lambda occurrence: occurrence.start)
+
+    @cached_property
+    def repeat_list(self):
+        return sorted(self.repeats.all(), key=lambda repeat: repeat.sort_order or 0)
+
+    @cached_property
+    def listed_occurrences(self):
+        """The dates the page lists: a repeating event's next ``LISTED_DATES`` (its repeats'
+        summaries and its calendar file give the rest), cancelled ones included and marked."""
+        if not self.repeat_list:
+            return self.sorted_occurrences
+        now = timezone.now()
+        return [o for o in self.sorted_occurrences if o.is_not_over(now)][: self.LISTED_DATES]
+
+    @property
+    def unlisted_dates(self):
+        """How many upcoming dates the page leaves out of its list."""
+        listed = {id(occurrence) for occurrence in self.listed_occurrences}
+        return sum(1 for occurrence in self.upcoming_occurrences if id(occurrence) not in listed)
+
+    def sync_repeated_occurrences(self):
+        """Apply the repeats to the occurrence rows (see ``repeats.synchronised_occurrences``):
+        the admin's form does on each save, and code that sets repeats must too."""
+        repeats, occurrences = list(self.repeats.all()), list(self.occurrences.all())
+        if repeats or any(occurrence.repeat_key for occurrence in occurrences):
+            self.occurrences = synchronised_occurrences(repeats, occurrences, EventOccurrence)
 
     @cached_property
     def upcoming_occurrences(self):
@@ -452,7 +504,11 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
     def ics(self, request):
         from .calendars import calendar_response
 
-        occurrences = self.occurrences.select_related("page__venue").order_by("start")
+        occurrences = (
+            self.occurrences.select_related("page__venue")
+            .prefetch_related("page__repeats")
+            .order_by("start")
+        )
         return calendar_response(request, occurrences, self.title, filename=f"{self.slug}.ics")
 
     def get_context(self, request, *args, **kwargs):
@@ -470,9 +526,27 @@ class EventOccurrence(Orderable):
     all_day = models.BooleanField(
         _("all day"), default=False, help_text=_("Only the dates are shown, not the times.")
     )
+    cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_("This date does not take place; the event's other dates do."),
+    )
+    # The repeat that made this row (its ``key``) and the start it gave: the row stays linked to
+    # its date when the editor moves or cancels it. Empty for dates added by hand.
+    repeat_key = models.CharField(max_length=36, blank=True, editable=False)
+    repeat_start = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = OccurrenceQuerySet.as_manager()
-    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day")])]
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("start"),
+                FieldPanel("end"),
+                FieldPanel("all_day"),
+                FieldPanel("cancelled"),
+            ]
+        )
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("date and time")
@@ -484,6 +558,13 @@ class EventOccurrence(Orderable):
             raise ValidationError({"end": _("The end must be after the start.")})
 
     def is_upcoming(self, now):
+        return not self.cancelled and self.is_not_over(now)
+
+    @property
+    def is_moved(self):
+        return bool(self.repeat_key) and self.start != self.repeat_start
+
+    def is_not_over(self, now):
         finishes = self.end or self.start
         if self.all_day:
             return timezone.localtime(finishes).date() >= timezone.localtime(now).date()
@@ -495,6 +576,122 @@ class EventOccurrence(Orderable):
             bool(self.end)
             and timezone.localtime(self.end).date() != timezone.localtime(self.start).date()
         )
+
+
+class ListField(models.JSONField):
+    """A list, empty unless given."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+
+class DateListField(ListField):
+    """Dates as a list of ISO strings, edited one per line (``forms.DateListFormField``)."""
+
+    def formfield(self, **kwargs):
+        return DateListFormField(
+            required=not self.blank, label=self.verbose_name.capitalize(), help_text=self.help_text
+        )
+
+
+class WeekdaysField(ListField):
+    """Weekdays as numbers (Monday is 0, as ``date.weekday()``), picked with checkboxes."""
+
+    def formfield(self, **kwargs):
+        return forms.TypedMultipleChoiceField(
+            choices=WEEKDAY_CHOICES,
+            coerce=int,
+            # The words of the summary the admin's script writes (events/js/repeat-widget.js).
+            widget=forms.CheckboxSelectMultiple(
+                attrs={
+                    "data-repeat-weekdays": "",
+                    "data-every": _("Every {days}"),
+                    "data-except": _("except"),
+                    "data-also": _("also"),
+                }
+            ),
+            required=False,
+            label=self.verbose_name.capitalize(),
+            help_text=self.help_text,
+        )
+
+
+class EventRepeat(Orderable):
+    """Every given weekday at the same Helsinki time from a first date to a last, but the
+    exceptions, plus extra dates: what an editor of a weekly club says, with no RRULE syntax.
+    Its dates are stored as ``EventOccurrence`` rows (``EventPage.sync_repeated_occurrences``)."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="repeats")
+    # Names the repeat in its occurrence rows and calendar entries; copied to translations.
+    key = models.UUIDField(default=uuid.uuid4, editable=False)
+    weekdays = WeekdaysField(_("every"))
+    start_time = models.TimeField(_("from"))
+    end_time = models.TimeField(_("to"), null=True, blank=True)
+    first_date = models.DateField(_("first date"))
+    last_date = models.DateField(_("last date"))
+    exceptions = DateListField(
+        _("except on"), help_text=_("Days of the repeat on which it does not take place.")
+    )
+    extra_dates = DateListField(
+        _("also on"), help_text=_("Other days at the same time, e.g. a Saturday.")
+    )
+
+    panels = [
+        FieldPanel("weekdays"),
+        FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
+        FieldRowPanel([FieldPanel("first_date"), FieldPanel("last_date")]),
+        FieldRowPanel([FieldPanel("exceptions"), FieldPanel("extra_dates")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("repeat")
+        verbose_name_plural = _("repeats")
+
+    @property
+    def exception_days(self):
+        return [datetime.date.fromisoformat(day) for day in self.exceptions or []]
+
+    @property
+    def extra_days(self):
+        return [datetime.date.fromisoformat(day) for day in self.extra_dates or []]
+
+    @property
+    def weekday_names(self):
+        names = dict(WEEKDAY_CHOICES)
+        return [names[day] for day in sorted(int(day) for day in self.weekdays or [])]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.weekdays and not self.extra_dates:
+            errors["weekdays"] = _("Choose the weekdays of the repeat, or give extra dates.")
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = _("The end must be after the start.")
+        if self.first_date and self.last_date and self.last_date < self.first_date:
+            errors["last_date"] = _("The last date must be on or after the first date.")
+        if errors:
+            raise ValidationError(errors)
+        weekly = set(weekly_dates(self))
+        strays = [day for day in self.exception_days if day not in weekly]
+        if strays:
+            errors["exceptions"] = _(
+                "%(dates)s: not a day of this repeat, so there is nothing to leave out."
+            ) % {"dates": ", ".join(date_label(day) for day in strays)}
+        doubles = [day for day in self.extra_days if day in weekly]
+        if doubles:
+            errors["extra_dates"] = _("%(dates)s: already a day of this repeat.") % {
+                "dates": ", ".join(date_label(day) for day in doubles)
+            }
+        count = len(repeat_dates(self))
+        if count > MAX_DATES:
+            errors["last_date"] = _(
+                "This repeat gives %(count)s dates; at most %(max)s can be kept. Is the last "
+                "date right?"
+            ) % {"count": count, "max": MAX_DATES}
+        if errors:
+            raise ValidationError(errors)
 
 
 def event_pages():

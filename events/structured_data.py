@@ -2,6 +2,7 @@
 Google documents as required and recommended (developers.google.com/search/docs/appearance/
 structured-data/event)."""
 
+from django.conf import settings
 from django.utils import timezone
 
 from core.structured_data import link_preview_image, organisation_reference, postal_address
@@ -10,7 +11,8 @@ SCHEMA = "https://schema.org/"
 
 
 def event_json_ld(page, request):
-    """One Event per date (at most twenty): search engines show each date as an event."""
+    """One Event per date (at most twenty, those still to come first): search engines show each
+    date as an event. A weekly event also gives its repeats as an ``eventSchedule``."""
     url = request.build_absolute_uri(page.get_url(request))
     association = organisation_reference(request)
     shared = {
@@ -26,7 +28,47 @@ def event_json_ld(page, request):
         "inLanguage": page.languages,
         **where(page),
     }
-    return [{**shared, **dates(occurrence)} for occurrence in page.sorted_occurrences[:20]]
+    if page.repeat_list:
+        shared["eventSchedule"] = [schedule(repeat, page) for repeat in page.repeat_list]
+    now = timezone.now()
+    shown = [o for o in page.sorted_occurrences if o.is_not_over(now)] or page.sorted_occurrences
+    return [
+        {
+            **shared,
+            **dates(occurrence),
+            **({"eventStatus": SCHEMA + "EventCancelled"} if occurrence.cancelled else {}),
+        }
+        for occurrence in shown[:20]
+    ]
+
+
+DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def schedule(repeat, page):
+    """A repeat as a schema.org Schedule: its weekdays and local times from its first date to
+    its last, but its exceptions and the dates cancelled one by one. Its extra dates are
+    Events of their own."""
+    cancelled = {
+        timezone.localtime(occurrence.repeat_start).date()
+        for occurrence in page.sorted_occurrences
+        if occurrence.cancelled and occurrence.repeat_key == str(repeat.key)
+    }
+    data = {
+        "@type": "Schedule",
+        "repeatFrequency": "P1W",
+        "byDay": [SCHEMA + DAY_NAMES[int(day)] for day in sorted(repeat.weekdays)],
+        "startDate": repeat.first_date.isoformat(),
+        "endDate": repeat.last_date.isoformat(),
+        "startTime": repeat.start_time.isoformat(),
+        "scheduleTimezone": settings.TIME_ZONE,
+    }
+    if repeat.end_time:
+        data["endTime"] = repeat.end_time.isoformat()
+    skipped = sorted({*repeat.exception_days, *cancelled})
+    if skipped:
+        data["exceptDate"] = [day.isoformat() for day in skipped]
+    return data
 
 
 def dates(occurrence):

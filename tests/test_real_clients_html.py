@@ -3,6 +3,7 @@ Checker (vnu.jar), link previews (OpenGraph and Twitter cards, with a picture th
 has their size) and search engines (schema.org JSON-LD with the fields Google documents as
 required and recommended for each type)."""
 
+import datetime
 import io
 import json
 import re
@@ -228,6 +229,17 @@ def check_event(event):
     offer = event["offers"]
     has(offer, "price", "priceCurrency", "availability", "validFrom", "url")
     float(offer["price"])
+    for schedule in event.get("eventSchedule", []):
+        check_schedule(schedule)
+
+
+def check_schedule(schedule):
+    """A weekly event's repeat (issue 23), as schema.org's Schedule describes one."""
+    assert schedule["@type"] == "Schedule" and schedule["repeatFrequency"] == "P1W"
+    has(schedule, "byDay", "startDate", "endDate", "startTime", "scheduleTimezone")
+    assert all(day.startswith("https://schema.org/") for day in schedule["byDay"])
+    for day in [schedule["startDate"], schedule["endDate"], *schedule.get("exceptDate", [])]:
+        datetime.date.fromisoformat(day)
 
 
 def check_article(article):
@@ -307,6 +319,28 @@ def test_an_all_day_event_is_given_as_dates_in_helsinki(client):
     first = event_data(client, event)[0]
     assert first["startDate"] == timezone.localtime(occurrence.start).date().isoformat()
     assert first["endDate"] == timezone.localtime(occurrence.end).date().isoformat()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_weekly_club_gives_its_schedule_and_its_next_dates(client, language):
+    """The demo's weekly club (issue 23): an Event per date to come, each with the repeat as a
+    schema.org Schedule in Helsinki time."""
+    club = EventPage.objects.live().get(
+        locale__language_code=language,
+        translation_key=EventPage.objects.get(
+            locale__language_code="en", slug="finnish-conversation-club"
+        ).translation_key,
+    )
+    events = event_data(client, club)
+    assert len(events) == 20
+    for event in events:
+        check_event(event)
+        (schedule,) = event["eventSchedule"]
+        assert schedule["byDay"] == ["https://schema.org/Monday"]
+        assert schedule["startTime"] == "18:00:00" and schedule["endTime"] == "19:30:00"
+        assert schedule["scheduleTimezone"] == "Europe/Helsinki"
+        assert len(schedule["exceptDate"]) == 1
+    assert events[0]["startDate"] > timezone.localtime().isoformat()[:10]
 
 
 def test_free_and_paid_events_both_have_offers(client):

@@ -6,7 +6,8 @@ import factory
 from django.utils import timezone
 
 from core.tests.factories import PageFactory, TranslatableSnippetFactory, list_page
-from events.models import EventIndexPage, EventOccurrence, EventPage, Venue
+from events.models import EventIndexPage, EventOccurrence, EventPage, EventRepeat, Venue
+from events.repeats import synchronised_occurrences
 
 
 class VenueFactory(TranslatableSnippetFactory):
@@ -46,3 +47,25 @@ class EventPageFactory(PageFactory):
 
     class Meta:
         model = EventPage
+
+
+def repeating(**fields):
+    """A repeat and the dates it gives, as the admin's form saves them:
+    ``EventPageFactory(**repeating(weekdays=[2], start_time=..., ...))``."""
+    repeat = EventRepeat(**fields)
+    return {
+        "repeats": [repeat],
+        "occurrences": synchronised_occurrences([repeat], [], EventOccurrence),
+    }
+
+
+def wednesdays(first_date, last_date, **fields):
+    """Every Wednesday 17:00–18:00 from ``first_date`` to ``last_date``: ``repeating`` them."""
+    return repeating(
+        weekdays=[2],
+        start_time=datetime.time(17),
+        end_time=datetime.time(18),
+        first_date=first_date,
+        last_date=last_date,
+        **fields,
+    )

@@ -224,6 +224,14 @@ def test_bad_parameters_never_give_a_server_error(client, suffix, status):
     assert client.get(index_page().url + suffix).status_code == status
 
 
+@pytest.fixture
+def without_the_weekly_club():
+    """The demo's weekly club has a date every week for years (issue 23): unpublished for the
+    tests of which events come first, far ahead."""
+    EventPage.objects.get(locale__language_code="en", slug="finnish-conversation-club").unpublish()
+
+
+@pytest.mark.usefixtures("without_the_weekly_club")
 def test_pagination(client):
     index = index_page()
     start = timezone.now() + datetime.timedelta(days=400)
@@ -299,6 +307,7 @@ def test_rss_feed_lists_upcoming_live_events_of_the_locale(client, home_page):
     assert all(entry.link.startswith("http") for entry in feed.entries)
 
 
+@pytest.mark.usefixtures("without_the_weekly_club")
 def test_rss_feed_holds_the_soonest_events(client, monkeypatch):
     index = index_page()
     add_event(index, "Autumn regatta", at(2027, 9, 1, 10))

@@ -58,3 +58,50 @@ def test_month_view_reads_the_schedules_span_once_per_content_version(client):
 def test_events_feed_within_a_fixed_budget(assert_page_queries):
     # Each item gives its publication dates: loaded with the items, not one query per item.
     assert_page_queries(schedule().url + "feed/rss/", 6)
+
+
+@pytest.fixture
+def weekly_club():
+    """A live club of the Hobbies area every Tuesday and Thursday for two years: 200 dates
+    (issue 23), each a row the listings could read one by one."""
+    import datetime
+
+    from core.models import Area
+    from events.tests.factories import repeating
+
+    first = timezone.localdate() + datetime.timedelta(days=1)
+    club = EventPage(
+        title="Weekly budget club",
+        slug="weekly-budget-club",
+        **repeating(
+            weekdays=[1, 3],
+            start_time=datetime.time(17),
+            end_time=datetime.time(18),
+            first_date=first,
+            last_date=first + datetime.timedelta(weeks=100, days=-1),
+        ),
+    )
+    assert len(club.occurrences.all()) == 200
+    schedule().add_child(instance=club)
+    club.areas.set([Area.objects.get(locale__language_code="en", slug="hobbies")])
+    club.save_revision().publish()
+    return club
+
+
+def test_a_club_of_200_dates_stays_within_the_budgets(assert_page_queries, weekly_club):
+    from culture.models import SectionPage
+    from home.models import HomePage
+
+    today = timezone.localdate()
+    area_page = SectionPage.objects.live().get(locale__language_code="en", area__slug="hobbies")
+    for url, budget in [
+        (schedule().url, 12),
+        (f"{schedule().url}{today.year}/{today.month}/", 12),
+        (area_page.url, 12),
+        (HomePage.objects.live().get(locale__language_code="en").url, 12),
+        (weekly_club.url, 12),
+    ]:
+        response = assert_page_queries(url, budget)
+        assert "Weekly budget club" in response.content.decode(), url
+    assert_page_queries(weekly_club.url + "ics/", 6)
+    assert_page_queries(schedule().url + "calendar/", 6)

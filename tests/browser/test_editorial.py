@@ -36,6 +36,8 @@ def add_event(page, title, image_title):
     expect(page.get_by_role("heading", name="New: Event")).to_be_visible()
     fill_title(page, title)
     starts = (timezone.localtime() + timezone.timedelta(days=60)).replace(hour=18, minute=0)
+    # The Dates panel starts empty: an event's dates come from a repeat or from rows added here.
+    page.get_by_role("button", name="Add date and time").click()
     page.get_by_label("Starts").fill(starts.strftime("%Y-%m-%d %H:%M"))
     page.get_by_label("Ends").fill(
         (starts + timezone.timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
