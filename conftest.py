@@ -6,6 +6,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
+# A real SMTP server for the tests of e-mails (tests/smtp.py).
+pytest_plugins = ["tests.smtp"]
+
 LANGUAGES = ["en", "fi", "ru"]
 BROWSER_TESTS = Path(__file__).resolve().parent / "tests" / "browser"
 

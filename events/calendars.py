@@ -96,7 +96,8 @@ def inline_file(name):
     return f"{fallback}; {header.removeprefix('inline; ')}"
 
 
-def calendar_response(request, occurrences, name, filename):
+def calendar_file(request, occurrences, name):
+    """The iCalendar file of ``occurrences``, as bytes (also attached to sign-up e-mails)."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -106,6 +107,12 @@ def calendar_response(request, occurrences, name, filename):
     calendar.add_component(helsinki_timezone())
     for occurrence in occurrences:
         calendar.add_component(occurrence_to_ical(occurrence, request))
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    return calendar.to_ical()
+
+
+def calendar_response(request, occurrences, name, filename):
+    response = HttpResponse(
+        calendar_file(request, occurrences, name), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = inline_file(filename)
     return response

@@ -27,7 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
 from core.caching import content_version, remembered_per_content_version
-from core.fields import SPOKEN_LANGUAGE_CHOICES
+from core.fields import SPOKEN_LANGUAGE_CHOICES, ChoiceListField
 from core.listing import paginate
 from core.models import (
     Area,
@@ -44,6 +44,19 @@ from core.models import (
 from core.structured_data import json_ld_script
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
+
+# The optional questions of the sign-up form, which the organiser ticks (the registrations app
+# asks them and keeps the answers by these codes).
+REGISTRATION_QUESTIONS = [
+    ("participants", _("Number of participants")),
+    ("children_ages", _("Children's ages")),
+    ("preferred_language", _("Preferred language")),
+    ("needs", _("Accessibility or other needs")),
+]
+
+
+class RegistrationQuestionsField(ChoiceListField):
+    choices_offered = REGISTRATION_QUESTIONS
 
 
 class Venue(ReviewedSnippet):
@@ -352,6 +365,34 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
         help_text=_("Step-free access, hearing loop, sign language…"),
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+    # Sign-up on this site (the registrations app). The places are per date and shared by
+    # every language: the sign-ups belong to the English event, so a Finnish and a Russian
+    # visitor take seats from the same count.
+    registration_open = models.BooleanField(
+        _("sign-up on this site"),
+        default=False,
+        help_text=_("Visitors sign up on the event's page; you see them in the admin."),
+    )
+    places = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("For each date. Leave empty for no limit."),
+    )
+    waiting_list = models.BooleanField(
+        _("waiting list"),
+        default=False,
+        help_text=_("When the places are taken, visitors can join a waiting list."),
+    )
+    registration_deadline = models.DateTimeField(
+        _("sign-up deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to take sign-ups until the event starts."),
+    )
+    registration_questions = RegistrationQuestionsField(
+        _("questions"), help_text=_("What else the sign-up form asks.")
+    )
 
     content_panels = Page.content_panels + [
         InlinePanel(
@@ -379,6 +420,15 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
             heading=_("Practical details"),
         ),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_open"),
+                FieldRowPanel([FieldPanel("places"), FieldPanel("waiting_list")]),
+                FieldPanel("registration_deadline"),
+                FieldPanel("registration_questions"),
+            ],
+            heading=_("Registration"),
+        ),
     ]
     search_fields = SitePage.search_fields + [
         index.SearchField("body"),
@@ -399,6 +449,11 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
         SynchronizedField("languages"),
         TranslatableField("accessibility"),
         TranslatableField("body"),
+        SynchronizedField("registration_open"),
+        SynchronizedField("places"),
+        SynchronizedField("waiting_list"),
+        SynchronizedField("registration_deadline"),
+        SynchronizedField("registration_questions"),
     ]
 
     parent_page_types = ["events.EventIndexPage"]
@@ -524,7 +579,17 @@ def soonest_first(events):
 def with_card_fields(events, *fields):
     """Events with what their cards show, and ``fields``, loaded up front."""
     return (
-        events.for_cards("status", "venue", "online_url", *fields)
+        events.for_cards(
+            "status",
+            "venue",
+            "online_url",
+            "translation_key",
+            "registration_open",
+            "places",
+            "waiting_list",
+            "registration_deadline",
+            *fields,
+        )
         .select_related("venue")
         .prefetch_related("occurrences")
     )
@@ -534,9 +599,11 @@ def in_date_order(rows, *fields):
     """The events that rows of ``soonest_first`` name, in the rows' order, with their card's
     fields and ``fields``. They are loaded by id alone: the rows already come from the filtered
     events, and filtering again (by area, say) would cost as much as finding them."""
+    from .availability import load_places_taken
+
     rows = list(rows)
     found = with_card_fields(EventPage.objects, *fields).in_bulk([row["page_id"] for row in rows])
-    return [found[row["page_id"]] for row in rows if row["page_id"] in found]
+    return load_places_taken([found[row["page_id"]] for row in rows if row["page_id"] in found])
 
 
 def upcoming_events(events, count=4):
