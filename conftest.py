@@ -106,6 +106,27 @@ def demo_user(django_user_model):
     return get
 
 
+@pytest.fixture
+def login(client, demo_user, django_user_model):
+    """``login(role)``: the test client signed in as a demo user of that role (``anonymous``:
+    not signed in; ``administrator``: a new member of the Administrators group)."""
+
+    def as_role(role):
+        if role == "anonymous":
+            return client
+        if role == "administrator":
+            from django.contrib.auth.models import Group
+
+            user = django_user_model.objects.create_user("office-admin", "office@example.org")
+            user.groups.add(Group.objects.get(name="Administrators"))
+        else:
+            user = demo_user(role)
+        client.force_login(user)
+        return client
+
+    return as_role
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Cached pages and layout parts must not outlive the test whose data they show: each

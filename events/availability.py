@@ -15,7 +15,7 @@ OPEN, FEW_LEFT, WAITING_LIST, FULL, CLOSED = "open", "few_left", "waiting_list",
 # "Only 3 places left" from this many down.
 FEW_PLACES = 5
 
-# (list of events, in any language) -> {event id: {date's start: places taken}}
+# (list of events, in any language) -> {event id: {date_key(date's start): places taken}}
 _places_counter: Callable | None = None
 
 
@@ -67,12 +67,18 @@ def load_places_taken(events):
     return events
 
 
+def date_key(start):
+    """A date's start as its translations' copies share it: wagtail-localize copies the
+    synchronised dates through JSON, to the millisecond, so they are compared to the second."""
+    return start.replace(microsecond=0)
+
+
 def places_taken(event, occurrence):
     """Confirmed places on the date ``occurrence`` of ``event`` (matched by its start: the
     dates of a translation are copies of the original's)."""
     if not hasattr(event, "_places_taken"):
         load_places_taken([event])
-    return event._places_taken.get(occurrence.start, 0) if occurrence else 0
+    return event._places_taken.get(date_key(occurrence.start), 0) if occurrence else 0
 
 
 def next_date_availability(event, now=None):

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from events.availability import date_key
 from events.models import EventOccurrence, EventPage
 
 
@@ -97,5 +98,8 @@ def places_taken_by_event(events):
     for row in rows:
         for event in events:
             if event.translation_key == row["event__translation_key"]:
-                taken.setdefault(event.pk, {})[row["occurrence__start"]] = row["places"]
+                dates = taken.setdefault(event.pk, {})
+                if row["occurrence__start"] is not None:
+                    key = date_key(row["occurrence__start"])
+                    dates[key] = dates.get(key, 0) + row["places"]
     return taken

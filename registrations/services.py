@@ -1,5 +1,7 @@
 """Taking places, cancelling and promoting from the waiting list, and the e-mails each sends."""
 
+import datetime
+
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
@@ -10,7 +12,7 @@ from wagtail.models import Locale
 
 from core.caching import new_content_version
 from core.mail import mail_dates, queue_mail
-from events.availability import availability
+from events.availability import availability, date_key
 from events.calendars import calendar_file
 from events.models import EventOccurrence, EventPage
 
@@ -37,6 +39,12 @@ def source_event(page):
     )
 
 
+def same_date(start):
+    """The lookup of the date starting at ``start`` (of a translation: see ``date_key``)."""
+    second = date_key(start)
+    return {"start__gte": second, "start__lt": second + datetime.timedelta(seconds=1)}
+
+
 def places_taken(occurrence):
     taken = occurrence.registrations.confirmed().aggregate(places=Sum("participants"))["places"]
     return taken or 0
@@ -51,7 +59,9 @@ def sign_up(page, start, request, **details):
     event = source_event(page)
     with transaction.atomic():
         occurrence = (
-            EventOccurrence.objects.select_for_update().filter(page=event, start=start).first()
+            EventOccurrence.objects.select_for_update()
+            .filter(page=event, **same_date(start))
+            .first()
         )
         participants = details.get("participants", 1)
         state = availability(event, occurrence, lambda: places_taken(occurrence))
@@ -159,7 +169,7 @@ def mail_registration(registration, request, kind):
     if kind in ("confirmed", "promoted") and registration.occurrence:
         with translation.override(registration.language):
             occurrence = EventOccurrence.objects.filter(
-                page=page, start=registration.occurrence.start
+                page=page, **same_date(registration.occurrence.start)
             ).select_related("page__venue")
             ics = calendar_file(request, occurrence or [registration.occurrence], page.title)
         attachments.append((f"{page.slug}.ics", ics.decode(), "text/calendar"))

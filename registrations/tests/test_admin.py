@@ -6,24 +6,14 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from events.models import EventPage
 from registrations.models import Registration
+from registrations.tests.test_sign_up import signed_up
+from tests.test_permissions import ROLES
 
 pytestmark = pytest.mark.django_db
-
-ROLES = [
-    "anonymous",
-    "editor",
-    "moderator",
-    "translator-fi",
-    "translator-ru",
-    "administrator",
-    "admin",
-]
 
 
 @pytest.fixture
@@ -34,44 +24,10 @@ def events(demo_user):
     chess = EventPage.objects.get(locale__language_code="en", title="Chess club evenings")
     EventPage.objects.filter(pk=trip.pk).update(owner=demo_user("editor"))
     EventPage.objects.filter(pk=chess.pk).update(owner=demo_user("moderator"))
-    for page, name in ((trip, '=HYPERLINK("http://evil")'), (chess, "Pekka Chess")):
-        occurrence = page.occurrences.order_by("start").first()
-        Registration.objects.create(
-            event=page,
-            occurrence=occurrence,
-            name=name,
-            email="person@example.org",
-            language="fi",
-            status="confirmed",
-            consent_text="I agree.",
-        )
-    Registration.objects.create(
-        event=trip,
-        occurrence=trip.occurrences.first(),
-        name="Waiting Wanda",
-        email="wanda@example.org",
-        language="ru",
-        status="waiting",
-        consent_text="I agree.",
-    )
+    signed_up(trip, name='=HYPERLINK("http://evil")', email="person@example.org", language="fi")
+    signed_up(chess, name="Pekka Chess", email="person@example.org", language="fi")
+    signed_up(trip, name="Waiting Wanda", email="wanda@example.org", status="waiting")
     return {"own": trip, "other": chess}
-
-
-@pytest.fixture
-def login(demo_user, django_user_model):
-    def as_role(role):
-        client = Client()
-        if role == "anonymous":
-            return client
-        if role == "administrator":
-            user = django_user_model.objects.create_user("office-admin", "office@example.org")
-            user.groups.add(Group.objects.get(name="Administrators"))
-        else:
-            user = demo_user(role)
-        client.force_login(user)
-        return client
-
-    return as_role
 
 
 # Who sees the sign-ups of the editor's own event, and of another's.
