@@ -41,8 +41,14 @@ def is_closed(event, occurrence, now=None):
         or not event.registration_open
         or (event.registration_deadline is not None and now >= event.registration_deadline)
         or occurrence is None
+        or occurrence.sign_up_closed
         or occurrence.start <= now
     )
+
+
+def places_of(event, occurrence):
+    """The places of a date: its own number where it has one, else the event's (None: no limit)."""
+    return occurrence.places if occurrence.places is not None else event.places
 
 
 def availability(event, occurrence, taken, now=None):
@@ -50,9 +56,10 @@ def availability(event, occurrence, taken, now=None):
     that a closed sign-up costs no count)."""
     if is_closed(event, occurrence, now):
         return Availability(CLOSED, None)
-    if event.places is None:
+    places = places_of(event, occurrence)
+    if places is None:
         return Availability(OPEN, None)
-    left = max(event.places - taken(), 0)
+    left = max(places - taken(), 0)
     if left:
         return Availability(FEW_LEFT if left <= FEW_PLACES else OPEN, left)
     return Availability(WAITING_LIST if event.waiting_list else FULL, 0)

@@ -525,9 +525,21 @@ class EventOccurrence(Orderable):
     all_day = models.BooleanField(
         _("all day"), default=False, help_text=_("Only the dates are shown, not the times.")
     )
+    # For an event with sign-up on the site: this date's own number of places, or no sign-up
+    # for it, where it differs from the event's.
+    places = models.PositiveIntegerField(
+        _("places on this date"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for the event's number."),
+    )
+    sign_up_closed = models.BooleanField(_("no sign-up for this date"), default=False)
 
     objects = OccurrenceQuerySet.as_manager()
-    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day")])]
+    panels = [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day")]),
+        FieldRowPanel([FieldPanel("places"), FieldPanel("sign_up_closed")]),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("date and time")

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 
 from core.caching import new_content_version
 from core.mail import mail_dates, queue_mail
-from events.availability import availability, date_key
+from events.availability import availability, date_key, places_of
 from events.calendars import calendar_file
 from events.models import EventOccurrence, EventPage
 
@@ -107,7 +107,8 @@ def promote_waiting(event, occurrence, request):
         return []
     promoted = []
     for waiting in occurrence.registrations.waiting():
-        left = None if event.places is None else event.places - places_taken(occurrence)
+        places = places_of(event, occurrence)
+        left = None if places is None else places - places_taken(occurrence)
         if left is not None and waiting.participants > left:
             break
         waiting.status = Registration.CONFIRMED

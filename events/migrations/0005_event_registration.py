@@ -36,4 +36,14 @@ class Migration(migrations.Migration):
             name='waiting_list',
             field=models.BooleanField(default=False, help_text='When the places are taken, visitors can join a waiting list.', verbose_name='waiting list'),
         ),
+        migrations.AddField(
+            model_name='eventoccurrence',
+            name='places',
+            field=models.PositiveIntegerField(blank=True, help_text="Leave empty for the event's number.", null=True, verbose_name='places on this date'),
+        ),
+        migrations.AddField(
+            model_name='eventoccurrence',
+            name='sign_up_closed',
+            field=models.BooleanField(default=False, verbose_name='no sign-up for this date'),
+        ),
     ]

@@ -276,3 +276,36 @@ def test_sign_ups_are_purged_after_the_retention_period(home_page, settings):
         signed_up(page)
     call_command("purge_registrations", stdout=StringIO())
     assert list(Registration.objects.values_list("event_id", flat=True)) == [recent.pk]
+
+
+def test_each_date_has_its_own_places_or_no_sign_up(home_page, django_capture_on_commit_callbacks):
+    first, second, third = (NEXT_WEEK + datetime.timedelta(weeks=week) for week in range(3))
+    dates = occurrences(first, second, third)
+    dates[1].places = 2
+    dates[2].sign_up_closed = True
+    page = EventPageFactory(registration_open=True, places=1, occurrences=dates)
+    html = Client().get(page.url).content.decode()
+    assert html.count("1 place left") == 1
+    assert "2 places left" in html
+    assert "Registration closed" in html
+    # Only the dates still open are offered.
+    assert html.count('name="date"') == 2
+    second_date = page.occurrences.get(start=second)
+    response = post_sign_up(
+        Client(),
+        page,
+        "en",
+        {**answers(), "date": str(second_date.pk)},
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 200
+    assert Registration.objects.get().occurrence == second_date
+    closed = page.occurrences.get(start=third)
+    response = post_sign_up(
+        Client(),
+        page,
+        "en",
+        {**answers(), "date": str(closed.pk)},
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 400
