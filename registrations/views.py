@@ -21,11 +21,10 @@ logger = logging.getLogger(__name__)
 
 
 def open_dates(page):
-    """The upcoming dates of ``page`` still taking sign-ups, each with its state."""
+    """The upcoming dates of ``page``, each with the state of its sign-up."""
     return [
-        (occurrence, state)
+        (occurrence, availability(page, occurrence, lambda o=occurrence: places_taken(page, o)))
         for occurrence in page.upcoming_occurrences
-        if (state := availability(page, occurrence, lambda o=occurrence: places_taken(page, o)))
     ]
 
 
