@@ -6,27 +6,28 @@ an e-mail saying so."""
 import datetime
 import re
 
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from core.tests.factories import translate
-from events.models import EventIndexPage
+from events.models import EventIndexPage, EventPage
 from events.tests.factories import EventPageFactory, occurrences
 
-from .helpers import axe_violations, describe_violations, screenshot
+from .helpers import axe_violations, describe_violations, log_in, screenshot
 
 
-def event_with_one_place():
+def event_with_one_place(title="Sauna evening for the browser test"):
     page = EventPageFactory(
         parent=EventIndexPage.objects.get(locale__language_code="en"),
-        title="Sauna evening for the browser test",
+        title=title,
         registration_open=True,
         places=1,
         waiting_list=True,
         registration_questions=["participants", "needs"],
         occurrences=occurrences(timezone.now() + datetime.timedelta(days=10)),
     )
-    return translate(page, "ru", {"Sauna evening for the browser test": "Вечер сауны для теста"})
+    return translate(page, "ru", {title: "Вечер сауны для теста"})
 
 
 def sign_up(page, name, email):
@@ -70,3 +71,42 @@ def test_last_place_waiting_list_cancel_from_the_mail_and_promotion(
     promoted = smtp_server.to("ivan@example.org")[-1]
     assert promoted["Subject"].strip() == "Для вас освободилось место: Вечер сауны для теста"
     assert [part.get_content_type() for part in promoted.iter_attachments()] == ["text/calendar"]
+
+
+def test_attendance_on_a_phone_has_big_labelled_targets_and_no_wcag_violations(open_page):
+    from registrations.models import Registration
+
+    event = event_with_one_place("Rowing practice for the attendance test")
+    english = EventPage.objects.get(
+        translation_key=event.translation_key, locale__language_code="en"
+    )
+    registration = Registration.objects.create(
+        event=english,
+        occurrence=english.occurrences.get(),
+        name="Pekka Virtanen",
+        email="pekka@example.org",
+        language="fi",
+        status="confirmed",
+        consent_text="I agree.",
+    )
+    page = open_page("phone")
+    log_in(page, "moderator")
+    page.goto(reverse("registrations_admin:attendance", args=[english.pk]))
+    box = page.get_by_label("Pekka Virtanen")
+    expect(box).to_be_visible()
+    for target in (box, page.locator("label", has_text="Pekka Virtanen")):
+        size = target.bounding_box()
+        assert size["width"] >= 24 and size["height"] >= 24, size
+    violations = axe_violations(page, include=["main"])
+    assert not violations, describe_violations(violations, page.url)
+    screenshot(page, "registration-attendance-phone", full_page=False)
+    box.focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Save attendance").click()
+    expect(page.get_by_label("Pekka Virtanen")).to_be_checked()
+    registration.refresh_from_db()
+    assert registration.attended
+
+    page.goto(reverse("registrations_admin:event", args=[english.pk]))
+    violations = axe_violations(page, include=["main"])
+    assert not violations, describe_violations(violations, page.url)
