@@ -6,6 +6,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
+# A real SMTP server for the tests of e-mails (tests/smtp.py).
+pytest_plugins = ["tests.smtp"]
+
 LANGUAGES = ["en", "fi", "ru"]
 BROWSER_TESTS = Path(__file__).resolve().parent / "tests" / "browser"
 
@@ -101,6 +104,27 @@ def demo_user(django_user_model):
         return django_user_model.objects.get(username=username)
 
     return get
+
+
+@pytest.fixture
+def login(client, demo_user, django_user_model):
+    """``login(role)``: the test client signed in as a demo user of that role (``anonymous``:
+    not signed in; ``administrator``: a new member of the Administrators group)."""
+
+    def as_role(role):
+        if role == "anonymous":
+            return client
+        if role == "administrator":
+            from django.contrib.auth.models import Group
+
+            user = django_user_model.objects.create_user("office-admin", "office@example.org")
+            user.groups.add(Group.objects.get(name="Administrators"))
+        else:
+            user = demo_user(role)
+        client.force_login(user)
+        return client
+
+    return as_role
 
 
 @pytest.fixture(autouse=True)

@@ -214,6 +214,9 @@ def pick_urls_and_measure():
         ("event (weekly club, 200 dates)", url_of(EventPage, slug="finnish-conversation-club")),
         ("event", url_of(EventPage)),
         ("event (fi)", url_of(EventPage, "fi")),
+        # With the sign-up form (the demo's archipelago trip or chess club): its CSRF token
+        # keeps the page out of the page cache, so every visit renders it.
+        ("event with sign-up (ru)", url_of(EventPage, "ru", registration_open=True)),
         ("publication list", url_of(PublicationIndexPage)),
         ("publication", url_of(PublicationPage)),
         ("gallery list", url_of(GalleryIndexPage)),

@@ -5,9 +5,6 @@ form asks for consent to store the answers, and ``purge_form_submissions`` delet
 FORM_SUBMISSION_RETENTION_DAYS have passed.
 """
 
-from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
@@ -20,12 +17,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.form_guards import (
+    CONSENT_FIELD,
+    HONEYPOT_FIELD,
+    caught_in_honeypot,
+    consent_field,
+    honeypot_field,
+    posts_exceeded,
+)
 from core.models import SitePage
-from core.visitors import client_ip
-
-# Hyphenated names cannot clash with the form builder's fields, whose names are snake_case.
-HONEYPOT_FIELD = "web-site"
-CONSENT_FIELD = "privacy-consent"
 
 
 class FormField(TranslatableMixin, AbstractFormField):
@@ -102,22 +102,7 @@ class FormPage(EmailFormMixin, FormMixin, SitePage):
 
     def get_form_class(self):
         base = super().get_form_class()
-        consent_text = self.consent_text
-        attrs = {
-            # Hidden from people by CSS and from screen readers; bots fill it in.
-            HONEYPOT_FIELD: forms.CharField(
-                label=_("Leave this field empty"),
-                required=False,
-                widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-            ),
-            CONSENT_FIELD: forms.BooleanField(
-                label=consent_text,
-                required=True,
-                error_messages={
-                    "required": _("Please tick the box to agree, or we cannot keep your answers.")
-                },
-            ),
-        }
+        attrs = {HONEYPOT_FIELD: honeypot_field(), CONSENT_FIELD: consent_field(self.consent_text)}
         return type("PublicForm", (base,), attrs)
 
     def get_data_fields(self):
@@ -127,14 +112,13 @@ class FormPage(EmailFormMixin, FormMixin, SitePage):
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
         context = self.get_context(request)
-        if submissions_exceeded(request):
+        if posts_exceeded(request):
             context["form"] = self.get_form(page=self, user=request.user)
             context["rate_limited"] = True
             return TemplateResponse(request, self.get_template(request), context, status=429)
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         if form.is_valid():
-            if form.cleaned_data.get(HONEYPOT_FIELD):
-                # A bot: it is thanked like a person, but nothing is stored or sent.
+            if caught_in_honeypot(form.cleaned_data):
                 return self.render_landing_page(request)
             submission = self.process_form_submission(form)
             return self.render_landing_page(request, submission, *args, **kwargs)
@@ -144,15 +128,3 @@ class FormPage(EmailFormMixin, FormMixin, SitePage):
     def process_form_submission(self, form):
         form.cleaned_data.pop(HONEYPOT_FIELD, None)
         return super().process_form_submission(form)
-
-
-def submissions_exceeded(request):
-    """Counts the form posts from the visitor's address in the current hour."""
-    key = f"contact_forms:posts:{client_ip(request)}"
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60 * 60)
-        count = 1
-    return count > settings.FORM_SUBMISSIONS_PER_HOUR

@@ -9,8 +9,11 @@ SPOKEN_LANGUAGE_CHOICES = [
 ]
 
 
-class SpokenLanguagesField(models.JSONField):
-    """The languages an activity or event is held in, picked with checkboxes."""
+class ChoiceListField(models.JSONField):
+    """A list of codes from ``choices_offered``, picked with checkboxes (stored as JSON, which
+    SQLite and PostgreSQL both hold)."""
+
+    choices_offered = []
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("default", list)
@@ -19,12 +22,18 @@ class SpokenLanguagesField(models.JSONField):
 
     def formfield(self, **kwargs):
         return forms.MultipleChoiceField(
-            choices=SPOKEN_LANGUAGE_CHOICES,
+            choices=self.choices_offered,
             widget=forms.CheckboxSelectMultiple,
             required=not self.blank,
             label=self.verbose_name.capitalize(),
             help_text=self.help_text,
         )
+
+
+class SpokenLanguagesField(ChoiceListField):
+    """The languages an activity or event is held in, picked with checkboxes."""
+
+    choices_offered = SPOKEN_LANGUAGE_CHOICES
 
 
 def spoken_language_names(codes):

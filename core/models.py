@@ -674,3 +674,17 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return str(self.number)
+
+
+class SentMail(models.Model):
+    """A mail ``core.mail`` sent, by the key its sender gave it, so that a retried task does not
+    send it again."""
+
+    key = models.CharField(max_length=200, unique=True)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sent e-mail")
+
+    def __str__(self):
+        return self.key

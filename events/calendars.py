@@ -170,7 +170,17 @@ def inline_file(name):
     return f"{fallback}; {header.removeprefix('inline; ')}"
 
 
-def calendar_response(request, occurrences, name, filename):
+def calendar_file(request, occurrences, name):
+    """The iCalendar file of ``occurrences``, as bytes: a series per repeat."""
+    return calendar_of(name, calendar_entries(occurrences, request))
+
+
+def one_date_file(request, occurrence, name):
+    """The iCalendar file of one date alone, even of a repeat (a sign-up is for one date)."""
+    return calendar_of(name, [occurrence_to_ical(occurrence, request)])
+
+
+def calendar_of(name, entries):
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -178,8 +188,14 @@ def calendar_response(request, occurrences, name, filename):
     calendar.add("x-wr-timezone", TIME_ZONE_ID)
     # Calendar apps need the rules of the zone the times' TZID names.
     calendar.add_component(helsinki_timezone())
-    for entry in calendar_entries(occurrences, request):
+    for entry in entries:
         calendar.add_component(entry)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    return calendar.to_ical()
+
+
+def calendar_response(request, occurrences, name, filename):
+    response = HttpResponse(
+        calendar_file(request, occurrences, name), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = inline_file(filename)
     return response

@@ -5,6 +5,8 @@ from typing import NamedTuple
 
 from core.cards import card_areas, card_picture
 
+from .availability import next_date_availability
+
 
 class When(NamedTuple):
     """The date an event card shows, as ``events/occurrence_when.html`` reads it."""
@@ -27,6 +29,8 @@ class EventCard(NamedTuple):
     summary: str
     areas: tuple
     picture: str
+    # The sign-up state of the next date (events.availability), or None.
+    availability: object
 
 
 def event_card(event, request):
@@ -45,4 +49,5 @@ def event_card(event, request):
         summary=event.summary,
         areas=card_areas(event),
         picture=card_picture(event.image),
+        availability=None if event.is_cancelled else next_date_availability(event),
     )

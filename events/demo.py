@@ -305,6 +305,12 @@ EVENTS = [
     ),
 ]
 
+# English title -> sign-up on the site, places per date, waiting list.
+SIGN_UPS = {
+    "Chess club evenings": (True, 8, False),
+    "Archipelago day trip": (True, 3, True),
+}
+
 
 def load(report):
     home = language_home(english())
@@ -377,6 +383,12 @@ def load(report):
                 )
             ],
         )
+        # Two events take sign-ups on the site (the registrations app).
+        page.registration_open, page.places, page.waiting_list = SIGN_UPS.get(
+            titles[0], (False, None, False)
+        )
+        if page.registration_open:
+            page.registration_questions = ["participants", "needs"]
         # The picture of the event's area (culture's demo names it after the area).
         page.image = area_picture(area_slug)
         first_day = today + datetime.timedelta(days=days)

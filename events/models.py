@@ -28,7 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
 from core.caching import content_version, remembered_per_content_version
-from core.fields import SPOKEN_LANGUAGE_CHOICES
+from core.fields import SPOKEN_LANGUAGE_CHOICES, ChoiceListField
 from core.listing import paginate
 from core.models import (
     Area,
@@ -48,6 +48,19 @@ from .forms import WEEKDAY_CHOICES, DateListFormField, EventPageForm, date_label
 from .repeats import MAX_DATES, repeat_dates, synchronised_occurrences, weekly_dates
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
+
+# The optional questions of the sign-up form, which the organiser ticks (the registrations app
+# asks them and keeps the answers by these codes).
+REGISTRATION_QUESTIONS = [
+    ("participants", _("Number of participants")),
+    ("children_ages", _("Children's ages")),
+    ("preferred_language", _("Preferred language")),
+    ("needs", _("Accessibility or other needs")),
+]
+
+
+class RegistrationQuestionsField(ChoiceListField):
+    choices_offered = REGISTRATION_QUESTIONS
 
 
 class Venue(ReviewedSnippet):
@@ -358,6 +371,34 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
         help_text=_("Step-free access, hearing loop, sign language…"),
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+    # Sign-up on this site (the registrations app). The places are per date and shared by
+    # every language: the sign-ups belong to the English event, so a Finnish and a Russian
+    # visitor take seats from the same count.
+    registration_open = models.BooleanField(
+        _("sign-up on this site"),
+        default=False,
+        help_text=_("Visitors sign up on the event's page; you see them in the admin."),
+    )
+    places = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("For each date. Leave empty for no limit."),
+    )
+    waiting_list = models.BooleanField(
+        _("waiting list"),
+        default=False,
+        help_text=_("When the places are taken, visitors can join a waiting list."),
+    )
+    registration_deadline = models.DateTimeField(
+        _("sign-up deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to take sign-ups until the event starts."),
+    )
+    registration_questions = RegistrationQuestionsField(
+        _("questions"), help_text=_("What else the sign-up form asks.")
+    )
 
     base_form_class = EventPageForm
     content_panels = Page.content_panels + [
@@ -400,6 +441,15 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
             heading=_("Practical details"),
         ),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_open"),
+                FieldRowPanel([FieldPanel("places"), FieldPanel("waiting_list")]),
+                FieldPanel("registration_deadline"),
+                FieldPanel("registration_questions"),
+            ],
+            heading=_("Registration"),
+        ),
     ]
     search_fields = SitePage.search_fields + [
         index.SearchField("body"),
@@ -422,6 +472,11 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
         SynchronizedField("languages"),
         TranslatableField("accessibility"),
         TranslatableField("body"),
+        SynchronizedField("registration_open"),
+        SynchronizedField("places"),
+        SynchronizedField("waiting_list"),
+        SynchronizedField("registration_deadline"),
+        SynchronizedField("registration_questions"),
     ]
 
     parent_page_types = ["events.EventIndexPage"]
@@ -535,6 +590,15 @@ class EventOccurrence(Orderable):
     # its date when the editor moves or cancels it. Empty for dates added by hand.
     repeat_key = models.CharField(max_length=36, blank=True, editable=False)
     repeat_start = models.DateTimeField(null=True, blank=True, editable=False)
+    # For an event with sign-up on the site: this date's own number of places, or no sign-up
+    # for it, where it differs from the event's.
+    places = models.PositiveIntegerField(
+        _("places on this date"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for the event's number."),
+    )
+    sign_up_closed = models.BooleanField(_("no sign-up for this date"), default=False)
 
     objects = OccurrenceQuerySet.as_manager()
     panels = [
@@ -545,7 +609,8 @@ class EventOccurrence(Orderable):
                 FieldPanel("all_day"),
                 FieldPanel("cancelled"),
             ]
-        )
+        ),
+        FieldRowPanel([FieldPanel("places"), FieldPanel("sign_up_closed")]),
     ]
 
     class Meta(Orderable.Meta):
@@ -721,7 +786,17 @@ def soonest_first(events):
 def with_card_fields(events, *fields):
     """Events with what their cards show, and ``fields``, loaded up front."""
     return (
-        events.for_cards("status", "venue", "online_url", *fields)
+        events.for_cards(
+            "status",
+            "venue",
+            "online_url",
+            "translation_key",
+            "registration_open",
+            "places",
+            "waiting_list",
+            "registration_deadline",
+            *fields,
+        )
         .select_related("venue")
         .prefetch_related("occurrences")
     )
@@ -731,9 +806,11 @@ def in_date_order(rows, *fields):
     """The events that rows of ``soonest_first`` name, in the rows' order, with their card's
     fields and ``fields``. They are loaded by id alone: the rows already come from the filtered
     events, and filtering again (by area, say) would cost as much as finding them."""
+    from .availability import load_places_taken
+
     rows = list(rows)
     found = with_card_fields(EventPage.objects, *fields).in_bulk([row["page_id"] for row in rows])
-    return [found[row["page_id"]] for row in rows if row["page_id"] in found]
+    return load_places_taken([found[row["page_id"]] for row in rows if row["page_id"] in found])
 
 
 def upcoming_events(events, count=4):

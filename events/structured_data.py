@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from core.structured_data import link_preview_image, organisation_reference, postal_address
 
+from .availability import CLOSED, FULL, OPEN, WAITING_LIST, availability, places_taken
+
 SCHEMA = "https://schema.org/"
 
 
@@ -37,6 +39,7 @@ def event_json_ld(page, request):
             **shared,
             **dates(occurrence),
             **({"eventStatus": SCHEMA + "EventCancelled"} if occurrence.cancelled else {}),
+            **sign_up_offer(page, occurrence, shared["offers"]),
         }
         for occurrence in shown[:20]
     ]
@@ -69,6 +72,33 @@ def schedule(repeat, page):
     if skipped:
         data["exceptDate"] = [day.isoformat() for day in skipped]
     return data
+
+
+# schema.org's ItemAvailability for the states of the sign-up on this site.
+AVAILABILITY = {
+    OPEN: "InStock",
+    WAITING_LIST: "SoldOut",
+    FULL: "SoldOut",
+    CLOSED: "SoldOut",
+}
+
+
+def sign_up_offer(page, occurrence, offer):
+    """The offer of a date with sign-up on this site: whether places are left on it. Past
+    dates and cancelled events keep the event's offer."""
+    if (
+        not page.registration_open
+        or page.is_cancelled
+        or occurrence.cancelled
+        or not occurrence.is_upcoming(timezone.now())
+    ):
+        return {}
+    state = availability(page, occurrence, lambda: places_taken(page, occurrence))
+    name = AVAILABILITY.get(state.status, "LimitedAvailability")
+    offer = {**offer, "availability": SCHEMA + name}
+    if state.places_left is not None and state.status != CLOSED:
+        offer["inventoryLevel"] = {"@type": "QuantitativeValue", "value": state.places_left}
+    return {"offers": offer}
 
 
 def dates(occurrence):

@@ -65,7 +65,13 @@ def urls(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="module")
 def form_urls(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        return sorted(page.url for page in FormPage.objects.live())
+        sign_ups = EventPage.objects.live().filter(registration_open=True)
+        return sorted(
+            [page.url for page in FormPage.objects.live()]
+            # The sign-up form of events (registrations), and its cancel link.
+            + [f"/{page.locale.language_code}/registrations/{page.pk}/" for page in sign_ups]
+            + ["/en/registrations/cancel/not-a-token/"]
+        )
 
 
 # Text that stresses decoding: control characters, NUL, Cyrillic, emoji, percent signs.
@@ -153,6 +159,11 @@ def test_random_paths_queries_and_headers_never_give_a_500(
                     "web-site",
                     "full_name",
                     "activities_that_interest_you",
+                    "name",
+                    "email",
+                    "date",
+                    "participants",
+                    "needs",
                 ]
             ),
         ),

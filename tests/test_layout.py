@@ -19,6 +19,9 @@ MAY_IMPORT = {
     "editorial": {"core"},
     "performance": {"core"},
     "operations": {"core", "performance"},
+    # Sign-up for events: it plugs into the event page (core.page_extras) and its places count
+    # (events.availability); events knows nothing of it.
+    "registrations": {"core", "events"},
 }
 OUR_APPS = {*MAY_IMPORT, "site_config"}
 

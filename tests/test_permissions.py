@@ -3,7 +3,6 @@ admin's real URLs. An action counts as done only when its effect is there (a pag
 unpublished or deleted; a screen shown)."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale
@@ -70,22 +69,6 @@ def targets():
         .first(),
         "contact": contact,
     }
-
-
-@pytest.fixture
-def login(client, demo_user, django_user_model):
-    def as_role(role):
-        if role == "anonymous":
-            return client
-        if role == "administrator":
-            user = django_user_model.objects.create_user("office-admin", "office@example.org")
-            user.groups.add(Group.objects.get(name="Administrators"))
-        else:
-            user = demo_user(role)
-        client.force_login(user)
-        return client
-
-    return as_role
 
 
 def shows(response, text=None):

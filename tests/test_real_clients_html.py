@@ -109,6 +109,11 @@ def public_pages():
             + publications.reverse_subpage("year", args=(year.date_published.year,)),
         )
         found[f"search-{language}"] = (None, f"/{language}/search/?q=turku")
+        # An event with the sign-up form (registrations).
+        sign_up = EventPage.objects.live().filter(
+            locale__language_code=language, registration_open=True, waiting_list=True
+        )
+        found[f"event-with-sign-up-{language}"] = (sign_up.first(), sign_up.first().url)
     assert len(found) >= 3 * (12 + 4)  # every page type of the demo content, in three languages
     return found
 

@@ -95,3 +95,20 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def page_extras(context, page):
+    """What other apps add to the page (core.page_extras), rendered in order."""
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+
+    from core.page_extras import page_extras as extras
+
+    request = context.get("request")
+    return mark_safe(  # noqa: S308 - rendered templates, escaped by the template engine
+        "".join(
+            render_to_string(name, {"page": page, **extra}, request=request)
+            for name, extra in extras(page, request)
+        )
+    )

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "search",
     "operations",
     "contact_forms",
+    "registrations",
     "axes",
     "staff_signin",
     "django_otp",
@@ -415,6 +416,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 FORM_SUBMISSION_RETENTION_DAYS = int(os.environ.get("FORM_SUBMISSION_RETENTION_DAYS", "365"))
 # Submissions per address per hour before a form answers 429.
 FORM_SUBMISSIONS_PER_HOUR = int(os.environ.get("FORM_SUBMISSIONS_PER_HOUR", "5"))
+
+# Event sign-ups (registrations) are deleted this many days after their event's date by
+# `manage.py purge_registrations` (run daily by the scheduler).
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "90"))
 
 # --- E-mail ---------------------------------------------------------------------------------
 
