@@ -21,10 +21,11 @@ logger = logging.getLogger(__name__)
 
 
 def open_dates(page):
-    """The upcoming dates of ``page``, each with the state of its sign-up."""
+    """The next dates of ``page`` (as many as its page lists: a weekly club has hundreds), each
+    with the state of its sign-up."""
     return [
         (occurrence, availability(page, occurrence, lambda o=occurrence: places_taken(page, o)))
-        for occurrence in page.upcoming_occurrences
+        for occurrence in page.upcoming_occurrences[: page.LISTED_DATES]
     ]
 
 

@@ -16,7 +16,7 @@ from icalendar import Calendar
 
 from core.mail import send_templated_mail
 from core.tests.factories import translate
-from events.tests.factories import EventPageFactory, occurrences
+from events.tests.factories import EventPageFactory, occurrences, wednesdays
 from registrations import services
 from registrations.models import Registration
 
@@ -309,3 +309,33 @@ def test_each_date_has_its_own_places_or_no_sign_up(home_page, django_capture_on
         django_capture_on_commit_callbacks,
     )
     assert response.status_code == 400
+
+
+def test_a_weekly_club_offers_its_next_dates_and_mails_the_one_chosen(
+    home_page, smtp_server, django_capture_on_commit_callbacks
+):
+    today = timezone.localdate()
+    club = EventPageFactory(
+        title="Chess club",
+        registration_open=True,
+        places=8,
+        **wednesdays(today, today + datetime.timedelta(weeks=100)),
+    )
+    html = Client().get(club.url).content.decode()
+    assert html.count('name="date"') == club.LISTED_DATES
+    second = club.upcoming_occurrences[1]
+    response = post_sign_up(
+        Client(),
+        club,
+        "en",
+        {**answers(), "date": str(second.pk)},
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 200
+    [mail] = smtp_server.wait_for(1)
+    [attachment] = list(mail.iter_attachments())
+    calendar = Calendar.from_ical(attachment.get_content())
+    # The date signed up for, not the club's whole series.
+    [entry] = calendar.walk("VEVENT")
+    assert "RRULE" not in entry
+    assert entry.decoded("DTSTART") == second.start
