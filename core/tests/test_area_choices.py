@@ -50,6 +50,7 @@ def event_form(title, areas):
                 "occurrences": inline_formset(
                     [{"start": "2027-05-02 18:00", "end": "", "all_day": ""}]
                 ),
+                "repeats": inline_formset([]),
             }
         ),
         # Several values of one field (nested_form_data would number them).
