@@ -3,6 +3,7 @@ import cycles between apps. An import inside a function counts like one at the t
 it is the same dependency, only later."""
 
 import ast
+import tomllib
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
@@ -22,6 +23,8 @@ MAY_IMPORT = {
     # Sign-up for events: it plugs into the event page (core.page_extras) and its places count
     # (events.availability); events knows nothing of it.
     "registrations": {"core", "events"},
+    # Two-step sign-in and the sign-in lockout for staff.
+    "staff_signin": {"core"},
 }
 OUR_APPS = {*MAY_IMPORT, "site_config"}
 
@@ -78,3 +81,15 @@ def test_the_checks_see_a_forbidden_import(tmp_path, monkeypatch):
     module = tmp_path / "sample.py"
     module.write_text("import os\n\ndef later():\n    from culture.models import SectionPage\n")
     assert list(imported_apps(module)) == [("culture", 4)]
+
+
+def test_every_app_is_laid_out_and_its_tests_run():
+    """A new app gets its place in the layout, and `make test` collects its tests (pytest only
+    looks in the ``testpaths`` of pyproject.toml)."""
+    apps = {path.parent.name for path in ROOT.glob("*/apps.py")}
+    assert apps <= OUR_APPS
+    testpaths = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"][
+        "ini_options"
+    ]["testpaths"]
+    with_tests = {path.parent.name for path in ROOT.glob("*/tests")}
+    assert with_tests <= set(testpaths)
