@@ -126,7 +126,9 @@ def test_moderator_requests_changes_then_approves_the_fixed_event(open_page, dem
     expect(editor.get_by_text(comment)).to_be_visible()
     editor.keyboard.press("Escape")
     editor.get_by_role("button", name="Toggle status").click()
-    editor.get_by_label("Accessibility").fill("Step-free access through the courtyard door.")
+    editor.get_by_label("Accessibility", exact=True).fill(
+        "Step-free access through the courtyard door."
+    )
     editor.get_by_role("button", name="More actions").click()
     editor.get_by_role("button", name=re.compile("^Resubmit to")).click()
     expect(editor.get_by_text("submitted for moderation")).to_be_visible()

@@ -6,6 +6,7 @@ an e-mail saying so."""
 import datetime
 import re
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -17,17 +18,31 @@ from events.tests.factories import EventPageFactory, occurrences
 from .helpers import axe_violations, describe_violations, log_in, screenshot
 
 
-def event_with_one_place(title="Sauna evening for the browser test"):
-    page = EventPageFactory(
-        parent=EventIndexPage.objects.get(locale__language_code="en"),
-        title=title,
-        registration_open=True,
-        places=1,
-        waiting_list=True,
-        registration_questions=["participants", "needs"],
-        occurrences=occurrences(timezone.now() + datetime.timedelta(days=10)),
-    )
-    return translate(page, "ru", {title: "Вечер сауны для теста"})
+@pytest.fixture
+def event_with_one_place():
+    """Makes an event with one place and a waiting list, in English and Russian; deleted after
+    the test, since the browser tests share one database and the others count the schedule's
+    cards."""
+    made = []
+
+    def make(title="Sauna evening for the browser test"):
+        page = EventPageFactory(
+            parent=EventIndexPage.objects.get(locale__language_code="en"),
+            title=title,
+            registration_open=True,
+            places=1,
+            waiting_list=True,
+            registration_questions=["participants", "needs"],
+            occurrences=occurrences(timezone.now() + datetime.timedelta(days=10)),
+        )
+        made.append(page)
+        return translate(page, "ru", {title: "Вечер сауны для теста"})
+
+    yield make
+    for page in made:
+        for translation in page.get_translations():
+            translation.delete()
+        page.delete()
 
 
 def sign_up(page, name, email):
@@ -38,7 +53,7 @@ def sign_up(page, name, email):
 
 
 def test_last_place_waiting_list_cancel_from_the_mail_and_promotion(
-    open_page, smtp_server, settings
+    open_page, smtp_server, settings, event_with_one_place
 ):
     settings.FORM_SUBMISSIONS_PER_HOUR = 100
     russian = event_with_one_place()
@@ -73,7 +88,9 @@ def test_last_place_waiting_list_cancel_from_the_mail_and_promotion(
     assert [part.get_content_type() for part in promoted.iter_attachments()] == ["text/calendar"]
 
 
-def test_attendance_on_a_phone_has_big_labelled_targets_and_no_wcag_violations(open_page):
+def test_attendance_on_a_phone_has_big_labelled_targets_and_no_wcag_violations(
+    open_page, event_with_one_place
+):
     from registrations.models import Registration
 
     event = event_with_one_place("Rowing practice for the attendance test")
