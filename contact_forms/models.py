@@ -23,7 +23,9 @@ from core.form_guards import (
     caught_in_honeypot,
     consent_field,
     honeypot_field,
-    posts_exceeded,
+    limit_reached,
+    limited_response,
+    record_accepted_post,
 )
 from core.models import SitePage
 
@@ -108,22 +110,27 @@ class FormPage(EmailFormMixin, FormMixin, SitePage):
     def get_data_fields(self):
         return [*super().get_data_fields(), (CONSENT_FIELD, gettext("Consent given"))]
 
+    @property
+    def form_key(self):
+        """The hourly limit's key (core.form_guards): one for the form in every language."""
+        return f"contact_forms:{self.translation_key}"
+
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
         context = self.get_context(request)
-        if posts_exceeded(request):
-            context["form"] = self.get_form(page=self, user=request.user)
-            context["rate_limited"] = True
-            return TemplateResponse(request, self.get_template(request), context, status=429)
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        if form.is_valid():
-            if caught_in_honeypot(form.cleaned_data):
-                return self.render_landing_page(request)
-            submission = self.process_form_submission(form)
-            return self.render_landing_page(request, submission, *args, **kwargs)
         context["form"] = form
-        return TemplateResponse(request, self.get_template(request), context, status=400)
+        retry_at = limit_reached(request, self.form_key)
+        if retry_at:
+            return limited_response(request, self.get_template(request), context, retry_at)
+        if not form.is_valid():
+            return TemplateResponse(request, self.get_template(request), context, status=400)
+        record_accepted_post(request, self.form_key)
+        if caught_in_honeypot(form.cleaned_data):
+            return self.render_landing_page(request)
+        submission = self.process_form_submission(form)
+        return self.render_landing_page(request, submission, *args, **kwargs)
 
     def process_form_submission(self, form):
         form.cleaned_data.pop(HONEYPOT_FIELD, None)

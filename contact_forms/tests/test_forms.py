@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
 from contact_forms.models import FormField, FormPage
+from core.models import AcceptedFormPost
 from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -143,24 +144,92 @@ def test_forms_need_the_csrf_token(contact):
     assert not FormSubmission.objects.filter(page=contact).exists()
 
 
-def test_submissions_are_limited_per_address(client, contact, settings):
-    for _attempt in range(settings.FORM_SUBMISSIONS_PER_HOUR):
+def test_accepted_submissions_are_limited_per_form_and_address(client, contact, settings):
+    settings.FORM_SUBMISSIONS_PER_HOUR = 3
+    for _attempt in range(3):
         assert (
             client.post(contact.url, contact_answers(), REMOTE_ADDR="203.0.113.5").status_code
             == 200
         )
-    membership = form_page("become-a-member")
+    # The Finnish version of the same form shares its limit; the message typed is kept.
+    finnish = form_page("contact-us", "fi")
     response = client.post(
-        membership.url,
-        {"full_name": "Bot", "e_mail_address": "b@example.org", "privacy-consent": "on"},
+        finnish.url,
+        contact_answers(message="Onko teillä shakkia lapsille?"),
         REMOTE_ADDR="203.0.113.5",
     )
     assert response.status_code == 429
-    assert "Several forms have been sent from your address" in response.content.decode()
-    assert FormSubmission.objects.filter(page=contact).count() == settings.FORM_SUBMISSIONS_PER_HOUR
-    assert not FormSubmission.objects.filter(page=membership).exists()
-    # Somebody else is not affected.
+    assert int(response["Retry-After"]) > 3500
+    html = response.content.decode()
+    assert "Onko teillä shakkia lapsille?" in html and "Anna Virtanen" in html
+    assert FormSubmission.objects.filter(page__in=[contact, finnish]).count() == 3
+    # Another form, and somebody else, are not affected.
+    membership = form_page("become-a-member")
+    response = client.post(
+        membership.url,
+        {"full_name": "Iida", "e_mail_address": "i@example.org", "privacy-consent": "on"},
+        REMOTE_ADDR="203.0.113.5",
+    )
+    assert response.status_code == 200
     assert client.post(contact.url, contact_answers(), REMOTE_ADDR="203.0.113.6").status_code == 200
+
+
+def test_the_limit_page_says_when_to_try_again_in_the_visitors_language(client, settings):
+    settings.FORM_SUBMISSIONS_PER_HOUR = 1
+    finnish = form_page("contact-us", "fi")
+    assert client.post(finnish.url, contact_answers()).status_code == 200
+    response = client.post(finnish.url, contact_answers(message="Toinen viesti"))
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Toinen viesti" in html
+    retry_at = timezone.localtime() + datetime.timedelta(hours=1)
+    assert (
+        f"{retry_at:%H:%M}" in html or f"{retry_at - datetime.timedelta(minutes=1):%H:%M}" in html
+    )
+    assert "sähköpostilla" in html
+
+
+def test_posts_refused_as_invalid_do_not_count(client, contact, settings):
+    settings.FORM_SUBMISSIONS_PER_HOUR = 2
+    for _attempt in range(5):
+        response = client.post(contact.url, contact_answers(e_mail_address="not an address"))
+        assert response.status_code == 400
+    assert client.post(contact.url, contact_answers()).status_code == 200
+
+
+def test_honeypot_posts_count_so_bots_are_limited_too(client, contact, settings):
+    settings.FORM_SUBMISSIONS_PER_HOUR = 2
+    bot = contact_answers(**{"web-site": "http://spam.example"})
+    assert [client.post(contact.url, bot).status_code for _ in range(3)] == [200, 200, 429]
+
+
+def test_the_limit_is_kept_in_the_database_without_the_address(client, contact, settings):
+    """Every process (and the site without Redis) sees the same count: it is not in the cache."""
+    settings.FORM_SUBMISSIONS_PER_HOUR = 1
+    assert (
+        client.post(contact.url, contact_answers(), REMOTE_ADDR="198.51.100.7").status_code == 200
+    )
+    cache.clear()
+    assert (
+        client.post(contact.url, contact_answers(), REMOTE_ADDR="198.51.100.7").status_code == 429
+    )
+    post = AcceptedFormPost.objects.get()
+    assert post.form_key == f"contact_forms:{contact.translation_key}"
+    assert "198.51.100.7" not in post.address_digest and len(post.address_digest) == 40
+
+
+def test_purging_forgets_the_posts_older_than_an_hour(client, contact):
+    client.post(contact.url, contact_answers())
+    old = AcceptedFormPost.objects.create(
+        form_key="contact_forms:x",
+        address_digest="0" * 40,
+        created=timezone.now() - datetime.timedelta(minutes=61),
+    )
+    call_command("purge_registrations", stdout=StringIO())
+    assert list(AcceptedFormPost.objects.values_list("form_key", flat=True)) == [
+        f"contact_forms:{contact.translation_key}"
+    ]
+    assert not AcceptedFormPost.objects.filter(pk=old.pk).exists()
 
 
 def test_the_membership_form_takes_several_activities(client):

@@ -212,7 +212,9 @@ def test_a_bot_filling_the_honeypot_is_thanked_but_not_signed_up(
     assert not Registration.objects.exists()
 
 
-def test_posts_from_one_address_are_limited(event, settings, django_capture_on_commit_callbacks):
+def test_accepted_sign_ups_from_one_address_are_limited(
+    event, settings, django_capture_on_commit_callbacks
+):
     settings.FORM_SUBMISSIONS_PER_HOUR = 2
     client = Client()
     statuses = [
@@ -221,7 +223,25 @@ def test_posts_from_one_address_are_limited(event, settings, django_capture_on_c
         ).status_code
         for _ in range(3)
     ]
-    assert statuses == [400, 400, 429]
+    # A mistake corrected is not a post too many.
+    assert statuses == [400, 400, 400]
+    for name in ("Olga", "Pavel"):
+        response = post_sign_up(
+            client, event, "en", answers(name=name), django_capture_on_commit_callbacks
+        )
+        assert response.status_code == 200
+    # The Finnish page of the event shares its limit, and what was typed is kept.
+    response = post_sign_up(
+        client,
+        in_language(event, "fi"),
+        "fi",
+        answers(name="Liisa Laine", needs="Pyörätuoli"),
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Liisa Laine" in html and "Pyörätuoli" in html
+    assert Registration.objects.count() == 2
 
 
 def test_an_altered_or_expired_cancel_link_is_a_clear_4xx(event, monkeypatch):
