@@ -29,6 +29,8 @@ from core.form_guards import (
 )
 from core.models import SitePage
 
+from .forms import LimitedFormBuilder
+
 
 class FormField(TranslatableMixin, AbstractFormField):
     """A question of a form; translatable, so labels and choices appear in the translation editor."""
@@ -97,6 +99,7 @@ class FormPage(EmailFormMixin, FormMixin, SitePage):
     subpage_types = []
     template = "contact_forms/form_page.html"
     landing_page_template = "contact_forms/form_page_landing.html"
+    form_builder = LimitedFormBuilder
 
     class Meta:
         verbose_name = _("form page")

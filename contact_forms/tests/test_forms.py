@@ -293,3 +293,44 @@ def test_a_question_called_website_is_an_ordinary_question(client, contact):
     assert response.status_code == 200
     data = FormSubmission.objects.get(page=contact).get_data()
     assert data["website"] == "https://example.org/", data
+
+
+def test_a_message_too_long_is_refused_with_the_text_kept(client, contact):
+    too_long = ("Kirjoitan pitkästi. " * 251).strip()  # 5,019 characters
+    response = client.post(contact.url, contact_answers(message=too_long))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Ensure this value has at most 5000 characters (it has 5019)." in html
+    assert too_long in html
+    assert 'maxlength="5000"' in html
+    response = client.post(contact.url, contact_answers(message="x" * 2_000_000))
+    assert response.status_code == 400
+    assert not FormSubmission.objects.filter(page=contact).exists()
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("field_type", "answer", "error"),
+    [
+        ("singleline", "x" * 256, "at most 255 characters"),
+        ("email", "a" * 250 + "@example.org", "at most 254 characters"),
+        ("url", "https://example.org/" + "a" * 1990, "at most 2000 characters"),
+        ("number", "1" * 21, "no more than 20 digits"),
+        ("hidden", "x" * 256, "at most 255 characters"),
+    ],
+)
+def test_every_kind_of_answer_has_a_length_limit(client, contact, field_type, answer, error):
+    FormField.objects.create(
+        page=contact, label="Extra", field_type=field_type, required=False, locale=contact.locale
+    )
+    response = client.post(contact.url, contact_answers(extra=answer))
+    assert response.status_code == 400
+    assert error in response.content.decode()
+    assert not FormSubmission.objects.filter(page=contact).exists()
+
+
+def test_a_post_larger_than_the_site_takes_is_a_400_not_a_500(client, contact, settings):
+    # Cyrillic takes two bytes a character: well over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB).
+    response = client.post(contact.url, contact_answers(message="я" * 2_000_000))
+    assert response.status_code == 400
+    assert not FormSubmission.objects.filter(page=contact).exists()

@@ -359,3 +359,31 @@ def test_a_weekly_club_offers_its_next_dates_and_mails_the_one_chosen(
     [entry] = calendar.walk("VEVENT")
     assert "RRULE" not in entry
     assert entry.decoded("DTSTART") == second.start
+
+
+def test_answers_too_long_are_refused_with_what_was_typed_kept(
+    event, django_capture_on_commit_callbacks
+):
+    needs = "Tarvitsen pyörätuolin. " * 50  # 1,150 characters, over the 1,000 allowed
+    response = post_sign_up(
+        Client(),
+        event,
+        "en",
+        answers(email="a" * 250 + "@example.org", needs=needs.strip()),
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "at most 254 characters" in html and "at most 1000 characters" in html
+    assert needs.strip() in html
+    assert not Registration.objects.exists()
+
+
+def test_a_sign_up_larger_than_the_site_takes_is_a_400_not_a_500(
+    event, django_capture_on_commit_callbacks
+):
+    response = post_sign_up(
+        Client(), event, "en", answers(needs="я" * 2_000_000), django_capture_on_commit_callbacks
+    )
+    assert response.status_code == 400
+    assert not Registration.objects.exists()
