@@ -30,6 +30,7 @@ from core.form_guards import (
 from core.models import SitePage
 
 from .forms import LimitedFormBuilder
+from .tasks import queue_notification
 
 
 class FormField(TranslatableMixin, AbstractFormField):
@@ -136,5 +137,17 @@ class FormPage(EmailFormMixin, FormMixin, SitePage):
         return self.render_landing_page(request, submission, *args, **kwargs)
 
     def process_form_submission(self, form):
+        """Store the answers, and queue their notification (contact_forms.tasks) rather than
+        send it in the request, as Wagtail's ``EmailFormMixin`` would."""
         form.cleaned_data.pop(HONEYPOT_FIELD, None)
-        return super().process_form_submission(form)
+        submission = FormMixin.process_form_submission(self, form)
+        if self.to_address:
+            queue_notification(submission)
+        return submission
+
+    def answered_form(self, submission):
+        """The form holding the stored answers, for Wagtail's ``render_email``: its fields give
+        the labels, ``cleaned_data`` the answers (dates as stored, in ISO format)."""
+        form = self.get_form(page=self, user=None)
+        form.cleaned_data = submission.get_data()
+        return form
