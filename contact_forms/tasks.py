@@ -8,10 +8,9 @@ and an answer purged before the mail goes out is not sent."""
 import logging
 
 from django.db import transaction
-from django_tasks import task
 from wagtail.contrib.forms.models import FormSubmission
 
-from core.mail import already_sent, remember_sent, send_or_retry
+from core.mail import already_sent, mail_task, remember_sent, send_or_retry
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +23,7 @@ def queue_notification(submission):
     transaction.on_commit(lambda: send_submission_notification.enqueue(submission.pk))
 
 
-@task()
+@mail_task
 def send_submission_notification(submission_id, attempt=1):
     key = notification_key(submission_id)
     submission = FormSubmission.objects.filter(pk=submission_id).select_related("page").first()

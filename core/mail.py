@@ -24,6 +24,21 @@ logger = logging.getLogger(__name__)
 RETRY_DELAYS = [datetime.timedelta(minutes=minutes) for minutes in (1, 5, 15, 60)]
 
 
+# The module paths of the tasks that send mail, for /healthz (operations.health).
+MAIL_TASKS = []
+
+
+def mail_task(function):
+    """A django-tasks task that sends mail (with ``send_or_retry``)."""
+    mail = task()(function)
+    MAIL_TASKS.append(mail)
+    return mail
+
+
+def mail_task_paths():
+    return [mail.module_path for mail in MAIL_TASKS]
+
+
 class MailNotSent(Exception):
     """The mail server refused the mail or could not be reached. Raised instead of smtplib's
     error, whose text may hold the recipients' addresses, so that the task's stored result
@@ -110,7 +125,7 @@ def render_mail(template, language, context):
     return " ".join(subject.split()), body
 
 
-@task()
+@mail_task
 def send_templated_mail(template, to, language, context, attachments=(), key=None, attempt=1):
     if key and already_sent(key):
         return False
