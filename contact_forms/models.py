@@ -5,6 +5,8 @@ form asks for consent to store the answers, and ``purge_form_submissions`` delet
 FORM_SUBMISSION_RETENTION_DAYS have passed.
 """
 
+import functools
+
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
@@ -17,6 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import upstream
 from core.form_guards import (
     CONSENT_FIELD,
     HONEYPOT_FIELD,
@@ -28,9 +31,20 @@ from core.form_guards import (
     record_accepted_post,
 )
 from core.models import SitePage
+from core.spreadsheets import safe_cell
 
 from .forms import LimitedFormBuilder
 from .tasks import queue_notification
+
+
+@functools.cache
+def submissions_list_view():
+    """Wagtail's list of a form's answers, whose CSV export neutralises answers that start like
+    a formula (issue 25; its XLSX export does already)."""
+    # Wagtail's views import the page models: not before the models are loaded.
+    from wagtail.contrib.forms.views import SubmissionsListView
+
+    return upstream.with_safe_csv_cells(SubmissionsListView, safe_cell)
 
 
 class FormField(TranslatableMixin, AbstractFormField):
@@ -110,6 +124,9 @@ class FormPage(EmailFormMixin, FormMixin, SitePage):
         base = super().get_form_class()
         attrs = {HONEYPOT_FIELD: honeypot_field(), CONSENT_FIELD: consent_field(self.consent_text)}
         return type("PublicForm", (base,), attrs)
+
+    def get_submissions_list_view_class(self):
+        return submissions_list_view()
 
     def get_data_fields(self):
         return [*super().get_data_fields(), (CONSENT_FIELD, gettext("Consent given"))]

@@ -1,6 +1,8 @@
 """The contact and membership forms: spam protection, consent, storage, notification, purge."""
 
+import csv
 import datetime
+import io
 from io import StringIO
 
 import pytest
@@ -338,3 +340,26 @@ def test_a_post_larger_than_the_site_takes_is_a_400_not_a_500(client, contact, s
     response = client.post(contact.url, contact_answers(message="я" * 2_000_000))
     assert response.status_code == 400
     assert not FormSubmission.objects.filter(page=contact).exists()
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def test_answers_that_look_like_formulas_are_neutralised_in_the_csv_export(
+    client, contact, demo_user
+):
+    # Through the form for what a visitor can type; directly for what a form strips (tab, CR).
+    client.post(contact.url, contact_answers(your_name=FORMULAS[0], message=FORMULAS[1]))
+    for formula in FORMULAS[2:]:
+        FormSubmission.objects.create(
+            page=contact, form_data={"your_name": formula, "message": "Hello"}
+        )
+    client.force_login(demo_user("moderator"))
+    response = client.get(f"/admin/forms/submissions/{contact.pk}/?export=csv")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    cells = {cell for row in rows[1:] for cell in row}
+    for formula in FORMULAS:
+        assert f"'{formula}" in cells
+        assert formula not in cells
+    assert "Hello" in cells  # ordinary answers are left alone
