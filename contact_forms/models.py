@@ -1,8 +1,10 @@
 """Public forms (contact, membership application) built with Wagtail's form builder.
 
-Spam is kept out by a honeypot field and a limit of submissions per address and hour; every
-form asks for consent to store the answers, and ``purge_form_submissions`` deletes them once
-FORM_SUBMISSION_RETENTION_DAYS have passed.
+Spam is kept out by a honeypot field and a limit of accepted submissions per form, address and
+hour (core.form_guards); every answer has a length limit (``LimitedFormBuilder``); every form
+asks for consent to store the answers, and ``purge_form_submissions`` deletes them once
+FORM_SUBMISSION_RETENTION_DAYS have passed. The office is notified through the task queue
+(contact_forms.tasks), and the CSV export neutralises answers that look like formulas.
 """
 
 import functools

@@ -65,7 +65,7 @@ def limit_reached(request, form_key):
         address_digest=address_digest(request),
         created__gte=timezone.now() - LIMIT_PERIOD,
     ).order_by("-created")
-    allowance = settings.FORM_SUBMISSIONS_PER_HOUR
+    allowance = max(settings.FORM_SUBMISSIONS_PER_HOUR, 1)  # 0 would stop every form
     oldest_counted = recent.values_list("created", flat=True)[allowance - 1 : allowance].first()
     return oldest_counted + LIMIT_PERIOD if oldest_counted else None
 

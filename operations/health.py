@@ -63,16 +63,20 @@ def mail_backlog():
 
     now = timezone.now()
     overdue = now - MAIL_WAIT_LIMIT
+    since = now - MAIL_FAILURE_WINDOW
     try:
-        counts = DBTaskResult.objects.filter(task_path__in=mail_task_paths()).aggregate(
-            waiting=Count(
-                "pk",
-                filter=Q(status="READY", enqueued_at__lt=overdue)
-                & (Q(run_after=get_date_max()) | Q(run_after__lt=overdue)),
-            ),
-            failed=Count(
-                "pk", filter=Q(status="FAILED", finished_at__gte=now - MAIL_FAILURE_WINDOW)
-            ),
+        counts = (
+            DBTaskResult.objects.filter(task_path__in=mail_task_paths())
+            # Only the rows that can count: the results table keeps every task done.
+            .filter(Q(status="READY") | Q(status="FAILED", finished_at__gte=since))
+            .aggregate(
+                waiting=Count(
+                    "pk",
+                    filter=Q(status="READY", enqueued_at__lt=overdue)
+                    & (Q(run_after=get_date_max()) | Q(run_after__lt=overdue)),
+                ),
+                failed=Count("pk", filter=Q(status="FAILED")),
+            )
         )
     except Exception:
         logger.exception("Health check: the mail tasks could not be counted")
