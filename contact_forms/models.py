@@ -1,9 +1,13 @@
 """Public forms (contact, membership application) built with Wagtail's form builder.
 
-Spam is kept out by a honeypot field and a limit of submissions per address and hour; every
-form asks for consent to store the answers, and ``purge_form_submissions`` deletes them once
-FORM_SUBMISSION_RETENTION_DAYS have passed.
+Spam is kept out by a honeypot field and a limit of accepted submissions per form, address and
+hour (core.form_guards); every answer has a length limit (``LimitedFormBuilder``); every form
+asks for consent to store the answers, and ``purge_form_submissions`` deletes them once
+FORM_SUBMISSION_RETENTION_DAYS have passed. The office is notified through the task queue
+(contact_forms.tasks), and the CSV export neutralises answers that look like formulas.
 """
+
+import functools
 
 from django.db import models
 from django.template.response import TemplateResponse
@@ -17,15 +21,32 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import upstream
 from core.form_guards import (
     CONSENT_FIELD,
     HONEYPOT_FIELD,
     caught_in_honeypot,
     consent_field,
     honeypot_field,
-    posts_exceeded,
+    limit_reached,
+    limited_response,
+    record_accepted_post,
 )
 from core.models import SitePage
+from core.spreadsheets import safe_cell
+
+from .forms import LimitedFormBuilder
+from .tasks import queue_notification
+
+
+@functools.cache
+def submissions_list_view():
+    """Wagtail's list of a form's answers, whose CSV export neutralises answers that start like
+    a formula (issue 25; its XLSX export does already)."""
+    # Wagtail's views import the page models: not before the models are loaded.
+    from wagtail.contrib.forms.views import SubmissionsListView
+
+    return upstream.with_safe_csv_cells(SubmissionsListView, safe_cell)
 
 
 class FormField(TranslatableMixin, AbstractFormField):
@@ -95,6 +116,7 @@ class FormPage(EmailFormMixin, FormMixin, SitePage):
     subpage_types = []
     template = "contact_forms/form_page.html"
     landing_page_template = "contact_forms/form_page_landing.html"
+    form_builder = LimitedFormBuilder
 
     class Meta:
         verbose_name = _("form page")
@@ -105,26 +127,46 @@ class FormPage(EmailFormMixin, FormMixin, SitePage):
         attrs = {HONEYPOT_FIELD: honeypot_field(), CONSENT_FIELD: consent_field(self.consent_text)}
         return type("PublicForm", (base,), attrs)
 
+    def get_submissions_list_view_class(self):
+        return submissions_list_view()
+
     def get_data_fields(self):
         return [*super().get_data_fields(), (CONSENT_FIELD, gettext("Consent given"))]
+
+    @property
+    def form_key(self):
+        """The hourly limit's key (core.form_guards): one for the form in every language."""
+        return f"contact_forms:{self.translation_key}"
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
         context = self.get_context(request)
-        if posts_exceeded(request):
-            context["form"] = self.get_form(page=self, user=request.user)
-            context["rate_limited"] = True
-            return TemplateResponse(request, self.get_template(request), context, status=429)
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        if form.is_valid():
-            if caught_in_honeypot(form.cleaned_data):
-                return self.render_landing_page(request)
-            submission = self.process_form_submission(form)
-            return self.render_landing_page(request, submission, *args, **kwargs)
         context["form"] = form
-        return TemplateResponse(request, self.get_template(request), context, status=400)
+        retry_at = limit_reached(request, self.form_key)
+        if retry_at:
+            return limited_response(request, self.get_template(request), context, retry_at)
+        if not form.is_valid():
+            return TemplateResponse(request, self.get_template(request), context, status=400)
+        record_accepted_post(request, self.form_key)
+        if caught_in_honeypot(form.cleaned_data):
+            return self.render_landing_page(request)
+        submission = self.process_form_submission(form)
+        return self.render_landing_page(request, submission, *args, **kwargs)
 
     def process_form_submission(self, form):
+        """Store the answers, and queue their notification (contact_forms.tasks) rather than
+        send it in the request, as Wagtail's ``EmailFormMixin`` would."""
         form.cleaned_data.pop(HONEYPOT_FIELD, None)
-        return super().process_form_submission(form)
+        submission = FormMixin.process_form_submission(self, form)
+        if self.to_address:
+            queue_notification(submission)
+        return submission
+
+    def answered_form(self, submission):
+        """The form holding the stored answers, for Wagtail's ``render_email``: its fields give
+        the labels, ``cleaned_data`` the answers (dates as stored, in ISO format)."""
+        form = self.get_form(page=self, user=None)
+        form.cleaned_data = submission.get_data()
+        return form

@@ -8,6 +8,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import get_script_prefix, get_urlconf
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
@@ -688,3 +689,25 @@ class SentMail(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class AcceptedFormPost(models.Model):
+    """A post a public form accepted (``core.form_guards``): the hourly limit counts these rows,
+    so every process agrees, with or without Redis. The visitor's address is kept only as a
+    keyed hash; the rows are deleted after an hour's use by the purge commands."""
+
+    form_key = models.CharField(max_length=100)
+    address_digest = models.CharField(max_length=64)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("accepted form post")
+        indexes = [
+            models.Index(
+                fields=["form_key", "address_digest", "created"], name="core_accepted_post_recent"
+            ),
+            models.Index(fields=["created"], name="core_accepted_post_created"),
+        ]
+
+    def __str__(self):
+        return f"{self.form_key} {self.created:%Y-%m-%d %H:%M}"

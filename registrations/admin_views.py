@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from core.mail import queue_mail
+from core.spreadsheets import safe_cell
 from events.models import EventPage
 
 from .models import Registration
@@ -77,16 +78,6 @@ def event_registrations(request, page_id):
         "registrations/admin/event.html",
         {"page": page, "registrations": registrations, "counts": registrations.counts()},
     )
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "|", "%")
-
-
-def safe_cell(value):
-    """A value as a spreadsheet cannot take for a formula (CSV injection, OWASP): text that
-    starts like one is prefixed with an apostrophe."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def export_csv(request, page_id):

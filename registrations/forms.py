@@ -31,7 +31,9 @@ class SignUpForm(forms.Form):
 
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(
-        label=_("E-mail"), help_text=_("We send the confirmation and a link to cancel here.")
+        label=_("E-mail"),
+        max_length=254,  # the longest address SMTP allows (RFC 5321)
+        help_text=_("We send the confirmation and a link to cancel here."),
     )
 
     def __init__(self, *args, page, occurrences, **kwargs):

@@ -9,7 +9,12 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
-from core.form_guards import caught_in_honeypot, posts_exceeded
+from core.form_guards import (
+    caught_in_honeypot,
+    limit_reached,
+    limited_response,
+    record_accepted_post,
+)
 from events.availability import availability, places_taken
 from events.models import EventPage
 
@@ -51,18 +56,20 @@ def sign_up(request, page_id):
         raise Http404("No sign-up for this event")
     section = sign_up_section(page, request) or {"dates": [], "form": None}
     context = {"page": page, **section}
-    if posts_exceeded(request):
-        return TemplateResponse(
-            request, "registrations/sign_up.html", {**context, "rate_limited": True}, status=429
-        )
     bookable = [occurrence for occurrence, state in section["dates"] if state.can_sign_up]
     if not bookable:
         return TemplateResponse(request, "registrations/sign_up.html", context, status=409)
     form = SignUpForm(request.POST, page=page, occurrences=bookable, auto_id="sign-up-%s")
+    context["form"] = form
+    # One limit for the event in every language: its translations share the translation key.
+    form_key = f"registrations:{page.translation_key}"
+    retry_at = limit_reached(request, form_key)
+    if retry_at:
+        return limited_response(request, "registrations/sign_up.html", context, retry_at)
     if not form.is_valid():
-        context["form"] = form
         return TemplateResponse(request, "registrations/sign_up.html", context, status=400)
     if caught_in_honeypot(form.cleaned_data):
+        record_accepted_post(request, form_key)
         return TemplateResponse(request, "registrations/signed_up.html", {"page": page})
     try:
         registration = services.sign_up(
@@ -77,9 +84,9 @@ def sign_up(request, page_id):
             consent_text=form.fields["privacy-consent"].label,
         )
     except services.SignUpRefused:
-        context["form"] = form
         context["refused"] = True
         return TemplateResponse(request, "registrations/sign_up.html", context, status=409)
+    record_accepted_post(request, form_key)
     # No name or address in the logs: the sign-up's number says which it was.
     logger.info("Sign-up %s for event %s: %s", registration.pk, page.pk, registration.status)
     return TemplateResponse(

@@ -646,3 +646,17 @@ def test_check_image_upload_first_runs_before_wagtails_format_check():
     PILImage.new("RGB", (4, 4)).save(buffer, "PNG")
     field.clean(SimpleUploadedFile("dot.png", buffer.getvalue()))
     assert seen == ["png"]
+
+
+def test_with_safe_csv_cells():
+    """Wagtail's spreadsheet export makes every CSV cell with ``preprocess_field_value``, lists
+    joined, before writing it; XLSX cells that look like formulas are written as text."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+    from wagtail.contrib.forms.views import SubmissionsListView
+
+    view = upstream.with_safe_csv_cells(SubmissionsListView, lambda text: f"safe:{text}")()
+    assert view.preprocess_field_value("answer", "=1+1", "csv") == "safe:=1+1"
+    assert view.preprocess_field_value("answer", ["=a", "b"], "csv") == "safe:=a, b"
+    assert view.preprocess_field_value("answer", "=1+1", "xlsx") == "=1+1"
+    assert "self.preprocess_field_value(" in inspect.getsource(SpreadsheetExportMixin.write_csv_row)
+    assert 'cell.data_type = "s"' in inspect.getsource(SpreadsheetExportMixin.generate_xlsx_row)

@@ -212,7 +212,9 @@ def test_a_bot_filling_the_honeypot_is_thanked_but_not_signed_up(
     assert not Registration.objects.exists()
 
 
-def test_posts_from_one_address_are_limited(event, settings, django_capture_on_commit_callbacks):
+def test_accepted_sign_ups_from_one_address_are_limited(
+    event, settings, django_capture_on_commit_callbacks
+):
     settings.FORM_SUBMISSIONS_PER_HOUR = 2
     client = Client()
     statuses = [
@@ -221,7 +223,25 @@ def test_posts_from_one_address_are_limited(event, settings, django_capture_on_c
         ).status_code
         for _ in range(3)
     ]
-    assert statuses == [400, 400, 429]
+    # A mistake corrected is not a post too many.
+    assert statuses == [400, 400, 400]
+    for name in ("Olga", "Pavel"):
+        response = post_sign_up(
+            client, event, "en", answers(name=name), django_capture_on_commit_callbacks
+        )
+        assert response.status_code == 200
+    # The Finnish page of the event shares its limit, and what was typed is kept.
+    response = post_sign_up(
+        client,
+        in_language(event, "fi"),
+        "fi",
+        answers(name="Liisa Laine", needs="Pyörätuoli"),
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Liisa Laine" in html and "Pyörätuoli" in html
+    assert Registration.objects.count() == 2
 
 
 def test_an_altered_or_expired_cancel_link_is_a_clear_4xx(event, monkeypatch):
@@ -339,3 +359,31 @@ def test_a_weekly_club_offers_its_next_dates_and_mails_the_one_chosen(
     [entry] = calendar.walk("VEVENT")
     assert "RRULE" not in entry
     assert entry.decoded("DTSTART") == second.start
+
+
+def test_answers_too_long_are_refused_with_what_was_typed_kept(
+    event, django_capture_on_commit_callbacks
+):
+    needs = "Tarvitsen pyörätuolin. " * 50  # 1,150 characters, over the 1,000 allowed
+    response = post_sign_up(
+        Client(),
+        event,
+        "en",
+        answers(email="a" * 250 + "@example.org", needs=needs.strip()),
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "at most 254 characters" in html and "at most 1000 characters" in html
+    assert needs.strip() in html
+    assert not Registration.objects.exists()
+
+
+def test_a_sign_up_larger_than_the_site_takes_is_a_400_not_a_500(
+    event, django_capture_on_commit_callbacks
+):
+    response = post_sign_up(
+        Client(), event, "en", answers(needs="я" * 2_000_000), django_capture_on_commit_callbacks
+    )
+    assert response.status_code == 400
+    assert not Registration.objects.exists()

@@ -414,8 +414,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Public forms (contact_forms): submissions older than this are purged by
 # `manage.py purge_form_submissions` (run daily).
 FORM_SUBMISSION_RETENTION_DAYS = int(os.environ.get("FORM_SUBMISSION_RETENTION_DAYS", "365"))
-# Submissions per address per hour before a form answers 429.
-FORM_SUBMISSIONS_PER_HOUR = int(os.environ.get("FORM_SUBMISSIONS_PER_HOUR", "5"))
+# Accepted posts per form, address and hour before the form answers 429 (core.form_guards);
+# enough for the visitors of a library or a school, who share an address.
+FORM_SUBMISSIONS_PER_HOUR = int(os.environ.get("FORM_SUBMISSIONS_PER_HOUR", "10"))
 
 # Event sign-ups (registrations) are deleted this many days after their event's date by
 # `manage.py purge_registrations` (run daily by the scheduler).
