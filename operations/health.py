@@ -1,5 +1,5 @@
-"""What /healthz checks: the database answers a query, the cache keeps what is put in it, and
-the mails to send are not held up (issue 25)."""
+"""What /healthz checks: the database answers a query and the cache keeps what is put in it
+(failures), and the mails to send are not held up (a warning)."""
 
 import datetime
 import logging
@@ -94,8 +94,11 @@ def mail_backlog():
 
 
 def failed_checks():
-    checks = (database_failure(), cache_failure())
-    # Asked only of a database that answers.
-    if not checks[0]:
-        checks += (mail_backlog(),)
-    return [failure for failure in checks if failure]
+    """What makes this server unfit to serve pages (503)."""
+    return [failure for failure in (database_failure(), cache_failure()) if failure]
+
+
+def warnings():
+    """What needs a person but not taking the server out of the load balancer: a mail server
+    that is down would otherwise take every app server, and so the site, offline."""
+    return [warning for warning in (mail_backlog(),) if warning]

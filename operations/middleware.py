@@ -6,7 +6,7 @@ import uuid
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers
 
-from .health import failed_checks
+from .health import failed_checks, warnings
 from .log import current_request_id
 
 request_logger = logging.getLogger("operations.request")
@@ -68,6 +68,9 @@ class HealthCheckMiddleware:
                 "; ".join(failures) + "\n", status=503, content_type="text/plain; charset=utf-8"
             )
         else:
-            response = HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+            # Asked only of a database that answers.
+            response = HttpResponse(
+                "; ".join(["ok", *warnings()]) + "\n", content_type="text/plain; charset=utf-8"
+            )
         add_never_cache_headers(response)
         return response

@@ -99,8 +99,9 @@ def test_healthz_reports_mails_waiting_too_long(client, mail_queue):
     assert client.get("/healthz").status_code == 200  # just queued
     DBTaskResult.objects.update(enqueued_at=timezone.now() - datetime.timedelta(minutes=16))
     response = client.get("/healthz")
-    assert response.status_code == 503
-    assert response.content == b"mail backlog: 1 waiting, 0 failed\n"
+    # Reported, but the server stays in the load balancer: pages do not need the mail server.
+    assert response.status_code == 200
+    assert response.content == b"ok; mail backlog: 1 waiting, 0 failed\n"
 
 
 @pytest.mark.no_demo
@@ -108,9 +109,9 @@ def test_healthz_reports_mails_the_server_refused(client, mail_queue, smtp_serve
     settings.EMAIL_PORT, working_port = closed_port(), settings.EMAIL_PORT
     mail_queue()
     response = client.get("/healthz")
-    assert response.status_code == 503
+    assert response.status_code == 200
     # The retry waits for its time: it is not late.
-    assert response.content == b"mail backlog: 0 waiting, 1 failed\n"
+    assert response.content == b"ok; mail backlog: 0 waiting, 1 failed\n"
     settings.EMAIL_PORT = working_port
     from django_tasks_db.models import DBTaskResult
 
