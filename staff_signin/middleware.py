@@ -30,7 +30,8 @@ class SecondFactorGate:
             or request.path_info in self.open_paths()
         ):
             return self.get_response(request)
-        if request.session.get(NO_SECOND_FACTOR) and not second_factor.required_for(user):
+        required = second_factor.required_for(user)
+        if request.session.get(NO_SECOND_FACTOR) and not required:
             return self.get_response(request)
         if second_factor.has_second_factor(user):
             logout(request)
@@ -38,9 +39,7 @@ class SecondFactorGate:
                 request, _("Sign in with the code from your authenticator app to open the admin.")
             )
             return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
-        if second_factor.required_for(user):
-            if request.path_info == reverse("second_factor"):
-                return self.get_response(request)
+        if required and request.path_info != reverse("second_factor"):
             return redirect("second_factor")
         return self.get_response(request)
 

@@ -7,7 +7,6 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as verify_session
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import second_factor
 from .forms import ConfirmCodeForm, SetUpForm
@@ -48,7 +47,7 @@ def _set_up(request, user):
     if request.method == "POST" and form.is_valid():
         codes = second_factor.confirm_authenticator(device, form.cleaned_data["code"])
         if codes is not None:
-            verify_session(request, TOTPDevice.objects.get(pk=device.pk))
+            verify_session(request, device)
             messages.success(request, _("Two-step sign-in is on for your account."))
             return _show_recovery_codes(request, codes)
         form.add_error(
