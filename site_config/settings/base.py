@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "operations",
     "contact_forms",
     "registrations",
+    "subscribers",
     "axes",
     "staff_signin",
     "django_otp",
