@@ -9,6 +9,7 @@ FORM_SUBMISSION_RETENTION_DAYS have passed. The office is notified through the t
 
 import functools
 
+from django import forms
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
@@ -166,7 +167,14 @@ class FormPage(EmailFormMixin, FormMixin, SitePage):
 
     def answered_form(self, submission):
         """The form holding the stored answers, for Wagtail's ``render_email``: its fields give
-        the labels, ``cleaned_data`` the answers (dates as stored, in ISO format)."""
+        the labels, ``cleaned_data`` the answers. Dates are stored as ISO text: they are read
+        back into dates, which ``render_email`` writes in the short format of the language."""
         form = self.get_form(page=self, user=None)
-        form.cleaned_data = submission.get_data()
+        answers = submission.get_data()
+        form.cleaned_data = {
+            name: form.fields[name].to_python(value)
+            if isinstance(value, str) and isinstance(form.fields.get(name), (forms.DateField, forms.DateTimeField))
+            else value
+            for name, value in answers.items()
+        }
         return form

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.forms.models import FormSubmission
 
+from contact_forms.models import FormField
 from contact_forms.tests.test_forms import contact_answers, form_page
 from core.mail import RETRY_DELAYS
 from tests.smtp import free_port
@@ -93,3 +94,23 @@ def test_a_failing_mail_server_is_retried_then_given_up_without_a_500(
     assert "Olli" not in site_log and "@" not in site_log
     assert not any("@" in result.traceback for result in DBTaskResult.objects.all())
     assert len(smtp_server.messages) == 1
+
+
+def test_dates_in_the_notification_are_written_as_dates_not_iso_text(
+    client, smtp_server, queued, django_capture_on_commit_callbacks
+):
+    contact = form_page("contact-us")
+    for label, field_type in [("Visit day", "date"), ("Call back at", "datetime")]:
+        FormField.objects.create(
+            page=contact, label=label, field_type=field_type, required=False, locale=contact.locale
+        )
+    answers = contact_answers(visit_day="2027-02-18", call_back_at="2027-02-18 17:30")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(contact.url, answers).status_code == 200
+    run_worker()
+    body = smtp_server.wait_for(1)[0].get_content()
+    # Wagtail writes dates in the short format of the language (English here), as it does when
+    # it sends the mail itself.
+    assert "Visit day: 02/18/2027" in body, body
+    assert "Call back at: 02/18/2027 5:30 p.m." in body, body
+    assert "2027-02-18" not in body
