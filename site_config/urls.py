@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.routing import serve as serve_page
 from search import views as search_views
 from site_config.sitemap import robots_txt, sitemap
+from staff_signin.views import MembersSignInView
 
 # A database outage answers 503 "temporarily unavailable"; any other error the usual 500.
 handler500 = "operations.views.server_error"
@@ -27,9 +28,15 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("registrations/", include("registrations.urls")),
-    # Wagtail's other views (the page password form, the login of private pages) come before
-    # the page view: its pattern would take their "_util/" addresses for pages and answer 404.
-    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    # The sign-in of private pages, at Wagtail's address, with the admin's two-step form.
+    path("_util/login/", MembersSignInView.as_view(), name="wagtailcore_login"),
+    # Wagtail's other views (the page password form) come before the page view: its pattern
+    # would take their "_util/" addresses for pages and answer 404.
+    *[
+        pattern
+        for pattern in wagtail_urls.urlpatterns
+        if pattern.name not in ("wagtail_serve", "wagtailcore_login")
+    ],
     # Wagtail's page view, routed in fewer queries (core.routing).
     re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     prefix_default_language=True,

@@ -1,7 +1,9 @@
 from base64 import b32encode
 
 import segno
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import LoginView
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -9,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django_otp import login as verify_session
 
 from . import second_factor
-from .forms import ConfirmCodeForm, SetUpForm
+from .forms import ConfirmCodeForm, SetUpForm, StaffLoginForm
 
 
 @never_cache
@@ -94,3 +96,17 @@ def _page(request, template, context, status=200):
         },
         status=status,
     )
+
+
+class MembersSignInView(LoginView):
+    """The sign-in of private pages (Wagtail's ``wagtailcore_login``), with the admin's form:
+    an account with two-step sign-in needs its code here too, and an address trying many
+    accounts is held back here as at the admin's door."""
+
+    template_name = settings.WAGTAIL_FRONTEND_LOGIN_TEMPLATE
+    authentication_form = StaffLoginForm
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["otp_code"].widget.attrs["aria-describedby"] = "id_otp_code-help"
+        return form

@@ -109,6 +109,7 @@ def public_pages():
             + publications.reverse_subpage("year", args=(year.date_published.year,)),
         )
         found[f"search-{language}"] = (None, f"/{language}/search/?q=turku")
+        found[f"members-sign-in-{language}"] = (None, f"/{language}/_util/login/")
         # An event with the sign-up form (registrations).
         sign_up = EventPage.objects.live().filter(
             locale__language_code=language, registration_open=True, waiting_list=True

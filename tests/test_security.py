@@ -159,21 +159,22 @@ def test_a_stranger_cannot_keep_staff_out_by_failing_on_and_on(client, settings)
         client.logout()
 
 
-def test_an_address_trying_many_accounts_is_held_back(client, settings):
+@pytest.mark.parametrize("sign_in_url", [LOGIN_URL, "/en/_util/login/"])
+def test_an_address_trying_many_accounts_is_held_back(client, settings, sign_in_url):
     for attempt in range(settings.LOGIN_NETWORK_FAILURE_LIMIT):
         client.post(
-            LOGIN_URL,
+            sign_in_url,
             {"username": f"guess{attempt}", "password": "wrong"},
             REMOTE_ADDR="192.0.2.50",
         )
     response = client.post(
-        LOGIN_URL, {"username": "moderator", "password": DEMO_PASSWORD}, REMOTE_ADDR="192.0.2.50"
+        sign_in_url, {"username": "moderator", "password": DEMO_PASSWORD}, REMOTE_ADDR="192.0.2.50"
     )
     assert response.status_code == 429
     assert "Too many failed sign-ins from your network" in response.content.decode()
     assert "_auth_user_id" not in client.session
     response = client.post(
-        LOGIN_URL, {"username": "moderator", "password": DEMO_PASSWORD}, REMOTE_ADDR="192.0.2.51"
+        sign_in_url, {"username": "moderator", "password": DEMO_PASSWORD}, REMOTE_ADDR="192.0.2.51"
     )
     assert response.status_code == 302
 

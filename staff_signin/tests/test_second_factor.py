@@ -114,18 +114,31 @@ def test_wrong_codes_count_towards_the_lockout(client, demo_user, settings):
     assert sign_in(client, "editor", next_code(device)).status_code == 429
 
 
-def test_a_session_from_the_visitors_sign_in_does_not_open_the_admin(client, demo_user):
-    set_up_second_factor(client, demo_user("editor"))
-    # The sign-in of private pages is Django's own, which knows nothing of the second step.
-    visitors_sign_in = reverse("wagtailcore_login")
+def test_the_sign_in_of_private_pages_asks_for_the_code_too(client, demo_user):
+    device, _codes = set_up_second_factor(client, demo_user("editor"))
+    members_sign_in = reverse("wagtailcore_login")
     credentials = {"username": "editor", "password": DEMO_PASSWORD}
-    assert client.post(visitors_sign_in, credentials).status_code == 302
+    response = client.post(members_sign_in, credentials)
+    assert response.status_code == 200
+    assert "This account uses two-step sign-in" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    response = client.post(members_sign_in, {**credentials, "otp_code": next_code(device)})
+    assert response.status_code == 302
+    assert client.get(DASHBOARD).status_code == 200
+
+
+def test_a_session_begun_without_the_second_step_does_not_open_the_admin(client, demo_user):
+    editor = demo_user("editor")
+    set_up_second_factor(client, editor)
+    # A session from before the account turned on two-step sign-in.
+    client.logout()
+    client.force_login(editor)
     response = client.get(DASHBOARD)
     assert response.status_code == 302
     assert response["Location"].startswith(LOGIN_URL)
     assert "_auth_user_id" not in client.session
     # Nor does any admin address that accepts a post.
-    client.post(visitors_sign_in, credentials)
+    client.force_login(editor)
     response = client.post(reverse("wagtailadmin_pages:add_subpage", args=[3]), {})
     assert response.status_code == 302
     assert response["Location"].startswith(LOGIN_URL)
