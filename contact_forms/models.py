@@ -173,7 +173,8 @@ class FormPage(EmailFormMixin, FormMixin, SitePage):
         answers = submission.get_data()
         form.cleaned_data = {
             name: form.fields[name].to_python(value)
-            if isinstance(value, str) and isinstance(form.fields.get(name), (forms.DateField, forms.DateTimeField))
+            if isinstance(value, str)
+            and isinstance(form.fields.get(name), (forms.DateField, forms.DateTimeField))
             else value
             for name, value in answers.items()
         }
