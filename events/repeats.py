@@ -44,31 +44,34 @@ def times_of(repeat, day):
 def synchronised_occurrences(repeats, occurrences, make_occurrence):
     """The occurrence rows once ``repeats`` are applied, soonest first.
 
-    Rows added by hand are kept. A repeat's row stays while its date is one of the repeat's;
-    an editor's change to it (cancelled, or moved to another time) is kept, and a row still at
-    its repeat's time follows the repeat's end time. Missing dates get new rows. A row is
-    known by its repeat and the start it was given: a new start time for the repeat replaces
-    its rows, edited ones included."""
+    Rows added by hand are kept. A repeat's row is known by its repeat and its day, so it keeps
+    its identity (and the sign-ups for it) when the repeat's times change: it stays while its
+    day is one of the repeat's, an editor's change to it (cancelled, or moved to another time)
+    is kept, and a row still at its repeat's time follows the repeat's times. Missing days get
+    new rows."""
     wanted = {}
     for repeat in repeats:
         if repeat.start_time is None:
             continue
         for day in repeat_dates(repeat):
-            start, end = times_of(repeat, day)
-            wanted[(str(repeat.key), start)] = end
+            wanted[(str(repeat.key), day)] = times_of(repeat, day)
     kept = []
     for occurrence in occurrences:
         if not occurrence.repeat_key:
             kept.append(occurrence)
             continue
-        origin = (occurrence.repeat_key, occurrence.repeat_start)
+        origin = (
+            occurrence.repeat_key,
+            timezone.localdate(occurrence.repeat_start, timezone.get_default_timezone()),
+        )
         if origin not in wanted:
             continue
-        end = wanted.pop(origin)
+        start, end = wanted.pop(origin)
         if occurrence.start == occurrence.repeat_start:
-            occurrence.end = end
+            occurrence.start, occurrence.end = start, end
+        occurrence.repeat_start = start
         kept.append(occurrence)
-    for (key, start), end in wanted.items():
+    for (key, _day), (start, end) in wanted.items():
         kept.append(make_occurrence(start=start, end=end, repeat_key=key, repeat_start=start))
     kept.sort(key=lambda occurrence: occurrence.start)
     for order, occurrence in enumerate(kept):

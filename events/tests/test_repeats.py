@@ -224,6 +224,22 @@ def test_one_date_is_cancelled_and_one_moved_without_touching_the_rest(client, d
     assert sum(o.cancelled for o in page.sorted_occurrences) == 1
     assert sum(o.is_moved for o in page.sorted_occurrences) == 1
 
+    # A later start time moves the dates in place: the same rows (and the sign-ups linked to
+    # them), the editor's cancelled and moved dates as they were.
+    rows_before = {o.pk for o in page.sorted_occurrences}
+    edit_dates(
+        client, editor, page, "submit", start_time="18:15", end_time="19:15", last_date="2027-06-09"
+    )
+    approve(client, moderator, page)
+    page = fresh(page)
+    assert {o.pk for o in page.sorted_occurrences} == rows_before
+    by_day = {o.repeat_start.astimezone(HELSINKI).date(): o for o in page.sorted_occurrences}
+    assert by_day[CLUB_DAYS[0]].start == datetime.datetime(2027, 1, 13, 18, 15, tzinfo=HELSINKI)
+    assert by_day[CLUB_DAYS[0]].end == datetime.datetime(2027, 1, 13, 19, 15, tzinfo=HELSINKI)
+    assert by_day[CLUB_DAYS[2]].cancelled
+    assert by_day[CLUB_DAYS[3]].start == datetime.datetime(2027, 2, 3, 18, 30, tzinfo=HELSINKI)
+    assert sum(o.is_moved for o in page.sorted_occurrences) == 1
+
     html = visit(page.url)
     assert html.count("badge--cancelled") == 1
     schedule_html = visit(schedule().url)
