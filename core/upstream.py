@@ -13,6 +13,7 @@ from functools import lru_cache
 from django.apps import apps as global_apps
 from django.contrib.auth import get_permission_codename, get_user_model
 from django.contrib.auth.management import create_permissions
+from django.core.handlers.wsgi import WSGIRequest
 from django.db.migrations.state import StateApps
 from django.http.request import split_domain_port
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
@@ -439,6 +440,13 @@ def is_preview_request(request):
     """Whether Wagtail made ``request`` up to render a preview in the admin
     (``make_preview_request`` marks it)."""
     return getattr(request, "is_dummy", False)
+
+
+def request_for_page(page):
+    """A request as one to ``page``'s own address would be (its site's host and scheme, as
+    Wagtail builds it for previews), for work outside a request that writes absolute links:
+    a publish by the scheduler, say."""
+    return WSGIRequest(page._get_dummy_headers())
 
 
 # Extended by performance.compression: its ``process_response``.

@@ -71,6 +71,9 @@ class Registration(models.Model):
     # Part of the signed cancel link: a link stays valid only for the sign-up it was made for.
     token = models.CharField(max_length=64, default=new_token, editable=False)
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The date's start as the visitor was last told it: a new time published for the date is
+    # told to them once (services.follow_event_changes).
+    booked_start = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
+from core import upstream
 from core.caching import new_content_version
 from core.mail import mail_dates, queue_mail
 from events.availability import availability, date_key, places_of
@@ -74,7 +75,11 @@ def sign_up(page, start, request, **details):
         else:
             raise SignUpRefused
         registration = Registration.objects.create(
-            event=event, occurrence=occurrence, status=status, **details
+            event=event,
+            occurrence=occurrence,
+            booked_start=occurrence and occurrence.start,
+            status=status,
+            **details,
         )
         mail_registration(registration, request, status)
         new_content_version()
@@ -98,6 +103,53 @@ def cancel(registration, request):
         promoted = promote_waiting(registration.event, occurrence, request)
         new_content_version()
     return registration, promoted
+
+
+ACTIVE = (Registration.CONFIRMED, Registration.WAITING)
+
+
+def follow_event_changes(event):
+    """Once a change to ``event`` (the original, in the default language) is published: the
+    visitors signed up for a date now cancelled (or removed, or the whole event cancelled) are
+    told so and their sign-ups end; those whose date has a new time are told the new time; and
+    places added to a date go to its waiting list, first come first. Dates already past are
+    left alone. Each is told once, however often the page is published."""
+    request = upstream.request_for_page(event)
+    now = timezone.now()
+    with transaction.atomic():
+        signed_up = (
+            Registration.objects.select_for_update(of=("self",))
+            .filter(event=event, status__in=ACTIVE, booked_start__gte=now)
+            .select_related("occurrence")
+        )
+        for registration in signed_up:
+            occurrence = registration.occurrence
+            if event.is_cancelled or occurrence is None or occurrence.cancelled:
+                registration.status = Registration.CANCELLED
+                registration.cancelled_at = now
+                registration.save(update_fields=["status", "cancelled_at"])
+                mail_registration(registration, request, "date_cancelled")
+            elif occurrence.start != registration.booked_start:
+                mail_registration(registration, request, "date_moved")
+                registration.booked_start = occurrence.start
+                registration.save(update_fields=["booked_start"])
+        if event.is_cancelled:
+            return
+        waited_for = (
+            EventOccurrence.objects.select_for_update()
+            .filter(page=event, cancelled=False, start__gte=now)
+            .filter(registrations__status=Registration.WAITING)
+            .distinct()
+        )
+        for occurrence in waited_for:
+            promote_waiting(event, occurrence, request)
+
+
+def event_published(sender, instance, **kwargs):
+    """Wagtail's page_published: sign-ups belong to the original event, whose dates and places
+    its translations copy."""
+    if instance.locale.language_code == settings.LANGUAGE_CODE:
+        follow_event_changes(instance)
 
 
 def promote_waiting(event, occurrence, request):
@@ -157,17 +209,22 @@ def mail_context(registration, base_url):
         "participants": registration.participants,
         "cancel_url": cancel_url(registration, base_url),
         "all_day": bool(occurrence and occurrence.all_day),
-        "dates": mail_dates(start=occurrence and occurrence.start),
+        # The date they signed up for, where it is gone or moved (date_cancelled, date_moved).
+        "dates": mail_dates(
+            start=occurrence and occurrence.start, booked=registration.booked_start
+        ),
     }, page
 
 
 def mail_registration(registration, request, kind):
-    """Queue the mail of ``kind`` (confirmed, waiting, promoted) to the visitor, in their
-    language, with the date as a calendar file when they have a place."""
+    """Queue the mail of ``kind`` (confirmed, waiting, promoted, date_moved, date_cancelled)
+    to the visitor, in their language, with the date as a calendar file when they have a
+    place on it."""
     base_url = request.build_absolute_uri("/")
     context, page = mail_context(registration, base_url)
     attachments = []
-    if kind in ("confirmed", "promoted") and registration.occurrence:
+    has_place = registration.status == Registration.CONFIRMED and registration.occurrence
+    if has_place and kind in ("confirmed", "promoted", "date_moved"):
         with translation.override(registration.language):
             occurrence = (
                 EventOccurrence.objects.filter(
@@ -178,13 +235,16 @@ def mail_registration(registration, request, kind):
             )
             ics = one_date_file(request, occurrence or registration.occurrence, page.title)
         attachments.append((f"{page.slug}.ics", ics.decode(), "text/calendar"))
+    context["attached"] = bool(attachments)
+    # A date may move more than once: each new time is told once.
+    told = f":{registration.occurrence.start:%Y%m%dT%H%M}" if kind == "date_moved" else ""
     queue_mail(
         f"registrations/mail/{kind}",
         registration.email,
         registration.language,
         context,
         attachments,
-        key=f"registration:{registration.pk}:{kind}",
+        key=f"registration:{registration.pk}:{kind}{told}",
     )
 
 

@@ -307,6 +307,17 @@ def test_the_request_of_a_preview_is_a_preview_request(monkeypatch):
     assert not upstream.is_preview_request(a_request())
 
 
+def test_a_request_for_a_page_has_its_sites_host_and_scheme(settings):
+    settings.ALLOWED_HOSTS = ["baltic.example"]
+    site = english_home().get_site()
+    site.hostname, site.port = "baltic.example", 443
+    site.save()
+    home = english_home().specific
+    request = upstream.request_for_page(home)
+    assert request.build_absolute_uri("/en/") == "https://baltic.example/en/"
+    assert home.get_url(request) == "/en/"
+
+
 # --- Search ---
 
 

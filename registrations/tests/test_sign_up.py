@@ -387,3 +387,90 @@ def test_a_sign_up_larger_than_the_site_takes_is_a_400_not_a_500(
     )
     assert response.status_code == 400
     assert not Registration.objects.exists()
+
+
+def publish_change(page, **changes):
+    """An editor's change to the event, published (as the moderator's approval does)."""
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+
+
+def test_a_moved_date_is_told_once_with_the_new_time(
+    event, smtp_server, django_capture_on_commit_callbacks
+):
+    olga = signed_up(event, email="olga@example.org", booked_start=NEXT_WEEK)
+    date = event.occurrences.get()
+    later = NEXT_WEEK + datetime.timedelta(hours=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        date.start, date.end = later, later + datetime.timedelta(hours=3)
+        date.save()
+        publish_change(event)
+    [moved] = smtp_server.wait_for(1)
+    assert moved["To"] == "olga@example.org"
+    assert "Поездка по архипелагу" in moved["Subject"]
+    body = moved.get_body(("plain",)).get_content()
+    assert f"{timezone.localtime(later):%H:%M}" in body
+    assert f"{timezone.localtime(NEXT_WEEK):%H:%M}" in body
+    [ics] = list(moved.iter_attachments())
+    assert Calendar.from_ical(ics.get_content()).walk("VEVENT")[0].decoded("DTSTART") == later
+    olga.refresh_from_db()
+    assert olga.booked_start == later and olga.status == "confirmed"
+    # Published again without a new time: nobody is told again.
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_change(event, title="Archipelago day trip by boat")
+    assert len(smtp_server.wait_for(2, timeout=1)) == 1
+
+
+def test_a_cancelled_date_ends_its_sign_ups_and_tells_them(
+    event, smtp_server, django_capture_on_commit_callbacks
+):
+    olga = signed_up(event, email="olga@example.org", booked_start=NEXT_WEEK)
+    aino = signed_up(
+        event, status="waiting", language="fi", email="aino@example.org", booked_start=NEXT_WEEK
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        event.occurrences.update(cancelled=True)
+        publish_change(event)
+    smtp_server.wait_for(2)
+    assert "Поездка по архипелагу" in smtp_server.to("olga@example.org")[0]["Subject"]
+    finnish = smtp_server.to("aino@example.org")[0]
+    assert "Saaristoretki" in finnish["Subject"]
+    assert list(finnish.iter_attachments()) == []
+    olga.refresh_from_db(), aino.refresh_from_db()
+    assert olga.status == aino.status == "cancelled"
+
+
+def test_places_added_go_to_the_waiting_list_in_order(
+    event, smtp_server, django_capture_on_commit_callbacks
+):
+    signed_up(event, email="olga@example.org", booked_start=NEXT_WEEK)
+    first = signed_up(
+        event, status="waiting", language="fi", email="aino@example.org", booked_start=NEXT_WEEK
+    )
+    second = signed_up(
+        event, status="waiting", language="en", email="anna@example.org", booked_start=NEXT_WEEK
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_change(event, places=2)
+    [promoted] = smtp_server.wait_for(1)
+    assert promoted["To"] == "aino@example.org"
+    assert "Saaristoretki" in promoted["Subject"]
+    first.refresh_from_db(), second.refresh_from_db()
+    assert (first.status, second.status) == ("confirmed", "waiting")
+
+
+def test_a_published_translation_changes_no_sign_up(
+    event, smtp_server, django_capture_on_commit_callbacks
+):
+    signed_up(event, email="olga@example.org", booked_start=NEXT_WEEK)
+    waiting = signed_up(event, status="waiting", email="aino@example.org", booked_start=NEXT_WEEK)
+    # More places on the original's row, then its Finnish translation published: sign-ups
+    # follow what the original publishes, and this publish is not one.
+    event.places = 2
+    event.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_change(in_language(event, "fi"))
+    waiting.refresh_from_db()
+    assert waiting.status == "waiting"
+    assert smtp_server.wait_for(1, timeout=1) == []
