@@ -441,6 +441,18 @@ def test_a_cancelled_date_ends_its_sign_ups_and_tells_them(
     assert olga.status == aino.status == "cancelled"
 
 
+def test_a_cancelled_event_tells_everyone_signed_up(
+    event, smtp_server, django_capture_on_commit_callbacks
+):
+    olga = signed_up(event, email="olga@example.org", booked_start=NEXT_WEEK)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_change(event, status="cancelled")
+    [cancelled] = smtp_server.wait_for(1)
+    assert "Поездка по архипелагу" in cancelled["Subject"]
+    olga.refresh_from_db()
+    assert olga.status == "cancelled"
+
+
 def test_places_added_go_to_the_waiting_list_in_order(
     event, smtp_server, django_capture_on_commit_callbacks
 ):
