@@ -110,7 +110,7 @@ def rendition_file(image, filter_spec):
     from Wagtail's rendition, made if missing."""
     rows = loaded_rows(image, [filter_spec])
     if rows is None:
-        rendition = image.get_rendition(filter_spec)
+        rendition = upstream.rendition_or_not_found(image, filter_spec)
         return RenditionFile(rendition.url, rendition.width, rendition.height)
     (row,) = rows
     storage = image.get_rendition_model()._meta.get_field("file").storage

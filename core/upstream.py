@@ -23,7 +23,7 @@ from modelsearch.tasks import insert_or_update_object_task
 from PIL import Image as PILImage
 from wagtail import hooks
 from wagtail.images.models import Filter, Picture
-from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
 from wagtail.models import DraftStateMixin, LockableMixin, Page, ReferenceIndex, Site
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.query import PageQuerySet
@@ -191,6 +191,12 @@ def filter_vary_fields(filter_spec):
         for operation in Filter(spec=filter_spec).operations
         for field in getattr(operation, "vary_fields", ())
     )
+
+
+def rendition_or_not_found(image, filter_spec):
+    """The image's rendition, made if missing; where the original file is gone, Wagtail's
+    stand-in "not found" rendition instead of an error, as ``{% image %}`` gives it."""
+    return get_rendition_or_not_found(image, filter_spec)
 
 
 def renditions_or_not_found(image, filter_specs):

@@ -1,5 +1,6 @@
 """schema.org ImageGallery data of a gallery page, for search engines."""
 
+from core import upstream
 from core.pictures import USES
 
 # The gallery viewer's JPEG: every reader can show it.
@@ -11,7 +12,7 @@ def gallery_json_ld(page, request, items):
     images = []
     for item in items:
         # From the renditions loaded with the items, as the template shows them.
-        rendition = item.image.get_rendition(FULL_SIZE)
+        rendition = upstream.rendition_or_not_found(item.image, FULL_SIZE)
         images.append(
             {
                 "@type": "ImageObject",

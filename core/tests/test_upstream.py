@@ -20,7 +20,8 @@ from wagtail.admin.views.account import LoginView
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.images import get_image_model, get_permission_policy
 from wagtail.images.models import Filter, Picture
-from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page, Revision, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -216,6 +217,16 @@ def test_pictures_are_wagtails_picture_of_renditions_by_spec():
     assert markup.startswith("<picture>") and 'type="image/avif"' in markup
     assert "srcset" in attrs, "Wagtail adds srcset to the attributes it is given"
     assert set(upstream.renditions_by_format(renditions)) == {"avif", "webp", "jpeg"}
+
+
+def test_a_rendition_of_an_image_without_its_file_is_wagtails_stand_in():
+    assert parameters(get_rendition_or_not_found) == ["image", "specs"]
+    image = get_image_model().objects.create(
+        title="Gone", file=get_test_image_file(size=(300, 200))
+    )
+    image.file.storage.delete(image.file.name)
+    rendition = upstream.rendition_or_not_found(image, "max-100x100")
+    assert rendition.file.name == "not-found"
 
 
 def test_pillow_gives_the_avif_writer_its_options_in_encoderinfo(monkeypatch):
