@@ -107,16 +107,15 @@ class ConfirmCodeForm(forms.Form):
     )
 
 
-class SetUpForm(ConfirmCodeForm):
+class PasswordForm(forms.Form):
     """Setting up asks for the password again, so that someone at an unattended computer cannot
-    tie the account to their own phone."""
+    tie the account to their own phone or passkey."""
 
     password = forms.CharField(
         label=_("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
-    field_order = ["password", "code"]
 
     def __init__(self, user, *args, **kwargs):
         self.user = user
@@ -127,3 +126,7 @@ class SetUpForm(ConfirmCodeForm):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password."), code="wrong_password")
         return password
+
+
+class SetUpForm(PasswordForm, ConfirmCodeForm):
+    field_order = ["password", "code"]
