@@ -37,6 +37,9 @@ class StaffLoginForm(LoginForm):
             "This account uses two-step sign-in: enter the code from your authenticator app "
             "(or a recovery code) as well."
         ),
+        "passkey_only": _(
+            "This account signs in with a passkey: use the button “Sign in with a passkey” below."
+        ),
         "code_wrong": _(
             "That code is not right or has expired. Enter the code your app shows now, or a "
             "recovery code you have not used."
@@ -65,6 +68,10 @@ class StaffLoginForm(LoginForm):
                 self._refuse_network()
             return self.cleaned_data
         if not code and not throttled:
+            if second_factor.has_only_passkeys(user):
+                raise forms.ValidationError(
+                    self.error_messages["passkey_only"], code="passkey_only"
+                )
             raise forms.ValidationError(self.error_messages["code_missing"], code="code_missing")
         wait = second_factor.seconds_to_wait(user, code)
         device = None if wait else second_factor.match_code(user, code)

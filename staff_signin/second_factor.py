@@ -108,6 +108,15 @@ def turn_off(user):
     WebAuthnCredential.objects.filter(user=user).delete()
 
 
+def has_only_passkeys(user):
+    """A passkey and no code to type: neither the app nor unused recovery codes."""
+    return (
+        WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
+        and not has_authenticator_app(user)
+        and not recovery_codes_left(user)
+    )
+
+
 def has_authenticator_app(user):
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 

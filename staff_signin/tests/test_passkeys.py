@@ -119,7 +119,7 @@ def test_a_moderator_with_only_a_passkey_is_enrolled_and_signs_in_with_it(
     # A password alone no longer opens the account.
     refused = sign_in(client, "moderator")
     assert refused.status_code == 200
-    assert "This account uses two-step sign-in" in refused.content.decode()
+    assert "This account signs in with a passkey" in refused.content.decode()
     assert client.get(DASHBOARD).status_code == 302
 
     response = sign_in_with(client, passkey)
@@ -134,6 +134,10 @@ def test_a_moderator_with_only_a_passkey_is_enrolled_and_signs_in_with_it(
     codes = client.post(SETTINGS_URL, {"action": "new-codes"})
     assert codes.status_code == 200
     assert second_factor.recovery_codes_left(moderator) == 10
+    client.logout()
+    refused = sign_in(client, "moderator")
+    assert "enter the code from your authenticator app" in refused.content.decode()
+    assert client.get(DASHBOARD).status_code == 302
 
 
 def test_a_foreign_redirect_after_a_passkey_sign_in_is_ignored(client, demo_user):
