@@ -232,3 +232,19 @@ def test_the_ceremonies_need_the_csrf_token():
         SIGN_IN_BEGIN, "{}", content_type="application/json", HTTP_X_CSRFTOKEN=token
     )
     assert begin.status_code == 200 and begin.json()["rpId"] == "localhost"
+
+
+@pytest.mark.parametrize(
+    "body", ["", "not json", "[]", '"x"', "{}", '{"id": 1, "response": []}', '{"rawId": "!!"}']
+)
+def test_a_malformed_answer_is_refused_without_an_error(client, demo_user, body):
+    editor = demo_user("editor")
+    enrol_with_passkey(client, editor)
+    post_json(client, SIGN_IN_BEGIN)
+    response = client.post(SIGN_IN_COMPLETE, body, content_type="application/json")
+    assert 400 <= response.status_code < 500, response.content
+    client.force_login(demo_user("moderator"))
+    confirm_password(client)
+    assert post_json(client, REGISTER_BEGIN).status_code == 200
+    response = client.post(REGISTER_COMPLETE, body, content_type="application/json")
+    assert 400 <= response.status_code < 500, response.content
