@@ -15,6 +15,10 @@ handler500 = "operations.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Passkeys' sign-in and enrolment ceremonies (JSON, called by the package's scripts on the
+    # admin's sign-in and two-step pages); outside /admin/ so that SecondFactorGate leaves them
+    # to their own checks (staff_signin/passkeys.py).
+    path("webauthn/", include("staff_signin.passkeys")),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

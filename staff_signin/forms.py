@@ -37,6 +37,9 @@ class StaffLoginForm(LoginForm):
             "This account uses two-step sign-in: enter the code from your authenticator app "
             "(or a recovery code) as well."
         ),
+        "passkey_only": _(
+            "This account signs in with a passkey: use the button “Sign in with a passkey” below."
+        ),
         "code_wrong": _(
             "That code is not right or has expired. Enter the code your app shows now, or a "
             "recovery code you have not used."
@@ -65,6 +68,10 @@ class StaffLoginForm(LoginForm):
                 self._refuse_network()
             return self.cleaned_data
         if not code and not throttled:
+            if second_factor.has_only_passkeys(user):
+                raise forms.ValidationError(
+                    self.error_messages["passkey_only"], code="passkey_only"
+                )
             raise forms.ValidationError(self.error_messages["code_missing"], code="code_missing")
         wait = second_factor.seconds_to_wait(user, code)
         device = None if wait else second_factor.match_code(user, code)
@@ -107,16 +114,15 @@ class ConfirmCodeForm(forms.Form):
     )
 
 
-class SetUpForm(ConfirmCodeForm):
+class PasswordForm(forms.Form):
     """Setting up asks for the password again, so that someone at an unattended computer cannot
-    tie the account to their own phone."""
+    tie the account to their own phone or passkey."""
 
     password = forms.CharField(
         label=_("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
-    field_order = ["password", "code"]
 
     def __init__(self, user, *args, **kwargs):
         self.user = user
@@ -127,3 +133,7 @@ class SetUpForm(ConfirmCodeForm):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password."), code="wrong_password")
         return password
+
+
+class SetUpForm(PasswordForm, ConfirmCodeForm):
+    field_order = ["password", "code"]

@@ -1,5 +1,6 @@
-"""Two-step sign-in for staff, on django-otp: a code from an authenticator app (TOTP) and
-single-use recovery codes for a lost phone.
+"""Two-step sign-in for staff, on django-otp: a code from an authenticator app (TOTP),
+passkeys (django-otp-webauthn, ``passkeys.py``) and single-use recovery codes for a lost phone.
+Any confirmed device of these counts as the account's second factor.
 
 Moderators and administrators must have it (they publish); editors and translators may turn it
 on. Wagtail's own sign-in view stays in place: only its form asks for the code
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 RECOVERY_CODE_COUNT = 10
 
@@ -103,6 +105,20 @@ def recovery_codes_left(user):
 def turn_off(user):
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+    WebAuthnCredential.objects.filter(user=user).delete()
+
+
+def has_only_passkeys(user):
+    """A passkey and no code to type: neither the app nor unused recovery codes."""
+    return (
+        WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
+        and not has_authenticator_app(user)
+        and not recovery_codes_left(user)
+    )
+
+
+def has_authenticator_app(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 def readable(code):

@@ -5,6 +5,7 @@ import os
 import zoneinfo
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "performance",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -231,7 +233,9 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_vendor/: Finnish and Russian for packages that ship neither (django-otp-webauthn's
+# sign-in and passkey strings, Python and script). makemessages writes only to locale/.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Helsinki"
@@ -349,6 +353,8 @@ WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "login.html"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Signs in with a passkey (django-otp-webauthn; staff_signin/passkeys.py).
+    "django_otp_webauthn.backends.WebAuthnBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
@@ -360,6 +366,22 @@ WAGTAILADMIN_USER_LOGIN_FORM = "staff_signin.forms.StaffLoginForm"
 SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", True)
 SECOND_FACTOR_REQUIRED_GROUPS = ["Moderators"]
 OTP_TOTP_ISSUER = "Baltic Region"
+# Passkeys (django-otp-webauthn): bound to the site's host name, WAGTAILADMIN_BASE_URL's unless
+# set; a passkey made for one host name does not work on another. A sign-in with a passkey
+# needs no password: the passkey is something the person has, unlocked on their device by a
+# PIN, fingerprint or face, so it counts as both steps.
+_admin_address = urlsplit(WAGTAILADMIN_BASE_URL)
+OTP_WEBAUTHN_RP_ID = os.environ.get("OTP_WEBAUTHN_RP_ID") or (
+    # Browsers offer passkeys on http:// only for localhost, not 127.0.0.1.
+    "localhost" if _admin_address.hostname in {"127.0.0.1", "::1"} else _admin_address.hostname
+)
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
+    "OTP_WEBAUTHN_ALLOWED_ORIGINS",
+    f"{_admin_address.scheme}://{OTP_WEBAUTHN_RP_ID}"
+    + (f":{_admin_address.port}" if _admin_address.port else ""),
+)
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = True
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "operations.security.sign_in_locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.visitors.client_ip"

@@ -26,7 +26,7 @@ def sign_in(page, code=None):
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     if code is not None:
         page.get_by_label("Code from your authenticator app").fill(code)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from staff_signin import second_factor
 
 class Command(BaseCommand):
     help = (
-        "Removes a user's two-step sign-in (authenticator app and recovery codes), for someone "
-        "who lost both. They set it up again at their next sign-in if their role requires it."
+        "Removes a user's two-step sign-in (authenticator app, passkeys and recovery codes), for "
+        "someone who lost them. They set it up again at their next sign-in if their role requires it."
     )
 
     def add_arguments(self, parser):
