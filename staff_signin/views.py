@@ -5,6 +5,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import LoginView
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.html import format_html
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -175,4 +178,18 @@ class MembersSignInView(LoginView):
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         form.fields["otp_code"].widget.attrs["aria-describedby"] = "id_otp_code-help"
+        # The passkey button is on the admin's sign-in page only, which brings them back here.
+        admin_sign_in = reverse("wagtailadmin_login")
+        if next_url := self.get_redirect_url():
+            admin_sign_in += "?" + urlencode({"next": next_url})
+        form.error_messages = {
+            **form.error_messages,
+            "passkey_only": format_html(
+                _(
+                    "This account signs in with a passkey: use it on the "
+                    '<a href="{url}">admin\'s sign-in page</a>, which brings you back here.'
+                ),
+                url=admin_sign_in,
+            ),
+        }
         return form

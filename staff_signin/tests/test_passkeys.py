@@ -248,3 +248,19 @@ def test_a_malformed_answer_is_refused_without_an_error(client, demo_user, body)
     assert post_json(client, REGISTER_BEGIN).status_code == 200
     response = client.post(REGISTER_COMPLETE, body, content_type="application/json")
     assert 400 <= response.status_code < 500, response.content
+
+
+def test_the_private_pages_sign_in_sends_a_passkey_only_account_to_the_admins(client, demo_user):
+    editor = demo_user("editor")
+    client.force_login(editor)
+    enrol_with_passkey(client, editor)
+    client.logout()
+    response = client.post(
+        "/en/_util/login/?next=/en/members/",
+        {"username": "editor", "password": DEMO_PASSWORD, "next": "/en/members/"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This account signs in with a passkey" in html
+    assert 'href="/admin/login/?next=%2Fen%2Fmembers%2F"' in html
+    assert "_auth_user_id" not in client.session
