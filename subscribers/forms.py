@@ -19,7 +19,9 @@ def area_choices(language=None):
     """(slug, name) of the live areas, named in ``language`` where translated. The slug is the
     same in every language (a synchronised field), so it names the English row that is stored."""
     language = language or get_language()
-    areas = Area.objects.filter(live=True, locale__language_code__in={settings.LANGUAGE_CODE, language})
+    areas = Area.objects.filter(
+        live=True, locale__language_code__in={settings.LANGUAGE_CODE, language}
+    )
     names = {}
     for area in areas.select_related("locale").order_by("name"):
         if area.locale.language_code == language or area.slug not in names:

@@ -95,3 +95,6 @@ class ErasedAddress(models.Model):
     class Meta:
         verbose_name = _("erased address")
         verbose_name_plural = _("erased addresses")
+
+    def __str__(self):
+        return self.digest[:12]
