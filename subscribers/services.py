@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django_tasks_db.models import DBTaskResult
 
 from core.mail import queue_mail
@@ -120,8 +120,14 @@ class ImportReport:
     skipped: list = field(default_factory=list)  # (row number, reason)
 
     def lines(self):
-        yield gettext("%(count)s added") % {"count": self.added}
-        yield gettext("%(count)s already on the list") % {"count": self.already}
+        yield ngettext("%(count)s address added", "%(count)s addresses added", self.added) % {
+            "count": self.added
+        }
+        yield ngettext(
+            "%(count)s address was already on the list",
+            "%(count)s addresses were already on the list",
+            self.already,
+        ) % {"count": self.already}
         for row, reason in self.skipped:
             yield gettext("Row %(row)s skipped: %(reason)s") % {"row": row, "reason": reason}
 

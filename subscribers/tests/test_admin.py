@@ -102,7 +102,7 @@ def test_export_erase_and_import_in_the_admin(login, demo_subscriber):
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "1 added" in html
+    assert "1 address added" in html
     # The erased address does not come back, nor the broken one.
     assert "Row 3 skipped" in html and "Row 4 skipped" in html
     new = Subscriber.objects.get(email="new@example.org")

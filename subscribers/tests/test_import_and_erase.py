@@ -51,8 +51,8 @@ def test_import_keeps_only_confirmed_rows_and_never_revives_who_left(areas, tmp_
     csv_file.write_bytes(b"\xef\xbb\xbf" + LIST.encode())
     out = run("import_subscribers", csv_file, source="Tampere group's list", by="office")
 
-    assert "2 added" in out
-    assert "1 already on the list" in out
+    assert "2 addresses added" in out
+    assert "1 address was already on the list" in out
     for row in (3, 5, 6, 7, 9):
         assert f"Row {row} skipped" in out
     assert "Row 2 skipped" not in out and "Row 4 skipped" not in out
@@ -72,7 +72,7 @@ def test_import_keeps_only_confirmed_rows_and_never_revives_who_left(areas, tmp_
 
     # Idempotent: the same file again adds nothing.
     again = run("import_subscribers", csv_file, source="Tampere group's list")
-    assert "0 added" in again
+    assert "0 addresses added" in again
     assert Subscriber.objects.count() == 3
 
 
