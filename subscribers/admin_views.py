@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -159,18 +160,23 @@ class SubscriberViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("import/", import_list, name="import"),
-            path("export/<int:pk>/", export, name="export"),
+            path("export/<int:pk>/", ExportView.as_view(), name="export"),
         ]
 
 
-@require_http_methods(["GET"])
-def export(request, pk):
-    subscriber = subscriber_or_403(request, pk)
-    response = HttpResponse(
-        services.export_json(subscriber), content_type="application/json; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="subscriber-{subscriber.pk}.json"'
-    return response
+class ExportView(View):
+    """One subscriber's data as a JSON file (a data access request)."""
+
+    model = Subscriber
+    http_method_names = ["get"]
+
+    def get(self, request, pk):
+        subscriber = subscriber_or_403(request, pk)
+        response = HttpResponse(
+            services.export_json(subscriber), content_type="application/json; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="subscriber-{subscriber.pk}.json"'
+        return response
 
 
 @require_http_methods(["GET", "POST"])

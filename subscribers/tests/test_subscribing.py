@@ -314,3 +314,14 @@ def test_an_old_confirmation_link_has_expired(subscribed, monkeypatch):
     assert 'href="/en/newsletter/"' in response.content.decode()
     with pytest.raises(signing.SignatureExpired):
         links.subscriber_of_token(token, links.CONFIRM)
+
+
+def test_one_click_as_multipart_form_data(subscribed):
+    """RFC 8058 allows either form encoding; mail providers send both."""
+    response = Client(enforce_csrf_checks=True).post(
+        path_of(links.one_click_unsubscribe_url(subscribed)),
+        {"List-Unsubscribe": "One-Click"},
+    )
+    assert response.status_code == 200
+    subscribed.refresh_from_db()
+    assert subscribed.status == Subscriber.UNSUBSCRIBED
