@@ -31,6 +31,8 @@ def test_subscribe_in_finnish_confirm_from_the_mail_and_leave(
     page = open_page("phone")
     page.goto("/fi/")
     footer = page.locator(".site-footer__newsletter")
+    footer.scroll_into_view_if_needed()
+    screenshot(page, "newsletter-footer-fi", full_page=False)
     footer.locator("#footer-newsletter-email").fill(ADDRESS)
     footer.locator("input[name=areas]").first.check()
     chosen = footer.locator("input[name=areas]").first.get_attribute("value")
@@ -43,6 +45,7 @@ def test_subscribe_in_finnish_confirm_from_the_mail_and_leave(
     violations = axe_violations(page, include=["main"])
     assert not violations, describe_violations(violations, page.url)
     page.locator("#newsletter-privacy-consent").check()
+    screenshot(page, "newsletter-subscribe-fi")
     page.locator("main form.public-form button[type=submit]").click()
     expect(page.get_by_role("status")).to_be_visible()
     assert Subscriber.objects.get(email=ADDRESS).status == Subscriber.PENDING

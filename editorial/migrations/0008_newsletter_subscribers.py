@@ -1,5 +1,5 @@
 """Moderators and administrators see, erase and import the newsletter's subscribers (the
-declaration in editorial.roles, applied as in editorial's 0006)."""
+declaration in editorial.roles, applied as in 0006)."""
 
 from django.db import migrations
 
@@ -8,8 +8,8 @@ from editorial.role_migration import apply_roles
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("subscribers", "0003_import_permission"),
         ("editorial", "0007_snippets_are_reviewed"),
+        ("subscribers", "0003_import_permission"),
     ]
 
     operations = [migrations.RunPython(apply_roles, migrations.RunPython.noop)]
