@@ -6,10 +6,14 @@ from django.db import migrations
 from editorial.role_migration import apply_roles
 
 
+def forwards(apps, schema_editor):
+    apply_roles(apps, schema_editor)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("editorial", "0007_snippets_are_reviewed"),
         ("subscribers", "0003_import_permission"),
     ]
 
-    operations = [migrations.RunPython(apply_roles, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
