@@ -57,6 +57,13 @@ def test_only_moderators_and_administrators_reach_the_list(login, role, demo_sub
         assert not Subscriber.objects.filter(email="n@example.org").exists()
 
 
+def test_the_demo_has_confirmed_subscribers_in_every_language():
+    for language in ("en", "fi", "ru"):
+        demo = Subscriber.objects.receiving().filter(language=language)
+        assert demo.count() >= 2
+        assert all(s.email.endswith("@example.org") for s in demo)
+
+
 def test_the_list_counts_filters_and_searches(login, demo_subscriber):
     client = login("moderator")
     index = client.get(reverse("subscribers_admin:index"))

@@ -135,6 +135,19 @@ def test_bad_input_is_a_400_that_keeps_what_was_typed(areas, django_capture_on_c
     assert not Subscriber.objects.exists()
 
 
+@pytest.mark.parametrize("language", ["en", "fi", "ru"])
+def test_every_languages_footer_links_to_its_newsletter_page(areas, language):
+    client = Client()
+    home = client.get(f"/{language}/").content.decode()
+    footer = home.split('class="site-footer"', 1)[1]
+    assert f'href="/{language}/newsletter/"' in footer
+    page = client.get(f"/{language}/newsletter/")
+    assert page.status_code == 200
+    assert f'lang="{language}"' in page.content.decode()
+    # What is kept, no tracking, and how to leave: in the page's privacy paragraph.
+    assert 'id="newsletter-privacy-heading"' in page.content.decode()
+
+
 def test_the_footer_form_leads_to_the_page_filled_in(areas):
     client = Client()
     home = client.get("/fi/").content.decode()
