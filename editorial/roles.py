@@ -85,6 +85,12 @@ class Role:
 ADMIN_ACCESS = ("wagtailadmin.access_admin",)
 SEE_SEARCHES = ("search.view_searchterm",)
 READ_FORM_ANSWERS = ("contact_forms.view_submissions",)
+# The newsletter's list: see the addresses, erase one (at its owner's request), import a list.
+MANAGE_SUBSCRIBERS = (
+    "subscribers.view_subscriber",
+    "subscribers.delete_subscriber",
+    "subscribers.import_subscribers",
+)
 # wagtail-localize's "submit translation" also opens its "Update translations" view, which can
 # publish every translation of a page without asking for the publish permission: so only those
 # who publish anyway hold it. Translators start translations through editorial.translation_sources.
@@ -151,7 +157,7 @@ EDITORS = Role(
         "them for review like pages. They see what visitors search for.\n\n"
         "They cannot publish, unpublish or lock pages or snippets, delete published pages or "
         "whole branches, delete snippets, start or update translations, read the answers sent "
-        "with forms, manage "
+        "with forms, see the newsletter's subscribers, manage "
         "redirects or promoted search results, change settings, or manage users."
     ),
     permissions=(
@@ -176,7 +182,8 @@ MODERATORS = Role(
         "publish, unpublish, lock and unlock the areas, people, partners, venues and "
         "organisation details, manage redirects and "
         "promoted search results, delete any image or document, read the answers sent with "
-        "forms and see what visitors search for.\n\n"
+        "forms, see, erase and import the newsletter's subscribers and see what visitors "
+        "search for.\n\n"
         "They cannot change the contact settings, manage users and groups, or change workflows."
     ),
     permissions=(
@@ -185,6 +192,7 @@ MODERATORS = Role(
         + START_ANY_TRANSLATION
         + REDIRECTS_AND_PROMOTED_RESULTS
         + READ_FORM_ANSWERS
+        + MANAGE_SUBSCRIBERS
         + SEE_SEARCHES
         # Model-wide, as Wagtail's first migrations gave them (see Editors).
         + MEDIA_EDITING
@@ -200,7 +208,7 @@ ADMINISTRATORS = Role(
     description=(
         "Run the association's site. Administrators may do what moderators do with pages, "
         "images, documents, snippets, translations, redirects, promoted search results and "
-        "form answers, and also manage users and groups, change the contact settings, and "
+        "form answers and newsletter subscribers, and also manage users and groups, change the contact settings, and "
         "add and change workflows and their tasks.\n\n"
         'They are not among the reviewers of the "Editorial review" workflow unless they also '
         "belong to Moderators. Unlike superusers, they have only the rights listed here."
@@ -211,6 +219,7 @@ ADMINISTRATORS = Role(
         + START_ANY_TRANSLATION
         + REDIRECTS_AND_PROMOTED_RESULTS
         + READ_FORM_ANSWERS
+        + MANAGE_SUBSCRIBERS
         + SEE_SEARCHES
         + MANAGE_PEOPLE
         + CONTACT_SETTINGS
@@ -235,7 +244,7 @@ def translators(language_code):
             "for review like pages.\n\n"
             "They cannot publish, unpublish or lock pages or snippets, delete published pages "
             "or whole branches, edit other languages' pages or snippets, upload images or "
-            "documents, read form answers, or change settings."
+            "documents, read form answers, see the newsletter's subscribers, or change settings."
         ),
         # Snippet rights are model-wide in Django: editorial.snippet_languages keeps a
         # translator's to the snippets of their own language.

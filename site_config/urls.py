@@ -32,6 +32,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("registrations/", include("registrations.urls")),
+    path("newsletter/", include("subscribers.urls")),
     # The sign-in of private pages, at Wagtail's address, with the admin's two-step form.
     path("_util/login/", MembersSignInView.as_view(), name="wagtailcore_login"),
     # Wagtail's other views (the page password form) come before the page view: its pattern

@@ -2,8 +2,9 @@
 
 One row per address (stored lower-cased). A subscriber exists from the moment someone asks to
 subscribe, but receives nothing until they confirm from the e-mail (double opt-in); leaving,
-a hard bounce or a complaint stop every later send, and the row is kept (without the consent
-details once erased) so that an import cannot bring the address back unasked."""
+a hard bounce or a complaint stop every later send, and the row is kept so that an import
+cannot bring the address back unasked. Erasing a subscriber at their request deletes the row and
+keeps only a keyed hash of the address (``ErasedAddress``), for the same reason."""
 
 import secrets
 
@@ -73,6 +74,7 @@ class Subscriber(models.Model):
         verbose_name_plural = _("subscribers")
         ordering = ["-created"]
         indexes = [models.Index(fields=["status", "language"])]
+        permissions = [("import_subscribers", _("Can import a list of subscribers"))]
 
     def __str__(self):
         return self.email
@@ -80,3 +82,19 @@ class Subscriber(models.Model):
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+
+class ErasedAddress(models.Model):
+    """An address erased at its owner's request, as a keyed hash (SECRET_KEY): an import can
+    recognise it without the address being kept. Subscribing again through the site (and
+    confirming) removes it."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("erased address")
+        verbose_name_plural = _("erased addresses")
+
+    def __str__(self):
+        return self.digest[:12]

@@ -32,6 +32,7 @@ def public_urls():
     urls = {"/", "/sitemap.xml", "/robots.txt"}
     for language in ("en", "fi", "ru"):
         urls.add(f"/{language}/search/")
+        urls.add(f"/{language}/newsletter/")
         pages = Page.objects.live().public().filter(locale__language_code=language).specific()
         seen_types = set()
         for page in pages.order_by("path"):
@@ -71,6 +72,10 @@ def form_urls(django_db_setup, django_db_blocker):
             # The sign-up form of events (registrations), and its cancel link.
             + [f"/{page.locale.language_code}/registrations/{page.pk}/" for page in sign_ups]
             + ["/en/registrations/cancel/not-a-token/"]
+            # The newsletter's form and its signed links (subscribers).
+            + [f"/{language}/newsletter/" for language in ("en", "fi", "ru")]
+            + [f"/ru/newsletter/{purpose}/not-a-token/" for purpose in ("confirm", "preferences")]
+            + ["/fi/newsletter/unsubscribe/not-a-token/"]
         )
 
 
@@ -164,6 +169,9 @@ def test_random_paths_queries_and_headers_never_give_a_500(
                     "date",
                     "participants",
                     "needs",
+                    "areas",
+                    "language",
+                    "List-Unsubscribe",
                 ]
             ),
         ),

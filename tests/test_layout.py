@@ -23,6 +23,8 @@ MAY_IMPORT = {
     # Sign-up for events: it plugs into the event page (core.page_extras) and its places count
     # (events.availability); events knows nothing of it.
     "registrations": {"core", "events"},
+    # The newsletter's list; the newsletters app, which sends the issues, builds on it.
+    "subscribers": {"core"},
     # Two-step sign-in and the sign-in lockout for staff.
     "staff_signin": {"core"},
 }
