@@ -194,7 +194,7 @@ def import_list(request):
             )
             try:
                 context["report"] = services.import_subscribers(upload.read(), source)
-            except services.ImportError as error:
+            except services.UnreadableList as error:
                 form.add_error("file", str(error))
                 status = 400
         else:

@@ -132,7 +132,7 @@ class ImportReport:
             yield gettext("Row %(row)s skipped: %(reason)s") % {"row": row, "reason": reason}
 
 
-class ImportError(ValueError):
+class UnreadableList(ValueError):
     """The file cannot be read as a list at all."""
 
 
@@ -142,7 +142,7 @@ def read_csv(content):
     try:
         text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
     except UnicodeDecodeError:
-        raise ImportError(gettext("The file is not UTF-8 text. Save it as CSV UTF-8.")) from None
+        raise UnreadableList(gettext("The file is not UTF-8 text. Save it as CSV UTF-8.")) from None
     try:
         dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
     except csv.Error:
@@ -150,7 +150,7 @@ def read_csv(content):
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
     reader.fieldnames = [(name or "").strip().lower() for name in reader.fieldnames or []]
     if "email" not in reader.fieldnames:
-        raise ImportError(gettext("The file has no column named email."))
+        raise UnreadableList(gettext("The file has no column named email."))
     return reader
 
 

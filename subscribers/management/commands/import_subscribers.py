@@ -27,7 +27,7 @@ class Command(BaseCommand):
             report = services.import_subscribers(
                 content, services.import_source(file.name, by, source)
             )
-        except services.ImportError as error:
+        except services.UnreadableList as error:
             raise CommandError(str(error)) from None
         for line in report.lines():
             self.stdout.write(line)
