@@ -109,6 +109,8 @@ MANAGE_WORKFLOWS = (
     "wagtailcore.change_task",
 )
 CONTACT_SETTINGS = ("core.change_contactsettings",)
+# Sending an issue reaches every subscriber at once: moderators only (newsletters.admin_views).
+SEND_NEWSLETTERS = ("newsletters.send_newsletter",)
 
 # Image and document permissions, given on the root collection (so in every collection).
 # Wagtail checks these; "delete" is needed to delete a file somebody else uploaded
@@ -176,7 +178,7 @@ MODERATORS = Role(
         "publish, unpublish, lock and unlock the areas, people, partners, venues and "
         "organisation details, manage redirects and "
         "promoted search results, delete any image or document, read the answers sent with "
-        "forms and see what visitors search for.\n\n"
+        "forms, see what visitors search for and send the newsletter's published issues.\n\n"
         "They cannot change the contact settings, manage users and groups, or change workflows."
     ),
     permissions=(
@@ -186,6 +188,7 @@ MODERATORS = Role(
         + REDIRECTS_AND_PROMOTED_RESULTS
         + READ_FORM_ANSWERS
         + SEE_SEARCHES
+        + SEND_NEWSLETTERS
         # Model-wide, as Wagtail's first migrations gave them (see Editors).
         + MEDIA_EDITING
         + MEDIA_DELETING

@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("newsletter-webhook/", include("newsletters.urls")),
 ]
 
 if settings.DEBUG:
@@ -27,6 +28,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("registrations/", include("registrations.urls")),
+    path("newsletter/", include("subscribers.urls")),
     # Wagtail's other views (the page password form, the login of private pages) come before
     # the page view: its pattern would take their "_util/" addresses for pages and answer 404.
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],

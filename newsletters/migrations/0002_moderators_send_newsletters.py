@@ -1,0 +1,21 @@
+"""Moderators send the newsletter's issues (``newsletters.send_newsletter``), as declared in
+editorial.roles."""
+
+from django.db import migrations
+
+from editorial.role_migration import apply_roles
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("newsletters", "0001_initial"),
+        # Every app whose permissions editorial.roles grants, at its latest migration.
+        ("editorial", "0007_snippets_are_reviewed"),
+        ("core", "0007_accepted_form_posts_for_the_hourly_limit"),
+        ("events", "0006_merge_0005_event_registration_0005_repeats"),
+        ("contact_forms", "0002_moderators_read_form_answers"),
+        ("search", "0003_index_entry_title_and_body"),
+    ]
+
+    # Going back leaves the rights as they are; the earlier roles' migrations run again.
+    operations = [migrations.RunPython(apply_roles, migrations.RunPython.noop)]
