@@ -1,6 +1,9 @@
 """The moderators' "Send newsletter" and "Sending report" pages. Only holders of
 ``newsletters.send_newsletter`` (the Moderators, and superusers) open them: every view, GET or
-POST, checks it first (``issue_or_403``)."""
+POST, checks it first (``senders_only``) and answers others 403 (Wagtail would turn a raised
+PermissionDenied into a redirect to the dashboard, which looks like success to a script)."""
+
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.defaults import permission_denied
 
 from .forms import SendForm
 from .models import Delivery, NewsletterIssuePage
@@ -22,16 +26,20 @@ def may_send(user):
     return user.is_active and user.has_perm(SEND_PERMISSION)
 
 
-def issue_or_403(request, page_id):
-    """The issue (its English source, to which the deliveries belong) of any of its languages."""
-    if not may_send(request.user):
-        raise PermissionDenied
-    return get_object_or_404(NewsletterIssuePage, pk=page_id).english
+def senders_only(view):
+    @wraps(view)
+    def checked(request, page_id):
+        if not may_send(request.user):
+            return permission_denied(request, PermissionDenied())
+        # The issue's English source, to which the deliveries belong, from any language.
+        return view(request, get_object_or_404(NewsletterIssuePage, pk=page_id).english)
+
+    return checked
 
 
+@senders_only
 @require_http_methods(["GET", "POST"])
-def send(request, page_id):
-    issue = issue_or_403(request, page_id)
+def send(request, issue):
     languages = audience(issue)
     names = dict(settings.LANGUAGES)
     untranslated = [code for code, _count, live in languages if not live]
@@ -42,9 +50,7 @@ def send(request, page_id):
         )
         messages.success(
             request,
-            ngettext(
-                "%(count)s message is queued.", "%(count)s messages are queued.", queued
-            )
+            ngettext("%(count)s message is queued.", "%(count)s messages are queued.", queued)
             % {"count": queued},
         )
         return redirect("newsletters_admin:report", issue.pk)
@@ -75,8 +81,8 @@ def counts(issue):
     return table
 
 
-def report(request, page_id):
-    issue = issue_or_403(request, page_id)
+@senders_only
+def report(request, issue):
     statuses = Delivery.STATUS_CHOICES
     table = counts(issue)
     return TemplateResponse(
@@ -101,11 +107,11 @@ def report(request, page_id):
     )
 
 
+@senders_only
 @require_POST
-def resume(request, page_id):
+def resume(request, issue):
     """After a worker stopped mid-run: go on with what is left (what it was sending at that
     moment becomes "unknown", never sent again)."""
-    issue = issue_or_403(request, page_id)
     enqueue(issue.pk)
     messages.success(request, gettext("Sending goes on in the background."))
     return redirect("newsletters_admin:report", issue.pk)

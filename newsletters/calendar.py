@@ -1,4 +1,4 @@
-""""Fill from the calendar": the draft a new issue starts with."""
+""" "Fill from the calendar": the draft a new issue starts with."""
 
 import datetime
 

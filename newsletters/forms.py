@@ -60,4 +60,3 @@ class SendForm(forms.Form):
         if not send_issue.get_backend().supports_defer:
             raise forms.ValidationError(_("This site's task queue cannot wait: send now."))
         return send_at
-

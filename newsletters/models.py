@@ -117,4 +117,3 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.issue_id} → {self.subscriber_id}: {self.status}"
-

@@ -156,7 +156,9 @@ class Batch:
         bounces.delivered(subscriber)
 
     def refused(self, delivery, code, answer):
-        answer = f"{code} {answer.decode(errors='replace') if isinstance(answer, bytes) else answer}"
+        answer = (
+            f"{code} {answer.decode(errors='replace') if isinstance(answer, bytes) else answer}"
+        )
         attempts = delivery.attempts + 1
         subscriber = Subscriber.objects.filter(pk=delivery.subscriber_id)
         if 400 <= code < 500 and not bounces.soft_bounce(subscriber):
