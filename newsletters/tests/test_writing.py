@@ -26,7 +26,9 @@ from publications.tests.factories import PublicationPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
 
-VNU = Path(__file__).resolve().parents[2] / "tests/validators/node_modules/vnu-jar/build/dist/vnu.jar"
+VNU = (
+    Path(__file__).resolve().parents[2] / "tests/validators/node_modules/vnu-jar/build/dist/vnu.jar"
+)
 
 
 def in_weeks(weeks):
@@ -35,7 +37,9 @@ def in_weeks(weeks):
 
 def test_a_new_issue_starts_from_the_calendar(client, home_page, member_of):
     culture = AreaFactory(name="Culture")
-    concert = EventPageFactory(title="Concert", areas=[culture], occurrences=occurrences(in_weeks(2)))
+    concert = EventPageFactory(
+        title="Concert", areas=[culture], occurrences=occurrences(in_weeks(2))
+    )
     fair = EventPageFactory(title="Fair", occurrences=occurrences(in_weeks(3)))
     EventPageFactory(title="Far away", occurrences=occurrences(in_weeks(10)))
     EventPageFactory(title="Draft", live=False, occurrences=occurrences(in_weeks(1)))
