@@ -82,7 +82,7 @@ class Delivery(models.Model):
         (SENDING, _("Being sent")),
         (SENT, _("Sent")),
         (RETRY, _("Refused for now, tried again later")),
-        (FAILED, _("Refused (address does not exist)")),
+        (FAILED, _("Refused by the mail server")),
         (UNKNOWN, _("Interrupted: may or may not have arrived")),
         (SKIPPED, _("Not sent: no longer subscribed")),
         (HELD, _("Not sent: the translation is not published")),

@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('language', models.CharField(choices=[('en', 'English'), ('fi', 'Suomi'), ('ru', 'Русский')], max_length=10, verbose_name='language')),
-                ('status', models.CharField(choices=[('queued', 'Waiting to be sent'), ('sending', 'Being sent'), ('sent', 'Sent'), ('retry', 'Refused for now, tried again later'), ('failed', 'Refused (address does not exist)'), ('unknown', 'Interrupted: may or may not have arrived'), ('skipped', 'Not sent: no longer subscribed'), ('held', 'Not sent: the translation is not published')], default='queued', max_length=20, verbose_name='status')),
+                ('status', models.CharField(choices=[('queued', 'Waiting to be sent'), ('sending', 'Being sent'), ('sent', 'Sent'), ('retry', 'Refused for now, tried again later'), ('failed', 'Refused by the mail server'), ('unknown', 'Interrupted: may or may not have arrived'), ('skipped', 'Not sent: no longer subscribed'), ('held', 'Not sent: the translation is not published')], default='queued', max_length=20, verbose_name='status')),
                 ('not_before', models.DateTimeField(blank=True, null=True)),
                 ('attempts', models.PositiveSmallIntegerField(default=0)),
                 ('claim', models.CharField(blank=True, max_length=32)),
