@@ -25,6 +25,9 @@ MAY_IMPORT = {
     "registrations": {"core", "events"},
     # Two-step sign-in and the sign-in lockout for staff.
     "staff_signin": {"core"},
+    # The newsletter's list, and the issues sent to it (which the calendar fills).
+    "subscribers": {"core"},
+    "newsletters": {"core", "subscribers", "events", "publications"},
 }
 OUR_APPS = {*MAY_IMPORT, "site_config"}
 
