@@ -259,3 +259,45 @@ def test_the_report_counts_per_language(
         "English": 1,
         "Suomi": 1,
     }
+
+
+@pytest.fixture
+def queued_in_database(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_sending_keeps_to_the_rate_and_goes_on_by_itself(
+    moderator, issue, mail_server, settings, queued_in_database, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.NEWSLETTER_MESSAGES_PER_MINUTE = 2
+    for _ in range(5):
+        SubscriberFactory()
+    send(moderator, issue, django_capture_on_commit_callbacks)
+    [first] = DBTaskResult.objects.all()
+
+    started = timezone.now()
+    sending.send_issue.call(issue.pk)  # as the worker would
+
+    assert len(mail_server.wait_for(2)) == 2
+    following = DBTaskResult.objects.exclude(pk=first.pk).get()
+    assert following.args_kwargs["args"] == [issue.pk]
+    # Two messages at two a minute: the next run a minute after this one started.
+    assert datetime.timedelta(seconds=59) < following.run_after - started
+    assert following.run_after - started < datetime.timedelta(seconds=61)
+
+
+def test_a_scheduled_issue_waits_for_its_time(
+    moderator, issue, mail_server, queued_in_database, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    SubscriberFactory()
+    response = send(
+        moderator, issue, django_capture_on_commit_callbacks, send_at="2099-05-01T09:00"
+    )
+    assert response.status_code == 302
+    task = DBTaskResult.objects.get()
+    assert task.run_after.isoformat() == "2099-05-01T06:00:00+00:00"  # 09:00 in Helsinki
+    assert mail_server.messages == []
