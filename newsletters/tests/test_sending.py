@@ -301,3 +301,18 @@ def test_a_scheduled_issue_waits_for_its_time(
     task = DBTaskResult.objects.get()
     assert task.run_after.isoformat() == "2099-05-01T06:00:00+00:00"  # 09:00 in Helsinki
     assert mail_server.messages == []
+
+
+def test_only_the_approved_text_is_sent_and_a_second_click_sends_nothing_more(
+    moderator, issue, mail_server, member_of, django_capture_on_commit_callbacks
+):
+    draft = issue.get_latest_revision().as_object()
+    draft.title = "UNREVIEWED title"
+    draft.body = [paragraph("UNREVIEWED text")]
+    draft.save_revision(user=member_of("Editors"))
+    subscriber = SubscriberFactory()
+    for _click in range(2):
+        send(moderator, issue, django_capture_on_commit_callbacks)
+    [message] = mail_server.wait_for(2, timeout=2)
+    assert message["To"] == subscriber.email and message["Subject"] == "Spring issue"
+    assert "UNREVIEWED" not in message.as_string()
