@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.blocks import (
-    RICH_TEXT_FEATURES,
+    BodyStreamBlock,
     CallToActionBlock,
     CaptionedImageBlock,
     HeadingBlock,
@@ -34,13 +34,7 @@ class PageTeaserBlock(blocks.StructBlock):
 
 class IssueContentBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES,
-        icon="pilcrow",
-        label=_("Text"),
-        template="blocks/paragraph_block.html",
-        description=_("Paragraphs of formatted text with links and lists."),
-    )
+    paragraph = BodyStreamBlock.base_blocks["paragraph"]
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()

@@ -1,8 +1,7 @@
 import pytest
-from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group
 
-from tests.smtp import Mailbox, free_port
+from tests.smtp import Mailbox, serving
 
 
 class Refusing(Mailbox):
@@ -25,19 +24,8 @@ class Refusing(Mailbox):
 def mail_server(settings):
     """Like tests.smtp's ``smtp_server``, and ``mail_server.answers[address] = ["550 ..."]``
     makes it refuse an address."""
-    mailbox = Refusing()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
-    try:
+    with serving(Refusing(), settings) as mailbox:
         yield mailbox
-    finally:
-        controller.stop()
 
 
 @pytest.fixture
