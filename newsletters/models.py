@@ -60,10 +60,9 @@ class NewsletterIssuePage(SitePage):
 
     @cached_property
     def english(self):
-        """The source of the issue, which the deliveries belong to."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        return self.get_translation(Locale.get_default()).specific
+        """The English issue, which the deliveries belong to (this one if it has none)."""
+        english = self.get_translation_or_none(Locale.get_default())
+        return english.specific if english else self
 
 
 class Delivery(models.Model):
