@@ -8,9 +8,9 @@ from editorial.role_migration import apply_roles
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("newsletters", "0001_initial"),
-        # Every app whose permissions editorial.roles grants, at its latest migration.
         ("editorial", "0007_snippets_are_reviewed"),
+        # Every app whose permissions editorial.roles grants, at its latest migration.
+        ("newsletters", "0001_initial"),
         ("core", "0007_accepted_form_posts_for_the_hourly_limit"),
         ("events", "0006_merge_0005_event_registration_0005_repeats"),
         ("contact_forms", "0002_moderators_read_form_answers"),
