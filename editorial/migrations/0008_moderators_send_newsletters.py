@@ -6,6 +6,10 @@ from django.db import migrations
 from editorial.role_migration import apply_roles
 
 
+def forwards(apps, schema_editor):
+    apply_roles(apps, schema_editor)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("editorial", "0007_snippets_are_reviewed"),
@@ -18,4 +22,4 @@ class Migration(migrations.Migration):
     ]
 
     # Going back leaves the rights as they are; the earlier roles' migrations run again.
-    operations = [migrations.RunPython(apply_roles, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
