@@ -317,3 +317,20 @@ def test_only_the_approved_text_is_sent_and_a_second_click_sends_nothing_more(
     [message] = mail_server.wait_for(2, timeout=2)
     assert message["To"] == subscriber.email and message["Subject"] == "Spring issue"
     assert "UNREVIEWED" not in message.as_string()
+
+
+def test_held_subscribers_get_the_translation_once_it_is_approved(
+    moderator, issue, mail_server, django_capture_on_commit_callbacks
+):
+    finnish = SubscriberFactory(language="fi")
+    SubscriberFactory(language="en")
+    send(moderator, issue, django_capture_on_commit_callbacks)
+    mail_server.wait_for(1)
+    assert mail_server.to(finnish.email) == []
+
+    translate(issue, "fi", FINNISH)  # reviewed and published
+    page = moderator.get(reverse("newsletters_admin:send", args=[issue.pk]))
+    assert ("Suomi", 1, True) in page.context["languages"]
+    send(moderator, issue, django_capture_on_commit_callbacks)
+    [message] = mail_server.wait_for(2)[1:]
+    assert message["To"] == finnish.email and message["Subject"] == "Kevään numero"
