@@ -3,7 +3,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 MANAGE := $(PYTHON) manage.py
 
-.PHONY: run test test-browser install messages translations lint format bench lighthouse
+.PHONY: run test test-browser install messages translations lint format bench bench-newsletter lighthouse
 
 # The development environment: the production dependencies plus the test and lint tools
 # (requirements-dev.lock); the production image installs requirements.lock only.
@@ -82,6 +82,11 @@ format: install
 # The load benchmark of README.md ("Performance"): PostgreSQL, gunicorn and wrk on this machine.
 bench: translations
 	$(PYTHON) bench/run.py
+
+# One newsletter issue to 2,000 subscribers through a real db_worker to a local SMTP sink: messages
+# a second and the worker's peak memory (bench/newsletter.py; KILL_AFTER=N kills it mid-run).
+bench-newsletter: translations
+	$(PYTHON) bench/newsletter.py $(if $(KILL_AFTER),--kill-after $(KILL_AFTER))
 
 # The front-end benchmark of README.md ("Performance"): Lighthouse's mobile scores, Debian's Chromium.
 LIGHTHOUSE := bench/node_modules/lighthouse/cli/index.js

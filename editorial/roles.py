@@ -115,6 +115,8 @@ MANAGE_WORKFLOWS = (
     "wagtailcore.change_task",
 )
 CONTACT_SETTINGS = ("core.change_contactsettings",)
+# Sending an issue reaches every subscriber at once: moderators only (newsletters.admin_views).
+SEND_NEWSLETTERS = ("newsletters.send_newsletter",)
 
 # Image and document permissions, given on the root collection (so in every collection).
 # Wagtail checks these; "delete" is needed to delete a file somebody else uploaded
@@ -182,8 +184,8 @@ MODERATORS = Role(
         "publish, unpublish, lock and unlock the areas, people, partners, venues and "
         "organisation details, manage redirects and "
         "promoted search results, delete any image or document, read the answers sent with "
-        "forms, see, erase and import the newsletter's subscribers and see what visitors "
-        "search for.\n\n"
+        "forms, see, erase and import the newsletter's subscribers, send the newsletter's "
+        "published issues and see what visitors search for.\n\n"
         "They cannot change the contact settings, manage users and groups, or change workflows."
     ),
     permissions=(
@@ -194,6 +196,7 @@ MODERATORS = Role(
         + READ_FORM_ANSWERS
         + MANAGE_SUBSCRIBERS
         + SEE_SEARCHES
+        + SEND_NEWSLETTERS
         # Model-wide, as Wagtail's first migrations gave them (see Editors).
         + MEDIA_EDITING
         + MEDIA_DELETING

@@ -9,6 +9,7 @@ import email.policy
 import socket
 import threading
 import time
+from contextlib import contextmanager
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -46,9 +47,10 @@ def free_port():
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def smtp_server(settings):
-    mailbox = Mailbox()
+@contextmanager
+def serving(mailbox, settings):
+    """``mailbox`` (an aiosmtpd handler) as an SMTP server on a free port, with the settings
+    pointed at it."""
     controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -61,3 +63,9 @@ def smtp_server(settings):
         yield mailbox
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def smtp_server(settings):
+    with serving(Mailbox(), settings) as mailbox:
+        yield mailbox

@@ -17,7 +17,16 @@ from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = {"core", "home", "culture", "events", "publications", "editorial", "search"}
+OUR_APPS = {
+    "core",
+    "home",
+    "culture",
+    "events",
+    "publications",
+    "editorial",
+    "search",
+    "newsletters",
+}
 TEXT_FIELDS = (models.CharField, models.TextField, RichTextField, StreamField)
 # Left out on purpose: tags are words of each language; a translation starts with a copy of the
 # source's tags and is then kept in its own language (see PublicationPage).

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "contact_forms",
     "registrations",
     "subscribers",
+    "newsletters",
     "axes",
     "staff_signin",
     "django_otp",
@@ -454,6 +455,17 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Baltic Region <noreply@localhost>")
+
+# --- Newsletter (newsletters.sending, newsletters.webhook; docs/deploy.md) ------------------
+NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+# How many messages a minute the worker hands to the mail server (the provider's limit), and
+# how many one run of the task sends over one connection.
+NEWSLETTER_MESSAGES_PER_MINUTE = int(os.environ.get("NEWSLETTER_MESSAGES_PER_MINUTE", "600"))
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
+# An address for unsubscribing by mail in List-Unsubscribe, besides the link (optional).
+NEWSLETTER_UNSUBSCRIBE_MAILTO = os.environ.get("NEWSLETTER_UNSUBSCRIBE_MAILTO", "")
+# The shared secret of the provider's bounce notifications; empty: the webhook does not exist.
+NEWSLETTER_WEBHOOK_SECRET = os.environ.get("NEWSLETTER_WEBHOOK_SECRET", "")
 
 # --- Logging and error reports --------------------------------------------------------------
 # Logs go to stdout, as text (development) or JSON lines (production default), every record with
