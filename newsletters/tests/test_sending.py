@@ -5,6 +5,7 @@ import datetime
 from urllib.parse import urlparse
 
 import pytest
+from django.test import Client
 from django.urls import resolve, reverse
 from django.utils import timezone
 
@@ -113,6 +114,21 @@ def test_the_unsubscribe_headers_follow_rfc_8058(
     html = html_of(message)
     assert url in html and links.link(subscriber, links.PREFERENCES) in html
     assert "<img" not in html
+
+    # The mail program's one-click: a POST to the header's address, with no cookie and no
+    # CSRF token (RFC 8058), and the subscriber gets no later issue.
+    mail_program = Client(enforce_csrf_checks=True)
+    response = mail_program.post(
+        urlparse(url).path,
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.UNSUBSCRIBED
+    later = NewsletterIssuePageFactory(title="Summer issue", body=[paragraph("Hello again")])
+    send(moderator, later, django_capture_on_commit_callbacks)
+    assert len(mail_server.wait_for(2, timeout=2)) == 1
 
 
 def test_a_language_not_published_is_held_unless_english_is_chosen(
