@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER = datetime.timedelta(minutes=15)
 # When the mail server cannot be reached at all, the batch is tried again after this.
 SERVER_DOWN_RETRY = datetime.timedelta(minutes=5)
+# A run claims a batch at least once a minute; claims older than this belong to a stopped one.
+STALLED_AFTER = datetime.timedelta(minutes=10)
 
 
 def live_languages(issue):
@@ -83,6 +85,15 @@ def enqueue(issue_id, run_after=None):
         send_issue.using(run_after=run_after).enqueue(issue_id)
     else:
         send_issue.enqueue(issue_id)
+
+
+def still_sending(issue_id):
+    """Whether a run has claimed messages of the issue lately and may still be sending them."""
+    return Delivery.objects.filter(
+        issue_id=issue_id,
+        status=Delivery.SENDING,
+        claimed_at__gt=timezone.now() - STALLED_AFTER,
+    ).exists()
 
 
 def due(issue_id, now):

@@ -5,6 +5,7 @@ import datetime
 from urllib.parse import urlparse
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import resolve, reverse
 from django.utils import timezone
@@ -191,9 +192,18 @@ def test_a_worker_killed_mid_run_sends_nobody_twice(
     assert Delivery.objects.filter(status=Delivery.SENDING).count() == 3
     monkeypatch.setattr(sending.Batch, "send", real_send)
 
-    # The worker restarts; the moderator resumes from the report.
+    # Resuming at once is refused: for all the report can tell, a worker is still sending.
+    resume = reverse("newsletters_admin:resume", args=[issue.pk])
     with django_capture_on_commit_callbacks(execute=True):
-        moderator.post(reverse("newsletters_admin:resume", args=[issue.pk]))
+        refused = moderator.post(resume, follow=True)
+    assert "Sending is still going on" in refused.content.decode()
+    assert len(mail_server.wait_for(4, timeout=1)) == 3
+    assert Delivery.objects.filter(status=Delivery.SENDING).count() == 3
+
+    # Nothing moved for longer than a run takes: the moderator resumes from the report.
+    later = timezone.now() + sending.STALLED_AFTER + datetime.timedelta(minutes=1)
+    with time_machine.travel(later), django_capture_on_commit_callbacks(execute=True):
+        moderator.post(resume)
 
     mail_server.wait_for(3)
     received = [message["To"] for message in mail_server.messages]
