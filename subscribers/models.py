@@ -66,6 +66,9 @@ class Subscriber(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     left_at = models.DateTimeField(_("left"), null=True, blank=True)
     bounces = models.PositiveIntegerField(_("soft bounces in a row"), default=0)
+    # When the form last mailed the address (services.ask_to_subscribe): asking again soon after
+    # mails nothing, so the form cannot be used to flood someone's inbox.
+    mailed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = SubscriberQuerySet.as_manager()
 

@@ -48,6 +48,10 @@ def mail(subscriber, kind, **context):
     )
 
 
+# However often the form is sent for one address, at most one mail per this time.
+MAIL_AGAIN_AFTER = datetime.timedelta(minutes=15)
+
+
 def ask_to_subscribe(email, language, area_slugs, consent_text, source):
     """A visitor asked for the newsletter: the confirmation mail for a new, waiting or former
     subscriber, a reminder with the preferences link for a current one. The caller answers the
@@ -57,7 +61,12 @@ def ask_to_subscribe(email, language, area_slugs, consent_text, source):
             email=normalised(email),
             defaults={"language": language, "consent_text": consent_text, "source": source},
         )
+        now = timezone.now()
+        if subscriber.mailed_at and subscriber.mailed_at > now - MAIL_AGAIN_AFTER:
+            return subscriber
+        subscriber.mailed_at = now
         if subscriber.status == Subscriber.SUBSCRIBED:
+            subscriber.save(update_fields=["mailed_at"])
             mail(
                 subscriber,
                 "already_subscribed",

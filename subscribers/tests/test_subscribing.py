@@ -2,16 +2,18 @@
 real SMTP server, tests/smtp.py), changes their preferences and leaves, from the page or with
 a mail program's one-click (RFC 8058); the form tells nobody who is on the list."""
 
+import datetime
 import re
 
 import pytest
+import time_machine
 from django.core import signing
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 
 from core.form_guards import CONSENT_FIELD, HONEYPOT_FIELD
 from core.tests.factories import AreaFactory, translate
-from subscribers import links
+from subscribers import links, services
 from subscribers.models import Subscriber
 
 pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
@@ -100,9 +102,13 @@ def test_the_answer_is_the_same_for_new_waiting_and_subscribed_addresses(
     settings.FORM_SUBMISSIONS_PER_HOUR = 100
     client = Client()
     first = subscribe(client, "en", answers(), django_capture_on_commit_callbacks)
-    again_waiting = subscribe(client, "en", answers(), django_capture_on_commit_callbacks)
+    # Each ask after the quiet time in which the address is not mailed again.
+    step = services.MAIL_AGAIN_AFTER + datetime.timedelta(minutes=1)
+    with time_machine.travel(timezone.now() + step):
+        again_waiting = subscribe(client, "en", answers(), django_capture_on_commit_callbacks)
     Subscriber.objects.update(status=Subscriber.SUBSCRIBED)
-    again_subscribed = subscribe(client, "en", answers(), django_capture_on_commit_callbacks)
+    with time_machine.travel(timezone.now() + 2 * step):
+        again_subscribed = subscribe(client, "en", answers(), django_capture_on_commit_callbacks)
 
     def visible(response):
         return (response.status_code, re.sub(r'nonce="[^"]*"', "", response.content.decode()))
@@ -114,6 +120,23 @@ def test_the_answer_is_the_same_for_new_waiting_and_subscribed_addresses(
     assert "/newsletter/confirm/" in mails[1].get_body(("plain",)).get_content()
     assert "/newsletter/preferences/" in mails[2].get_body(("plain",)).get_content()
     assert "/newsletter/confirm/" not in mails[2].get_body(("plain",)).get_content()
+
+
+def test_the_form_cannot_flood_someones_inbox(
+    areas, smtp_server, django_capture_on_commit_callbacks, settings
+):
+    settings.FORM_SUBMISSIONS_PER_HOUR = 100
+    for address in ("192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4"):
+        response = subscribe(
+            Client(REMOTE_ADDR=address), "en", answers(), django_capture_on_commit_callbacks
+        )
+        assert response.status_code == 200
+    assert len(smtp_server.wait_for(2, timeout=1)) == 1
+    # Asked again later (the first mail lost, say): mailed again.
+    later = timezone.now() + services.MAIL_AGAIN_AFTER + datetime.timedelta(minutes=1)
+    with time_machine.travel(later):
+        subscribe(Client(), "en", answers(), django_capture_on_commit_callbacks)
+    assert len(smtp_server.wait_for(2)) == 2
 
 
 def test_bad_input_is_a_400_that_keeps_what_was_typed(areas, django_capture_on_commit_callbacks):
