@@ -33,7 +33,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from . import upstream
 from .caching import Memo, content_version, remembered_per_content_version
 from .fields import SpokenLanguagesField, spoken_language_names
-from .forms import AreaTaggedPageForm
+from .forms import AreaTaggedPageForm, SitePageForm
 from .pictures import USES, filter_specs_of_own_fields, own_field_pictures
 from .privacy import private_pages_q, view_restrictions_for
 from .rendition_rows import load_rendition_rows
@@ -98,6 +98,7 @@ class SitePage(Page):
         TranslatableField("search_description"),
     ]
     promote_panels = [FieldPanel("summary"), *Page.promote_panels]
+    base_form_class = SitePageForm
     # Related objects the page's own template shows, loaded with the page when it is served.
     serve_select_related = ()
     # Where the page shows images and how (``core.pictures``): none unless its type says so.

@@ -4,12 +4,13 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from core.forms import SitePageForm
 
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
 
 
-class NewsletterIssueForm(WagtailAdminPageForm):
+class NewsletterIssueForm(SitePageForm):
     """A new issue starts with what is coming up and what was published since the last one
     (``calendar.calendar_draft``), for the editor to trim."""
 

@@ -27,8 +27,7 @@ MAY_IMPORT = {
     "subscribers": {"core"},
     # Two-step sign-in and the sign-in lockout for staff.
     "staff_signin": {"core"},
-    # The newsletter's list, and the issues sent to it (which the calendar fills).
-    "subscribers": {"core"},
+    # The issues sent to the newsletter's list (which the calendar fills).
     "newsletters": {"core", "subscribers", "events", "publications"},
 }
 OUR_APPS = {*MAY_IMPORT, "site_config"}

@@ -9,7 +9,8 @@ from subscribers.models import Subscriber
 
 
 class NewsletterIndexPageFactory(PageFactory):
-    title = "Newsletter"
+    # Not "Newsletter": /en/newsletter/ is the subscribe page.
+    title = "Newsletter archive"
 
     class Meta:
         model = NewsletterIndexPage

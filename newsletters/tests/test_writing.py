@@ -67,7 +67,7 @@ def test_the_archive_lists_the_sent_issues_in_each_language(client, home_page):
     NewsletterIssuePageFactory(title="Not sent yet")
     Delivery.objects.create(issue=sent, subscriber=SubscriberFactory(), language="en")
     index = NewsletterIndexPage.objects.get()
-    translate(index, "fi", {"Newsletter": "Uutiskirje"})
+    translate(index, "fi", {"Newsletter archive": "Uutiskirjearkisto"})
     finnish = translate(sent, "fi", {"Sent issue": "Lähetetty numero", "Hello": "Hei"})
 
     english = client.get(index.url).content.decode()
