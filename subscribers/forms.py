@@ -82,8 +82,10 @@ class ImportForm(forms.Form):
 
 
 class FooterForm(forms.Form):
+    """The address only: the areas are chosen on the subscribe page it leads to, which keeps
+    the footer short on a phone (and its markup free of the areas' lookup)."""
+
     email = forms.EmailField(label=_("E-mail"), max_length=254)
-    areas = AreasField()
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "footer-newsletter-%s")
