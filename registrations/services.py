@@ -136,12 +136,13 @@ def follow_event_changes(event):
         if event.is_cancelled:
             return
         waited_for = (
-            EventOccurrence.objects.select_for_update()
-            .filter(page=event, cancelled=False, start__gte=now)
+            EventOccurrence.objects.filter(page=event, cancelled=False, start__gte=now)
             .filter(registrations__status=Registration.WAITING)
-            .distinct()
+            .values_list("pk", flat=True)
         )
-        for occurrence in waited_for:
+        # Locked by their ids: PostgreSQL locks no rows of a DISTINCT query.
+        dates = EventOccurrence.objects.select_for_update().filter(pk__in=set(waited_for))
+        for occurrence in dates.order_by("start"):
             promote_waiting(event, occurrence, request)
 
 
