@@ -15,10 +15,9 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.defaults import permission_denied
 
-from . import sending
 from .forms import SendForm
 from .models import Delivery, NewsletterIssuePage
-from .sending import audience, enqueue, queue_issue
+from .sending import STALLED_AFTER, audience, enqueue, queue_issue, still_sending
 
 SEND_PERMISSION = "newsletters.send_newsletter"
 
@@ -114,14 +113,14 @@ def resume(request, issue):
     """After a worker stopped mid-run: go on with what is left (what it was sending at that
     moment becomes "unknown", never sent again). Refused while a worker is still at it: a
     second run would take the messages in its hands for interrupted ones."""
-    if sending.still_sending(issue.pk):
+    if still_sending(issue.pk):
         messages.warning(
             request,
             gettext(
                 "Sending is still going on: a message went out in the last %(minutes)s "
                 "minutes. Resume only when nothing has moved for that long."
             )
-            % {"minutes": int(sending.STALLED_AFTER.total_seconds() // 60)},
+            % {"minutes": int(STALLED_AFTER.total_seconds() // 60)},
         )
     else:
         enqueue(issue.pk)

@@ -108,7 +108,8 @@ class IssueMail:
 
     def message(self, subscriber, connection=None):
         parts = self.parts_for(subscriber)
-        unsubscribe = links.one_click_unsubscribe_url(subscriber)
+        # Signed once: the header and the footer's link are the same address.
+        unsubscribe = links.one_click_unsubscribe_url(subscriber, self.language)
         context = {
             "page": self.page,
             "language": self.language,
@@ -116,7 +117,7 @@ class IssueMail:
             "body_text": "\n\n".join(part[2] for part in parts),
             "web_url": self.web_url,
             "preferences_url": links.link(subscriber, links.PREFERENCES, self.language),
-            "unsubscribe_url": links.link(subscriber, links.UNSUBSCRIBE, self.language),
+            "unsubscribe_url": unsubscribe,
         }
         with translation.override(self.language):
             text = render_to_string("newsletters/mail/issue.txt", context)

@@ -43,7 +43,8 @@ def link(subscriber, purpose, language=None):
         return absolute_url(reverse(f"subscribers:{purpose}", args=[token(subscriber, purpose)]))
 
 
-def one_click_unsubscribe_url(subscriber):
-    """For the ``List-Unsubscribe`` header: answers a POST of ``List-Unsubscribe=One-Click``
-    (RFC 8058) without a page, and a GET with a page that asks to confirm."""
-    return link(subscriber, UNSUBSCRIBE)
+def one_click_unsubscribe_url(subscriber, language=None):
+    """For the ``List-Unsubscribe`` header and the newsletter's footer alike: answers a POST of
+    ``List-Unsubscribe=One-Click`` (RFC 8058) without a page, and a GET with a page that asks
+    to confirm."""
+    return link(subscriber, UNSUBSCRIBE, language)
