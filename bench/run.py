@@ -8,7 +8,10 @@ served by the same stack, measured in turns with each page, is the ceiling. SQL 
 size and the median time of one request ("render ms") are measured in-process with the page
 cache off, and again for the first request after content changed ("after a change"), when
 what is kept per content version (routes, language links, areas, the layout) is looked up
-afresh. Each size gets a table, with the growth of the render time from the demo's; at one size
+afresh. Then, as in production, a task worker warms the pages a publication touched: an event is
+published from a process of its own before each visit, and the visit is the first after it
+("first visit after a publish": the visitor's ms, and how many of the visits the page cache
+answered). Each size gets a table, with the growth of the render time from the demo's; at one size
 the admin's busiest views are measured too, in-process as the demo's administrator. With
 ``--no-prepare`` the databases of an earlier run are used as they are. Settings come from the
 environment:
@@ -25,6 +28,7 @@ environment:
     BENCH_SECONDS       8 (per run, at the demo's size)
     BENCH_SCALE_SECONDS 2 (per run, at the larger sizes)
     BENCH_CONNECTIONS   32 (cached pages and the static file; uncached pages use the workers' count)
+    BENCH_PUBLISHES     3 (publications, and first visits after them, per page type)
     BENCH_PAGES         unset: every page type; else the rows whose names contain one of these
                         comma-separated words, e.g. "weekly" for the weekly club's rows alone:
                         BENCH_PAGES=weekly python bench/run.py --no-prepare
@@ -64,6 +68,7 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 SCALE_SECONDS = int(os.environ.get("BENCH_SCALE_SECONDS", "2"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+PUBLISHES = int(os.environ.get("BENCH_PUBLISHES", "3"))
 ONLY_PAGES = [word.strip() for word in os.environ.get("BENCH_PAGES", "").split(",") if word.strip()]
 BASE = f"http://127.0.0.1:{PORT}"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
@@ -277,9 +282,10 @@ def median_time(client, url, repeats=21, before_each=None):
     return statistics.median(timings)
 
 
-def fetch(url, timeout, base=BASE):
+def fetch(url, timeout, base=BASE, headers=None):
     # Only ever the gunicorn started here, on loopback.
-    return urllib.request.urlopen(base + url, timeout=timeout)  # noqa: S310
+    request = urllib.request.Request(base + url, headers=headers or {})  # noqa: S310
+    return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310
 
 
 def start_gunicorn(
@@ -383,6 +389,81 @@ def wrk_beside_static(url, static_url, connections, seconds=SECONDS, rounds=4):
     )
 
 
+def warming_environment(scale):
+    """Production's way after a change: tasks in the database queue, done by a worker that asks
+    the site for the pages a change touched (``SITE_WARM_URL``), under the address visitors use."""
+    environment = {
+        **production_environment(database_url_of(scale)),
+        "SITE_WARM_URL": BASE,
+        "WAGTAILADMIN_BASE_URL": BASE,
+    }
+    del environment["TASKS_IMMEDIATE"]
+    return environment
+
+
+def publish_on_request():
+    """``--publish``: for each line read, publish a new revision of an English event, as an
+    editor's approved change would, and answer once the task worker has done every task it
+    queued (warming the pages, the search index)."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from events.models import EventPage
+
+    event = EventPage.objects.live().filter(locale__language_code="en").order_by("-pk").first()
+    for _line in sys.stdin:
+        event.save_revision().publish()
+        waited = time.monotonic()
+        while DBTaskResult.objects.filter(
+            status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]
+        ).exists():
+            if time.monotonic() - waited > 120:
+                raise SystemExit("the task worker did not finish in 2 minutes")
+            time.sleep(0.05)
+        print("published", flush=True)
+
+
+def measure_first_visits_after_publish(scale, pages):
+    """Each page type's first visit after a publication, with the worker warming pages."""
+    environment = warming_environment(scale)
+    print(f"==> {scale}: first visits after a publication, worker warming", flush=True)
+    server = start_gunicorn(300, environment=environment)
+    worker = subprocess.Popen(
+        [PYTHON, "manage.py", "db_worker", "--interval=0.05", "--no-startup-delay"],
+        cwd=ROOT,
+        env=environment,
+    )
+    publisher = subprocess.Popen(
+        [PYTHON, __file__, "--publish"],
+        cwd=ROOT,
+        env=environment,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for page in pages:
+            timings, hits = [], 0
+            for _publish in range(PUBLISHES):
+                publisher.stdin.write("\n")
+                publisher.stdin.flush()
+                if publisher.stdout.readline().strip() != "published":
+                    raise SystemExit("the publishing process stopped")
+                started = time.perf_counter()
+                # As the warming worker and browsers ask: the page cache keeps that encoding.
+                with fetch(page["url"], 60, headers={"Accept-Encoding": "gzip"}) as answer:
+                    answer.read()
+                    hits += answer.headers.get("X-Page-Cache") == "hit"
+                timings.append((time.perf_counter() - started) * 1000)
+            page["after publish"] = {"ms": statistics.median(timings), "hits": hits}
+    finally:
+        publisher.stdin.close()
+        publisher.wait(timeout=30)
+        worker.terminate()
+        worker.wait(timeout=30)
+        stop(server)
+
+
 def measure_admin(repeats=7):
     """The server-side median time (ms) and SQL queries of the admin's views that grow with the
     site, as the demo's administrator."""
@@ -473,7 +554,8 @@ def print_table(scale, pages, static_url, seconds, memory_before, memory_after, 
     print(f"\n#### {size}\n")
     demo_render = {page["name"]: page["render"] for page in demo_pages or ()}
     header = (
-        "| page type | SQL | HTML KiB (gzip) | render ms | growth | after a change: SQL | render ms | uncached req/s | p50 ms"
+        "| page type | SQL | HTML KiB (gzip) | render ms | growth | after a change: SQL | render ms"
+        " | first visit after a publish: ms | from the cache | uncached req/s | p50 ms"
         " | p99 ms | cached req/s | p50 ms | p99 ms | % of static | errors |"
     )
     print(header)
@@ -488,13 +570,14 @@ def print_table(scale, pages, static_url, seconds, memory_before, memory_after, 
         print(
             f"| {page['name']} | {page['queries']} | {page['bytes'] / 1024:.1f} ({page['gzip bytes'] / 1024:.1f}) "
             f"| {page['render']:.0f} | {growth} | {page['changed queries']} | {page['changed render']:.0f} "
+            f"| {page['after publish']['ms']:.0f} | {page['after publish']['hits']}/{PUBLISHES} "
             f"| {uncached['rps']:.0f} | {uncached['p50']:.1f} | {uncached['p99']:.1f} "
             f"| {cached['rps']:.0f} | {cached['p50']:.1f} | {cached['p99']:.1f} "
             f"| {100 * cached['rps'] / page['static']['rps']:.0f} % | {uncached['errors'] + cached['errors']} |"
         )
     statics = [page["static"] for page in pages]
     print(
-        f"| static file ({static_url.rsplit('/', 1)[1]}), median beside the pages | 0 | | | | | | | | "
+        f"| static file ({static_url.rsplit('/', 1)[1]}), median beside the pages | 0 | | | | | | | | | | "
         f"| {statistics.median(run['rps'] for run in statics):.0f} "
         f"| {statistics.median(run['p50'] for run in statics):.1f} "
         f"| {statistics.median(run['p99'] for run in statics):.1f} | 100 % | {sum(run['errors'] for run in statics)} |"
@@ -502,7 +585,11 @@ def print_table(scale, pages, static_url, seconds, memory_before, memory_after, 
     print(
         f"\n{WORKERS} gunicorn workers, wrk {seconds} s per page type; uncached with {WORKERS} connections, "
         f"cached and static with {CONNECTIONS}, in turns of {max(1, seconds // 4)} s; "
-        f"cache: {os.environ.get('REDIS_URL') or 'local memory'}; growth: render ms / the demo's."
+        f"cache: {os.environ.get('REDIS_URL') or 'local memory'}; growth: render ms / the demo's. "
+        f"First visit after a publish: the median of {PUBLISHES}, each after an event was published "
+        "from another process and the task worker had warmed what it touched (its page, its "
+        "listings, the home pages); without Redis a worker's page cache is its own, so a visit "
+        "reaches the warmed copy only when it comes to the worker that answered the warming."
     )
     served = sum(page["cached"]["requests"] + page["static"]["requests"] for page in pages)
     print(
@@ -530,6 +617,10 @@ def main():
         admin = measure_admin() if scale == ADMIN_SCALE else None
         print(json.dumps({"pages": pages, "static_url": static_url, "admin": admin}))
         return
+    if "--publish" in sys.argv:
+        setup_django()
+        publish_on_request()
+        return
     if "--no-prepare" not in sys.argv:
         # The demo's database first: the larger sizes start as copies of it.
         for scale in dict.fromkeys([DEMO, *SCALES]):
@@ -539,6 +630,7 @@ def main():
         measured = measure_in_process(scale)
         pages, static_url = measured["pages"], measured["static_url"]
         under_load = measure_under_load(scale, pages, static_url)
+        measure_first_visits_after_publish(scale, pages)
         print_table(scale, pages, static_url, *under_load, demo_pages)
         if measured["admin"]:
             print_admin_table(scale, measured["admin"])
