@@ -3,13 +3,15 @@
 - *the content version*: a number in the database that every publication, move, deletion or
   change of a snippet, setting, image or document moves on (``performance.invalidation``), read
   once per request, so that every process agrees on it with or without a shared cache;
+- *the live counts' version*: a second such number, for what visitors change by using the site
+  (places taken at events), on which only the pages that show it depend;
 - *kept*: in the shared cache (Redis in production, else the process's memory), under the
   content version, so a new version is a new key and nothing kept goes stale;
 - *remembered*: in the process's own memory (a ``Memo``), for values their key fully determines.
 
 Whole responses for anonymous visitors are kept too, the page cache's and the search's
-(``kept_response``): with the content version they were made under, served only while it is
-still the version.
+(``kept_response``): with the versions they were made under, served only while those are still
+current.
 """
 
 import hashlib
@@ -50,38 +52,64 @@ class Memo:
         self.values.clear()
 
 
-# The stored number as read at the start of the current request or task (``content_version_read_once``).
-request_number = ContextVar("content_version_number", default=None)
+# The stored numbers' rows. The content version: what editors publish. The live counts: what
+# visitors change by using the site (the places taken at events), which only the pages that show
+# them depend on, so that a sign-up does not make every other page and layout be made afresh.
+CONTENT, LIVE_COUNTS = 1, 2
+
+# The stored numbers ({row: number}) as read at the start of the current request or task
+# (``content_version_read_once``).
+request_numbers = ContextVar("stored_numbers", default=None)
+
+
+class LiveCountsShown:
+    """Whether what the current request made shows live counts (``note_live_counts_shown``).
+    Mutable, so that a view run in a copy of the request's context still reaches it."""
+
+    shown = False
+
+
+request_live_counts = ContextVar("live_counts_shown", default=None)
+
+
+def stored_numbers():
+    from core.models import ContentVersion
+
+    numbers = dict(
+        ContentVersion.objects.filter(pk__in=(CONTENT, LIVE_COUNTS)).values_list("pk", "number")
+    )
+    missing = [row for row in (CONTENT, LIVE_COUNTS) if row not in numbers]
+    if missing:  # a database emptied (a test's flush) or restored without the rows
+        ContentVersion.objects.bulk_create(
+            [ContentVersion(pk=row, number=time.time_ns()) for row in missing],
+            ignore_conflicts=True,
+        )
+        return stored_numbers()
+    return numbers
 
 
 def stored_content_number():
-    from core.models import ContentVersion
-
-    number = ContentVersion.objects.filter(pk=1).values_list("number", flat=True).first()
-    if number is None:  # a database emptied (a test's flush) or restored without the row
-        ContentVersion.objects.bulk_create(
-            [ContentVersion(pk=1, number=time.time_ns())], ignore_conflicts=True
-        )
-        return stored_content_number()
-    return number
+    return stored_numbers()[CONTENT]
 
 
-def move_stored_number_on():
+def move_stored_number_on(row=CONTENT):
     from core.models import ContentVersion
 
     # At least the clock, so that a number never comes back after a rolled-back change, a
     # restored backup or a lost row: what was kept under it would be taken for new content.
-    moved = ContentVersion.objects.filter(pk=1).update(
+    moved = ContentVersion.objects.filter(pk=row).update(
         number=Greatest(F("number") + 1, Value(time.time_ns(), output_field=BigIntegerField()))
     )
     if not moved:
-        stored_content_number()
+        stored_numbers()
 
 
-class StoredNumberMove:
-    """Moves the stored number on when the transaction that changed content commits: the other
-    processes then see the new number and the new content together. Until then the changing
-    process alone sees its own version (``token``), new at every change."""
+class NumberMove:
+    """Moves a stored number on when the transaction that changed what it stands for commits:
+    the other processes then see the new number and the new content together. Until then the
+    changing process alone sees its own version (``token``), new at every change."""
+
+    row = None
 
     def __init__(self):
         self.renew()
@@ -90,59 +118,95 @@ class StoredNumberMove:
         self.token = secrets.token_hex(8)
 
     def __call__(self):
-        move_stored_number_on()
+        move_stored_number_on(self.row)
 
 
-def content_version():
-    """The version of what visitors may see, the same in every process: the stored number (read
-    once per request), plus the current transaction's own changes not committed yet."""
-    number = request_number.get()
-    if number is None:
-        number = stored_content_number()
-    move = upstream.pending_on_commit(transaction.get_connection(), StoredNumberMove)
+class StoredNumberMove(NumberMove):
+    row = CONTENT
+
+
+class LiveCountsMove(NumberMove):
+    row = LIVE_COUNTS
+
+
+def current_version(move_class):
+    """The version of a stored number, the same in every process: the number (read once per
+    request), plus the current transaction's own changes not committed yet."""
+    numbers = request_numbers.get() or stored_numbers()
+    move = upstream.pending_on_commit(transaction.get_connection(), move_class)
+    number = numbers[move_class.row]
     return f"{number}.{move.token}" if move else str(number)
 
 
-def new_content_version():
+def content_version():
+    """The version of what visitors may see of what editors publish."""
+    return current_version(StoredNumberMove)
+
+
+def live_counts_version():
+    """The version of the counts visitors change (places taken)."""
+    return current_version(LiveCountsMove)
+
+
+def move_version_on(move_class):
     connection = transaction.get_connection()
     if connection.in_atomic_block:
-        move = upstream.pending_on_commit(connection, StoredNumberMove)
+        move = upstream.pending_on_commit(connection, move_class)
         if move:
             move.renew()
         else:
-            transaction.on_commit(StoredNumberMove())
+            transaction.on_commit(move_class())
     else:
-        move_stored_number_on()
+        move_stored_number_on(move_class.row)
         # The rest of this request reads the number moved on.
-        request_number.set(None)
+        request_numbers.set(None)
 
 
-# The number this process read last (``number_read_once``).
-last_read_number = None
+def new_content_version():
+    move_version_on(StoredNumberMove)
 
 
-def number_read_once():
-    """The stored number; while the database cannot be reached, the number read last, so that
-    pages kept under it are still served (nothing can be published meanwhile)."""
-    global last_read_number
+def new_live_counts_version():
+    """After places were taken or given back: the pages that show them are made afresh."""
+    move_version_on(LiveCountsMove)
+
+
+def note_live_counts_shown():
+    """What the current request makes shows live counts: kept, it is served only while they are
+    the same (``keep_response``)."""
+    shown = request_live_counts.get()
+    if shown is not None:
+        shown.shown = True
+
+
+# The numbers this process read last (``numbers_read_once``).
+last_read_numbers = None
+
+
+def numbers_read_once():
+    """The stored numbers; while the database cannot be reached, the numbers read last, so that
+    pages kept under them are still served (nothing can be published meanwhile)."""
+    global last_read_numbers
     try:
-        last_read_number = stored_content_number()
+        last_read_numbers = stored_numbers()
     except DatabaseError:
-        if last_read_number is None:
+        if last_read_numbers is None:
             raise
-    return last_read_number
+    return last_read_numbers
 
 
 @contextmanager
 def content_version_read_once():
-    """Within it, the stored number is read once, on entering, before anything else is read
+    """Within it, the stored numbers are read once, on entering, before anything else is read
     from the database: what is made inside is then at least as new as the version it is kept
     under. A request (``ContentVersionMiddleware``) or a background task is one such unit."""
-    reset = request_number.set(number_read_once())
+    reset_numbers = request_numbers.set(numbers_read_once())
+    reset_shown = request_live_counts.set(LiveCountsShown())
     try:
         yield
     finally:
-        request_number.reset(reset)
+        request_numbers.reset(reset_numbers)
+        request_live_counts.reset(reset_shown)
 
 
 class ContentVersionMiddleware:
@@ -190,23 +254,38 @@ class KeptResponse(NamedTuple):
     details: tuple
 
 
+def versions_shown():
+    """The versions what the current request made depends on: the content version, and the
+    live counts' version if it showed any (else None)."""
+    shown = request_live_counts.get()
+    return (content_version(), live_counts_version() if shown and shown.shown else None)
+
+
+def are_current(versions):
+    content, live_counts = versions
+    return content == content_version() and (
+        live_counts is None or live_counts == live_counts_version()
+    )
+
+
 def kept_response(key):
-    """The response kept under ``key`` (``keep_response``) for the current content version,
-    or None."""
+    """The response kept under ``key`` (``keep_response``) while what it shows is current, or
+    None."""
     kept = cache.get(key)
-    if kept is None or kept[0] != content_version():
+    # An earlier release kept the content version alone, as a string.
+    if kept is None or not isinstance(kept[0], tuple) or not are_current(kept[0]):
         return None
-    _version, status, headers, content, *details = kept
+    _versions, status, headers, content, *details = kept
     return KeptResponse(HttpResponse(content, status=status, headers=headers), tuple(details))
 
 
 def keep_response(key, response, timeout, *details):
-    """Keep ``response`` under ``key`` for ``timeout`` seconds with the content version, read
-    at the start of the request (before the response was made, so that a response made while
-    something was published is not taken for the new content); with ``details`` for the view
-    (``KeptResponse``)."""
+    """Keep ``response`` under ``key`` for ``timeout`` seconds with the versions it depends on,
+    read at the start of the request (before the response was made, so that a response made
+    while something was published is not taken for the new content); with ``details`` for the
+    view (``KeptResponse``)."""
     kept = (
-        content_version(),
+        versions_shown(),
         response.status_code,
         dict(response.items()),
         response.content,

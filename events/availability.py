@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 from django.utils import timezone
 
+from core.caching import note_live_counts_shown
+
 OPEN, FEW_LEFT, WAITING_LIST, FULL, CLOSED = "open", "few_left", "waiting_list", "full", "closed"
 # "Only 3 places left" from this many down.
 FEW_PLACES = 5
@@ -68,7 +70,11 @@ def availability(event, occurrence, taken, now=None):
 def load_places_taken(events):
     """Counts the places taken on every date of ``events`` in one query, kept on each event."""
     with_sign_up = [event for event in events if event.registration_open]
-    counts = _places_counter(with_sign_up) if with_sign_up and _places_counter else {}
+    counts = {}
+    if with_sign_up and _places_counter:
+        counts = _places_counter(with_sign_up)
+        # A sign-up moves only the live counts on: this page must then be made afresh.
+        note_live_counts_shown()
     for event in events:
         event._places_taken = counts.get(event.pk, {})
     return events

@@ -7,12 +7,14 @@ import logging
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
 from events.models import EventIndexPage, EventPage
+from home.models import StandardPage
 from registrations.tests.test_sign_up import signed_up
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +85,32 @@ def test_the_mail_waits_for_the_queue_and_the_log_names_nobody(
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "Sign-up" in logged
     assert "maija" not in logged.lower() and "Meikäläinen" not in logged
+
+
+def test_a_sign_up_makes_afresh_only_the_pages_that_show_places(
+    client, settings, django_capture_on_commit_callbacks
+):
+    """The page cache keeps a page with the places it shows: a sign-up moves them on, and only
+    the pages that show places are made again; the others, and the layout, stay kept."""
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    trip = demo_event("Archipelago day trip")
+    text_page = StandardPage.objects.live().filter(locale__language_code="en").first().url
+    assert "3 places left" in client.get(schedule()).content.decode()
+    client.get(text_page)
+    assert client.get(schedule())["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = Client().post(
+            f"/en/registrations/{trip.pk}/",
+            {
+                "name": "Maija",
+                "email": "maija@example.org",
+                "participants": "1",
+                "privacy-consent": "on",
+            },
+        )
+    assert response.status_code == 200
+    after = client.get(schedule())
+    assert after["X-Page-Cache"] == "miss"
+    assert "2 places left" in after.content.decode()
+    assert client.get(text_page)["X-Page-Cache"] == "hit"
