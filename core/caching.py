@@ -3,8 +3,9 @@
 - *the content version*: a number in the database that every publication, move, deletion or
   change of a snippet, setting, image or document moves on (``performance.invalidation``), read
   once per request, so that every process agrees on it with or without a shared cache;
-- *the live counts' version*: a second such number, for what visitors change by using the site
-  (places taken at events), on which only the pages that show it depend;
+- *the live state's version*: a second such number, for what changes with no editor (the
+  places visitors take at events, the dates that are over), on which only the pages that show
+  it depend;
 - *kept*: in the shared cache (Redis in production, else the process's memory), under the
   content version, so a new version is a new key and nothing kept goes stale;
 - *remembered*: in the process's own memory (a ``Memo``), for values their key fully determines.
@@ -52,33 +53,33 @@ class Memo:
         self.values.clear()
 
 
-# The stored numbers' rows. The content version: what editors publish. The live counts: what
-# visitors change by using the site (the places taken at events), which only the pages that show
-# them depend on, so that a sign-up does not make every other page and layout be made afresh.
-CONTENT, LIVE_COUNTS = 1, 2
+# The stored numbers' rows. The content version: what editors publish. The live state: what
+# changes with no editor (places taken, dates over), which only the pages that show it depend
+# on, so that a sign-up does not make every other page and the layout be made afresh.
+CONTENT, LIVE_STATE = 1, 2
 
 # The stored numbers ({row: number}) as read at the start of the current request or task
 # (``content_version_read_once``).
 request_numbers = ContextVar("stored_numbers", default=None)
 
 
-class LiveCountsShown:
-    """Whether what the current request made shows live counts (``note_live_counts_shown``).
+class LiveStateShown:
+    """Whether what the current request made shows the live state (``note_live_state_shown``).
     Mutable, so that a view run in a copy of the request's context still reaches it."""
 
     shown = False
 
 
-request_live_counts = ContextVar("live_counts_shown", default=None)
+request_live_state = ContextVar("live_state_shown", default=None)
 
 
 def stored_numbers():
     from core.models import ContentVersion
 
     numbers = dict(
-        ContentVersion.objects.filter(pk__in=(CONTENT, LIVE_COUNTS)).values_list("pk", "number")
+        ContentVersion.objects.filter(pk__in=(CONTENT, LIVE_STATE)).values_list("pk", "number")
     )
-    missing = [row for row in (CONTENT, LIVE_COUNTS) if row not in numbers]
+    missing = [row for row in (CONTENT, LIVE_STATE) if row not in numbers]
     if missing:  # a database emptied (a test's flush) or restored without the rows
         ContentVersion.objects.bulk_create(
             [ContentVersion(pk=row, number=time.time_ns()) for row in missing],
@@ -125,8 +126,8 @@ class StoredNumberMove(NumberMove):
     row = CONTENT
 
 
-class LiveCountsMove(NumberMove):
-    row = LIVE_COUNTS
+class LiveStateMove(NumberMove):
+    row = LIVE_STATE
 
 
 def current_version(move_class):
@@ -143,9 +144,9 @@ def content_version():
     return current_version(StoredNumberMove)
 
 
-def live_counts_version():
-    """The version of the counts visitors change (places taken)."""
-    return current_version(LiveCountsMove)
+def live_state_version():
+    """The version of what changes with no editor (places taken, dates over)."""
+    return current_version(LiveStateMove)
 
 
 def move_version_on(move_class):
@@ -166,15 +167,16 @@ def new_content_version():
     move_version_on(StoredNumberMove)
 
 
-def new_live_counts_version():
-    """After places were taken or given back: the pages that show them are made afresh."""
-    move_version_on(LiveCountsMove)
+def new_live_state_version():
+    """After places were taken or given back, or dates are over: the pages that show them are
+    made afresh."""
+    move_version_on(LiveStateMove)
 
 
-def note_live_counts_shown():
-    """What the current request makes shows live counts: kept, it is served only while they are
-    the same (``keep_response``)."""
-    shown = request_live_counts.get()
+def note_live_state_shown():
+    """What the current request makes shows the live state: kept, it is served only while that
+    is current (``keep_response``)."""
+    shown = request_live_state.get()
     if shown is not None:
         shown.shown = True
 
@@ -201,12 +203,12 @@ def content_version_read_once():
     from the database: what is made inside is then at least as new as the version it is kept
     under. A request (``ContentVersionMiddleware``) or a background task is one such unit."""
     reset_numbers = request_numbers.set(numbers_read_once())
-    reset_shown = request_live_counts.set(LiveCountsShown())
+    reset_shown = request_live_state.set(LiveStateShown())
     try:
         yield
     finally:
         request_numbers.reset(reset_numbers)
-        request_live_counts.reset(reset_shown)
+        request_live_state.reset(reset_shown)
 
 
 class ContentVersionMiddleware:
@@ -256,15 +258,15 @@ class KeptResponse(NamedTuple):
 
 def versions_shown():
     """The versions what the current request made depends on: the content version, and the
-    live counts' version if it showed any (else None)."""
-    shown = request_live_counts.get()
-    return (content_version(), live_counts_version() if shown and shown.shown else None)
+    live state's version if it showed any (else None)."""
+    shown = request_live_state.get()
+    return (content_version(), live_state_version() if shown and shown.shown else None)
 
 
 def are_current(versions):
-    content, live_counts = versions
+    content, live_state = versions
     return content == content_version() and (
-        live_counts is None or live_counts == live_counts_version()
+        live_state is None or live_state == live_state_version()
     )
 
 

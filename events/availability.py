@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from django.utils import timezone
 
-from core.caching import note_live_counts_shown
+from core.caching import note_live_state_shown
 
 OPEN, FEW_LEFT, WAITING_LIST, FULL, CLOSED = "open", "few_left", "waiting_list", "full", "closed"
 # "Only 3 places left" from this many down.
@@ -73,8 +73,8 @@ def load_places_taken(events):
     counts = {}
     if with_sign_up and _places_counter:
         counts = _places_counter(with_sign_up)
-        # A sign-up moves only the live counts on: this page must then be made afresh.
-        note_live_counts_shown()
+        # A sign-up moves only the live state on: this page must then be made afresh.
+        note_live_state_shown()
     for event in events:
         event._places_taken = counts.get(event.pk, {})
     return events

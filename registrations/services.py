@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from core import upstream
-from core.caching import new_live_counts_version
+from core.caching import new_live_state_version
 from core.mail import mail_dates, queue_mail
 from events.availability import availability, date_key, places_of
 from events.calendars import one_date_file
@@ -82,7 +82,7 @@ def sign_up(page, start, request, **details):
             **details,
         )
         mail_registration(registration, request, status)
-        new_live_counts_version()
+        new_live_state_version()
     return registration
 
 
@@ -101,7 +101,7 @@ def cancel(registration, request):
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
         promoted = promote_waiting(registration.event, occurrence, request)
-        new_live_counts_version()
+        new_live_state_version()
     return registration, promoted
 
 
@@ -117,7 +117,7 @@ def follow_event_changes(event):
     request = upstream.request_for_page(event)
     now = timezone.now()
     with transaction.atomic():
-        new_live_counts_version()
+        new_live_state_version()
         signed_up = (
             Registration.objects.select_for_update(of=("self",))
             .filter(event=event, status__in=ACTIVE, booked_start__gte=now)
