@@ -508,6 +508,16 @@ def with_parents_loaded(pages):
     return pages
 
 
+def admin_root_page_of(user):
+    """The page the dashboard's site summary counts from for ``user``: the root of the pages
+    they may explore (Wagtail's ``get_site_for_user``, which ``PagesSummaryItem`` asks;
+    its module needs the models loaded)."""
+    from wagtail.admin.navigation import get_site_for_user
+
+    root_page = get_site_for_user(user)["root_page"]
+    return root_page.pk if root_page else None
+
+
 # --- wagtail-localize ---
 
 
