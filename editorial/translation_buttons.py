@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import Button
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
@@ -41,7 +41,7 @@ def translation_buttons(page, user, view_name=None, next_url=None):
     if page.is_root() or not user.has_perm("wagtail_localize.submit_translation"):
         return
     if page._has_language_to_translate_into:
-        yield ListingButton(
+        yield Button(
             _("Translate this page"),
             # An alias is translated from the page it mirrors.
             reverse("wagtail_localize:submit_page_translation", args=[page.alias_of_id or page.id]),
@@ -52,4 +52,4 @@ def translation_buttons(page, user, view_name=None, next_url=None):
         url = reverse("wagtail_localize:update_translations", args=[page._source_to_sync_id])
         if next_url is not None:
             url += "?" + urlencode({"next": next_url})
-        yield ListingButton(_("Sync translated pages"), url, priority=60, icon_name="resubmit")
+        yield Button(_("Sync translated pages"), url, priority=60, icon_name="resubmit")

@@ -69,7 +69,10 @@ def test_the_explorer_asks_as_many_queries_for_forty_pages_as_for_five(login):
 
 
 def buttons(found):
-    return [(str(button.label), button.url) for button in found]
+    return [
+        (type(button), str(button.label), button.url, button.classname, button.priority)
+        for button in found
+    ]
 
 
 def test_explorer_rows_offer_the_translation_buttons_wagtail_localize_would(
@@ -88,10 +91,10 @@ def test_explorer_rows_offer_the_translation_buttons_wagtail_localize_would(
         localizes = upstream.localize_page_listing_buttons()(plain, user, next_url=next_url)
         assert ours == buttons(localizes)
         offered += ours
-    labels = [label for label, _url in offered]
+    labels = [label for _type, label, *_rest in offered]
     assert labels.count("Translate this page") == 3 and labels.count("Sync translated pages") == 2
     html = client.get(next_url).content.decode()
-    for _label, url in offered:
+    for _type, _label, url, *_rest in offered:
         assert url.replace("&", "&amp;") in html
     # Moderators without wagtail-localize's right are offered neither.
     moderator = demo_user("moderator")
