@@ -485,9 +485,10 @@ def with_page_status_states(pages):
 
 class PageQuerySetWithParents(PageQuerySet):
     """Pages that come with their parents and the parents' languages, loaded for all of them
-    when the pages are: treebeard's ``get_parent`` returns ``_cached_parent_obj`` when set, and Wagtail's
-    ``annotate_parent_page`` finds the parents of a list of pages (as ``_parent_page``). The
-    class stays through the chooser's filters and search (querysets clone their class)."""
+    when the pages are: treebeard's ``get_parent`` returns ``_cached_parent_obj`` when set,
+    and Wagtail's ``annotate_parent_page`` finds the parents of a list of pages (as
+    ``_parent_page``). The class stays through the chooser's filters and search (querysets
+    clone their class)."""
 
     def _fetch_all(self):
         loaded = self._result_cache is not None
