@@ -13,7 +13,6 @@ from core.models import default_locale_id
 
 from .release import release_in_all_languages
 from .snippet_languages import may_write_snippet
-from .translation_buttons import translation_buttons, with_translation_states
 from .translation_dashboard import TranslationWorkPanel, locales_to_translate
 from .translation_review import edit_url, is_reviewed, submit_translation_for_review
 from .translation_sources import convert_to_alias, locales_user_may_start
@@ -39,24 +38,6 @@ def register_editorial_urls():
             name="translation_changes",
         ),
     ]
-
-
-# The explorer's rows (the page header keeps wagtail-localize's own, for one page).
-upstream.replace_hook(
-    "register_page_listing_more_buttons",
-    upstream.localize_page_listing_buttons(),
-    translation_buttons,
-)
-
-
-@hooks.register("construct_explorer_page_queryset")
-def explorer_rows_with_translation_states(parent_page, pages, request):
-    return with_translation_states(pages)
-
-
-@hooks.register("construct_page_chooser_queryset")
-def chooser_rows_with_status(pages, request):
-    return upstream.with_parents_loaded(upstream.with_page_status_states(pages))
 
 
 @hooks.register("construct_homepage_panels")

@@ -703,7 +703,7 @@ def test_replace_hook_puts_the_replacement_in_the_registered_functions_place():
 def test_localize_registers_its_page_buttons_for_the_rows_and_the_header():
     from wagtail import hooks as wagtail_hooks
 
-    from editorial.translation_buttons import translation_buttons
+    from performance.explorer_rows import translation_buttons
 
     localize_buttons = upstream.localize_page_listing_buttons()
     assert localize_buttons in wagtail_hooks.get_hooks("register_page_header_buttons")
@@ -730,3 +730,17 @@ def test_the_admin_root_page_is_what_wagtails_site_summary_counts_from(demo_user
 
     admin = demo_user("admin")
     assert upstream.admin_root_page_of(admin) == get_site_for_user(admin)["root_page"].pk
+
+
+def test_wagtail_localizes_hooks_keep_their_place_after_the_projects():
+    """Finding wagtail-localize's buttons (``localize_page_listing_buttons``) registers its
+    hooks: still after editorial's, which must see a placeholder's edit first."""
+    from wagtail import hooks as wagtail_hooks
+    from wagtail_localize import wagtail_hooks as localize_hooks
+
+    from editorial import wagtail_hooks as editorial_hooks
+
+    edit_hooks = wagtail_hooks.get_hooks("before_edit_page")
+    assert edit_hooks.index(editorial_hooks.translation_of_a_placeholder) < edit_hooks.index(
+        localize_hooks.before_edit_page
+    )

@@ -10,8 +10,8 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 
 from core import upstream
-from editorial.translation_buttons import translation_buttons, with_translation_states
 from home.models import HomePage, StandardPage
+from performance.explorer_rows import translation_buttons, with_translation_states
 
 pytestmark = pytest.mark.django_db
 
