@@ -15,6 +15,7 @@ from django.contrib.auth import get_permission_codename, get_user_model
 from django.contrib.auth.management import create_permissions
 from django.core.handlers.wsgi import WSGIRequest
 from django.db.migrations.state import StateApps
+from django.db.models import Prefetch
 from django.http.request import split_domain_port
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.shortcuts import render
@@ -24,7 +25,15 @@ from PIL import Image as PILImage
 from wagtail import hooks
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
-from wagtail.models import DraftStateMixin, LockableMixin, Page, ReferenceIndex, Site
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Page,
+    ReferenceIndex,
+    Site,
+    WorkflowState,
+)
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -459,6 +468,57 @@ def request_for_page(page):
 CompressingMiddleware = GZipMiddleware
 
 
+def with_page_status_states(pages):
+    """``pages`` with what a page's status ("live + in moderation", "scheduled") reads,
+    loaded with the rows: ``approved_schedule`` reads ``_approved_schedule``, and
+    ``workflow_in_progress`` the list ``_current_workflow_states``, as Wagtail's explorer loads
+    them (``annotate_approved_schedule``, ``prefetch_workflow_states``). The pages listed must
+    be specific (the chooser's are): their workflow states are found by their own type."""
+    return pages.annotate_approved_schedule().prefetch_related(
+        Prefetch(
+            "_specific_workflow_states",
+            queryset=WorkflowState.objects.active().select_related("current_task_state__task"),
+            to_attr="_current_workflow_states",
+        )
+    )
+
+
+class PageQuerySetWithParents(PageQuerySet):
+    """Pages that come with their parents and the parents' languages, loaded for all of them
+    when the pages are: treebeard's ``get_parent`` returns ``_cached_parent_obj`` when set,
+    and Wagtail's ``annotate_parent_page`` finds the parents of a list of pages (as
+    ``_parent_page``). The class stays through the chooser's filters and search (querysets
+    clone their class)."""
+
+    def _fetch_all(self):
+        loaded = self._result_cache is not None
+        super()._fetch_all()
+        if not loaded and self._result_cache and isinstance(self._result_cache[0], Page):
+            Page.objects.annotate_parent_page(self._result_cache)
+            locales = Locale.objects.in_bulk()
+            for page in self._result_cache:
+                page._cached_parent_obj = page._parent_page
+                if page._parent_page is not None:
+                    page._parent_page.locale = locales[page._parent_page.locale_id]
+
+
+def with_parents_loaded(pages):
+    """``pages`` (a page queryset) whose parents are loaded with them when listed."""
+    pages = pages.all()
+    pages.__class__ = PageQuerySetWithParents
+    return pages
+
+
+def admin_root_page_of(user):
+    """The page the dashboard's site summary counts from for ``user``: the root of the pages
+    they may explore (Wagtail's ``get_site_for_user``, which ``PagesSummaryItem`` asks;
+    its module needs the models loaded)."""
+    from wagtail.admin.navigation import get_site_for_user
+
+    root_page = get_site_for_user(user)["root_page"]
+    return root_page.pk if root_page else None
+
+
 # --- wagtail-localize ---
 
 
@@ -497,6 +557,25 @@ def create_translations(instance, locales):
     creator.create_translations(instance)
     return [
         translation for translations in creator.mappings.values() for translation in translations
+    ]
+
+
+def localize_page_listing_buttons():
+    """wagtail-localize's "Translate this page" and "Sync translated pages" buttons, a function
+    of its ``wagtail_hooks`` registered for the explorer's rows and for the page header.
+    Importing the module registers its hooks, if Wagtail has not loaded them yet."""
+    from wagtail_localize import wagtail_hooks as localize_hooks
+
+    return localize_hooks.page_listing_more_buttons
+
+
+def replace_hook(hook_name, registered, replacement):
+    """Put ``replacement`` where ``registered`` is among the functions of ``hook_name``, in
+    the same order. Wagtail has no public way to withdraw another app's hook; its registry is
+    ``wagtail.hooks._hooks``, a list of (function, order) by hook name."""
+    hooks._hooks[hook_name] = [
+        (replacement if function is registered else function, order)
+        for function, order in hooks._hooks[hook_name]
     ]
 
 

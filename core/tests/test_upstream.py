@@ -682,3 +682,65 @@ def test_with_safe_csv_cells():
     assert view.preprocess_field_value("answer", "=1+1", "xlsx") == "=1+1"
     assert "self.preprocess_field_value(" in inspect.getsource(SpreadsheetExportMixin.write_csv_row)
     assert 'cell.data_type = "s"' in inspect.getsource(SpreadsheetExportMixin.generate_xlsx_row)
+
+
+# --- The admin's listings ---
+
+
+def test_replace_hook_puts_the_replacement_in_the_registered_functions_place():
+    from wagtail import hooks as wagtail_hooks
+
+    def first(): ...
+    def second(): ...
+    def replacement(): ...
+
+    with wagtail_hooks.register_temporarily([("test_hook", first), ("test_hook", second)]):
+        upstream.replace_hook("test_hook", first, replacement)
+        assert wagtail_hooks.get_hooks("test_hook") == [replacement, second]
+        upstream.replace_hook("test_hook", replacement, first)
+
+
+def test_localize_registers_its_page_buttons_for_the_rows_and_the_header():
+    from wagtail import hooks as wagtail_hooks
+
+    from performance.explorer_rows import translation_buttons
+
+    localize_buttons = upstream.localize_page_listing_buttons()
+    assert localize_buttons in wagtail_hooks.get_hooks("register_page_header_buttons")
+    assert translation_buttons in wagtail_hooks.get_hooks("register_page_listing_more_buttons")
+    assert localize_buttons not in wagtail_hooks.get_hooks("register_page_listing_more_buttons")
+    assert parameters(localize_buttons) == ["page", "user", "view_name", "next_url"]
+
+
+def test_listed_pages_come_with_their_parents_and_status(django_assert_num_queries):
+    pages = upstream.with_parents_loaded(
+        upstream.with_page_status_states(Page.objects.filter(depth=3))
+    ).specific()
+    listed = list(pages)
+    assert listed
+    with django_assert_num_queries(0):
+        for page in listed:
+            assert page.get_parent().path == page.path[: -Page.steplen]
+            assert page.get_parent().locale.language_code
+            assert page.status_string
+
+
+def test_the_admin_root_page_is_what_wagtails_site_summary_counts_from(demo_user):
+    from wagtail.admin.navigation import get_site_for_user
+
+    admin = demo_user("admin")
+    assert upstream.admin_root_page_of(admin) == get_site_for_user(admin)["root_page"].pk
+
+
+def test_wagtail_localizes_hooks_keep_their_place_after_the_projects():
+    """Finding wagtail-localize's buttons (``localize_page_listing_buttons``) registers its
+    hooks: still after editorial's, which must see a placeholder's edit first."""
+    from wagtail import hooks as wagtail_hooks
+    from wagtail_localize import wagtail_hooks as localize_hooks
+
+    from editorial import wagtail_hooks as editorial_hooks
+
+    edit_hooks = wagtail_hooks.get_hooks("before_edit_page")
+    assert edit_hooks.index(editorial_hooks.translation_of_a_placeholder) < edit_hooks.index(
+        localize_hooks.before_edit_page
+    )
