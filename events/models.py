@@ -241,7 +241,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})/$", name="day")
     def day(self, request, year, month, day):
         """Every event of a day, a page at a time: where the month view's "more" links lead."""
-        from .month import filter_query, is_shown, running, shown_date
+        from .month import day_page, filter_query, is_shown, shown_date
 
         months_shown = self.months_shown()
         date = shown_date(year, month, day, months_shown)
@@ -252,7 +252,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         context = {
             "view": "month",
             "day": date,
-            "occurrences": paginate(request, running(event_ids, date, date)),
+            "occurrences": day_page(request, event_ids, date),
             "chosen": chosen,
             "filter_query": filter_query(chosen),
             "areas": areas_of_locale(self.locale_id),

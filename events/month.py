@@ -12,6 +12,8 @@ from django.db.models.functions import RowNumber, TruncDate
 from django.http import Http404
 from django.utils import timezone
 
+from core.listing import paginate
+
 from .models import MAX_YEAR, MIN_YEAR, EventOccurrence
 
 # A day's events shown in the month view; the rest are a link away, on the day view.
@@ -121,5 +123,21 @@ def month_days(event_ids, first_day, last_day, per_day=EVENTS_PER_DAY):
     for occurrence in occurrences:
         if occurrence.listed_on not in days:
             days[occurrence.listed_on] = ScheduleDay(occurrence.listed_on, [], occurrence.day_total)
-        days[occurrence.listed_on].occurrences.append(occurrence)
+        days[occurrence.listed_on].occurrences.append(mark_within(occurrence, occurrence.listed_on))
     return list(days.values())
+
+
+def day_page(request, event_ids, day):
+    """The page of the day view's list asked for: the dates of the events on ``day``."""
+    items = paginate(request, running(event_ids, day, day))
+    items.object_list = [mark_within(occurrence, day) for occurrence in items.object_list]
+    return items
+
+
+def mark_within(occurrence, day):
+    """The date, marked ``within_day`` if it begins and ends on ``day``: under the day's heading
+    its times say enough (``occurrence_line.html``)."""
+    occurrence.within_day = (
+        not occurrence.is_multi_day and timezone.localtime(occurrence.start).date() == day
+    )
+    return occurrence
