@@ -201,3 +201,8 @@ def test_the_month_view_reads_as_much_for_a_busy_day_as_for_a_quiet_one(client, 
     assert busy[0] == quiet[0]
     # Only the dates shown are loaded, however many the day has.
     assert quiet[1] == busy[1] == EVENTS_PER_DAY
+
+
+def test_the_day_view_within_a_fixed_budget(assert_page_queries, schedule):
+    # The day's count and its page of dates, whatever the number of the day's events.
+    assert_page_queries(f"{schedule.url}2027/3/12/?page=2", 6)
