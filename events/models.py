@@ -216,23 +216,19 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/$", name="month")
     def month(self, request, year, month):
-        from .month import filter_query, month_days, shown_date
+        from .month import filtered_schedule, month_days, shown_date
 
         first_shown, last_shown = self.months_shown()
         first_day = shown_date(year, month, 1, (first_shown, last_shown))
         last_day = first_day.replace(day=calendar.monthrange(first_day.year, first_day.month)[1])
-        chosen = self.filters(request)
-        event_ids = self.filter_events(self.events(), chosen).values("id")
+        event_ids, filters = filtered_schedule(self, request)
         previous_month = first_day - datetime.timedelta(days=1)
         next_month = last_day + datetime.timedelta(days=1)
         context = {
             "view": "month",
             "month": first_day,
             "days": month_days(event_ids, first_day, last_day),
-            "chosen": chosen,
-            "filter_query": filter_query(chosen),
-            "areas": areas_of_locale(self.locale_id),
-            "language_choices": SPOKEN_LANGUAGE_CHOICES,
+            **filters,
             "previous_month": previous_month if previous_month >= first_shown else None,
             "next_month": next_month if next_month <= last_shown else None,
         }
@@ -241,22 +237,18 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})/$", name="day")
     def day(self, request, year, month, day):
         """Every event of a day, a page at a time: where the month view's "more" links lead."""
-        from .month import day_page, filter_query, is_shown, shown_date
+        from .month import day_page, filtered_schedule, is_shown, shown_date
 
         months_shown = self.months_shown()
         date = shown_date(year, month, day, months_shown)
-        chosen = self.filters(request)
-        event_ids = self.filter_events(self.events(), chosen).values("id")
+        event_ids, filters = filtered_schedule(self, request)
         previous_day = date - datetime.timedelta(days=1)
         next_day = date + datetime.timedelta(days=1)
         context = {
             "view": "month",
             "day": date,
             "occurrences": day_page(request, event_ids, date),
-            "chosen": chosen,
-            "filter_query": filter_query(chosen),
-            "areas": areas_of_locale(self.locale_id),
-            "language_choices": SPOKEN_LANGUAGE_CHOICES,
+            **filters,
             "previous_day": previous_day if is_shown(previous_day, months_shown) else None,
             "next_day": next_day if is_shown(next_day, months_shown) else None,
         }

@@ -12,7 +12,9 @@ from django.db.models.functions import RowNumber, TruncDate
 from django.http import Http404
 from django.utils import timezone
 
+from core.fields import SPOKEN_LANGUAGE_CHOICES
 from core.listing import paginate
+from core.models import areas_of_locale
 
 from .models import MAX_YEAR, MIN_YEAR, EventOccurrence
 
@@ -61,6 +63,18 @@ def shown_date(year, month, day, months_shown):
     if not (MIN_YEAR <= date.year <= MAX_YEAR and is_shown(date, months_shown)):
         raise Http404("No events around this date")
     return date
+
+
+def filtered_schedule(index, request):
+    """The events the visitor's filters leave on the schedule ``index`` (their ids), and what
+    the filter form and the links that keep the filters need."""
+    chosen = index.filters(request)
+    return index.filter_events(index.events(), chosen).values("id"), {
+        "chosen": chosen,
+        "filter_query": filter_query(chosen),
+        "areas": areas_of_locale(index.locale_id),
+        "language_choices": SPOKEN_LANGUAGE_CHOICES,
+    }
 
 
 def filter_query(chosen):
