@@ -221,13 +221,13 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         first_shown, last_shown = self.months_shown()
         first_day = shown_date(year, month, 1, (first_shown, last_shown))
         last_day = first_day.replace(day=calendar.monthrange(first_day.year, first_day.month)[1])
-        event_ids, filters = filtered_schedule(self, request)
+        dates, filters = filtered_schedule(self, request)
         previous_month = first_day - datetime.timedelta(days=1)
         next_month = last_day + datetime.timedelta(days=1)
         context = {
             "view": "month",
             "month": first_day,
-            "days": month_days(event_ids, first_day, last_day),
+            "days": month_days(dates, first_day, last_day),
             **filters,
             "previous_month": previous_month if previous_month >= first_shown else None,
             "next_month": next_month if next_month <= last_shown else None,
@@ -241,13 +241,13 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
         months_shown = self.months_shown()
         date = shown_date(year, month, day, months_shown)
-        event_ids, filters = filtered_schedule(self, request)
+        dates, filters = filtered_schedule(self, request)
         previous_day = date - datetime.timedelta(days=1)
         next_day = date + datetime.timedelta(days=1)
         context = {
             "view": "month",
             "day": date,
-            "occurrences": day_page(request, event_ids, date),
+            "occurrences": day_page(request, dates, date),
             **filters,
             "previous_day": previous_day if is_shown(previous_day, months_shown) else None,
             "next_day": next_day if is_shown(next_day, months_shown) else None,

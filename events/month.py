@@ -7,16 +7,17 @@ import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Case, Count, DateField, F, Value, When, Window
+from django.db.models import Case, Count, DateField, F, Max, Value, When, Window
 from django.db.models.functions import RowNumber, TruncDate
 from django.http import Http404
 from django.utils import timezone
 
+from core.caching import content_version, remembered_per_content_version
 from core.fields import SPOKEN_LANGUAGE_CHOICES
 from core.listing import paginate
 from core.models import areas_of_locale
 
-from .models import MAX_YEAR, MIN_YEAR, EventOccurrence
+from .models import MAX_YEAR, MIN_YEAR, EventOccurrence, EventPage
 
 # A day's events shown in the month view; the rest are a link away, on the day view.
 EVENTS_PER_DAY = 5
@@ -65,11 +66,55 @@ def shown_date(year, month, day, months_shown):
     return date
 
 
+@dataclass
+class ScheduleDates:
+    """The dates of the events the visitor's filters leave on a schedule, and the longest time
+    a date of that schedule runs."""
+
+    event_ids: object
+    longest_run: datetime.timedelta
+
+    def running(self, first_day, last_day):
+        """The dates that take place on a day from ``first_day`` to ``last_day``, including those
+        that began before and are still on, soonest first. They began at most ``longest_run``
+        before: with that bound the database finds the few dates of the days asked for first,
+        instead of every event of the schedule to match the dates against."""
+        first_start = start_of(first_day)
+        return (
+            EventOccurrence.objects.with_finish()
+            .filter(
+                page_id__in=self.event_ids,
+                start__gte=first_start - self.longest_run,
+                start__lt=start_of(last_day + datetime.timedelta(days=1)),
+                finishes__gte=first_start,
+            )
+            .select_related("page")
+            .only(*LISTED_FIELDS)
+            .order_by("start", "pk")
+        )
+
+
+def longest_run(index):
+    """The longest time a date of a live event of the schedule ``index`` runs; kept per content
+    version, as the aggregate reads every date."""
+    return remembered_per_content_version(
+        f"event-longest-run:{index.pk}",
+        content_version(),
+        lambda: (
+            EventOccurrence.objects.with_finish()
+            .filter(page__in=EventPage.objects.child_of(index).live().values("id"))
+            .aggregate(longest=Max(F("finishes") - F("start")))["longest"]
+            or datetime.timedelta(0)
+        ),
+    )
+
+
 def filtered_schedule(index, request):
-    """The events the visitor's filters leave on the schedule ``index`` (their ids), and what
-    the filter form and the links that keep the filters need."""
+    """The dates of the events the visitor's filters leave on the schedule ``index``
+    (``ScheduleDates``), and what the filter form and the links that keep the filters need."""
     chosen = index.filters(request)
-    return index.filter_events(index.events(), chosen).values("id"), {
+    event_ids = index.filter_events(index.events(), chosen).values("id")
+    return ScheduleDates(event_ids, longest_run(index)), {
         "chosen": chosen,
         "filter_query": filter_query(chosen),
         "areas": areas_of_locale(index.locale_id),
@@ -92,22 +137,6 @@ def start_of(day):
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_current_timezone())
 
 
-def running(event_ids, first_day, last_day):
-    """The dates of the events that take place on a day from ``first_day`` to ``last_day``,
-    including those that began before and are still on, soonest first."""
-    return (
-        EventOccurrence.objects.with_finish()
-        .filter(
-            page_id__in=event_ids,
-            start__lt=start_of(last_day + datetime.timedelta(days=1)),
-            finishes__gte=start_of(first_day),
-        )
-        .select_related("page")
-        .only(*LISTED_FIELDS)
-        .order_by("start", "pk")
-    )
-
-
 def listed_on(first_day):
     """The day of the month a date is listed under: the day it starts, or the month's first day
     for one that began in an earlier month."""
@@ -118,13 +147,13 @@ def listed_on(first_day):
     )
 
 
-def month_days(event_ids, first_day, last_day, per_day=EVENTS_PER_DAY):
+def month_days(dates, first_day, last_day, per_day=EVENTS_PER_DAY):
     """The days of a month with events, as ``ScheduleDay``s: the first ``per_day`` dates of
     each and the day's number of dates, numbered and counted by the database so that only the
     dates shown are read."""
     day = listed_on(first_day)
     occurrences = (
-        running(event_ids, first_day, last_day)
+        dates.running(first_day, last_day)
         .annotate(
             listed_on=day,
             place_in_day=Window(RowNumber(), partition_by=[day], order_by=[F("start"), F("pk")]),
@@ -141,9 +170,9 @@ def month_days(event_ids, first_day, last_day, per_day=EVENTS_PER_DAY):
     return list(days.values())
 
 
-def day_page(request, event_ids, day):
-    """The page of the day view's list asked for: the dates of the events on ``day``."""
-    items = paginate(request, running(event_ids, day, day))
+def day_page(request, dates, day):
+    """The page of the day view's list asked for: the ``dates`` on ``day``."""
+    items = paginate(request, dates.running(day, day))
     items.object_list = [mark_within(occurrence, day) for occurrence in items.object_list]
     return items
 

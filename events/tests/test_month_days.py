@@ -172,6 +172,19 @@ def test_the_first_and_last_days_shown_link_no_further(client, schedule):
     assert 'rel="next"' not in last and 'rel="prev"' in last
 
 
+def test_a_run_longer_than_any_before_shows_on_each_of_its_days(client, schedule):
+    """The dates of a day are looked for from the longest run of the schedule back: a course
+    published after the month was read, longer than any event before it, shows all the same."""
+    assert "Winter course" not in get(client, f"{schedule.url}2027/3/")
+    EventPageFactory(
+        parent=schedule,
+        title="Winter course",
+        occurrences=[EventOccurrence(start=at(2026, 12, 1, 10), end=at(2027, 6, 1, 18))],
+    )
+    assert "Winter course" in day_of(get(client, f"{schedule.url}2027/3/"), "2027-03-01")
+    assert "Winter course" in get(client, f"{schedule.url}2027/3/12/")
+
+
 def month_view_reads(client, url):
     """The SQL queries of the month view, and the dates it loaded from the database."""
     loaded = []
@@ -186,6 +199,10 @@ def month_view_reads(client, url):
             assert client.get(url).status_code == 200
     finally:
         post_init.disconnect(record, sender=EventOccurrence)
+    # The dates are looked for from a first start on: the database finds the month's dates
+    # first, rather than every event of the schedule to match them against.
+    (dates,) = [query["sql"] for query in queries if "ROW_NUMBER" in query["sql"]]
+    assert '"start" >= ' in dates
     return len(queries), len(loaded)
 
 
