@@ -166,19 +166,16 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     def listing_context(self, request, view, events, paginate_events):
         """The context of the upcoming and past lists: ``paginate_events`` gives the page of the
         list asked for, from the ``events`` the visitor's filters leave."""
+        from .month import filter_query
+
         chosen = self.filters(request)
         items = paginate_events(self.filter_events(events, chosen))
         ready_for_cards(items.object_list)
-        query = []
-        if chosen["area"]:
-            query.append(f"area={chosen['area'].slug}")
-        if chosen["language"]:
-            query.append(f"language={chosen['language']}")
         return {
             "view": view,
             "events": items,
             "chosen": chosen,
-            "filter_query": "&".join(query),
+            "filter_query": filter_query(chosen),
             "areas": areas_of_locale(self.locale_id),
             "language_choices": SPOKEN_LANGUAGE_CHOICES,
         }
@@ -219,44 +216,43 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/$", name="month")
     def month(self, request, year, month):
-        year, month = int(year), int(month)
-        if not (1 <= month <= 12 and MIN_YEAR <= year <= MAX_YEAR):
-            raise Http404("No such month")
-        tz = timezone.get_current_timezone()
-        first_day = datetime.date(year, month, 1)
+        from .month import filtered_schedule, month_days, shown_date
+
         first_shown, last_shown = self.months_shown()
-        if not first_shown <= first_day <= last_shown:
-            raise Http404("No events around this month")
-        last_day = datetime.date(year, month, calendar.monthrange(year, month)[1])
-        month_start = datetime.datetime.combine(first_day, datetime.time.min, tzinfo=tz)
-        month_end = datetime.datetime.combine(
-            last_day + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
-        )
-        chosen = self.filters(request)
-        event_ids = self.filter_events(self.events(), chosen).values("id")
-        occurrences = (
-            EventOccurrence.objects.with_finish()
-            .filter(page_id__in=event_ids, start__lt=month_end, finishes__gte=month_start)
-            .select_related("page__venue", "page__image")
-            .order_by("start")
-        )
-        days = {}
-        for occurrence in occurrences:
-            day = max(timezone.localtime(occurrence.start).date(), first_day)
-            days.setdefault(day, []).append(occurrence)
+        first_day = shown_date(year, month, 1, (first_shown, last_shown))
+        last_day = first_day.replace(day=calendar.monthrange(first_day.year, first_day.month)[1])
+        dates, filters = filtered_schedule(self, request)
         previous_month = first_day - datetime.timedelta(days=1)
         next_month = last_day + datetime.timedelta(days=1)
         context = {
             "view": "month",
             "month": first_day,
-            "days": sorted(days.items()),
-            "chosen": chosen,
-            "areas": areas_of_locale(self.locale_id),
-            "language_choices": SPOKEN_LANGUAGE_CHOICES,
+            "days": month_days(dates, first_day, last_day),
+            **filters,
             "previous_month": previous_month if previous_month >= first_shown else None,
             "next_month": next_month if next_month <= last_shown else None,
         }
         return self.render(request, context_overrides=context, template="events/event_month.html")
+
+    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})/$", name="day")
+    def day(self, request, year, month, day):
+        """Every event of a day, a page at a time: where the month view's "more" links lead."""
+        from .month import day_page, filtered_schedule, is_shown, shown_date
+
+        months_shown = self.months_shown()
+        date = shown_date(year, month, day, months_shown)
+        dates, filters = filtered_schedule(self, request)
+        previous_day = date - datetime.timedelta(days=1)
+        next_day = date + datetime.timedelta(days=1)
+        context = {
+            "view": "month",
+            "day": date,
+            "occurrences": day_page(request, dates, date),
+            **filters,
+            "previous_day": previous_day if is_shown(previous_day, months_shown) else None,
+            "next_day": next_day if is_shown(next_day, months_shown) else None,
+        }
+        return self.render(request, context_overrides=context, template="events/event_day.html")
 
     def months_shown(self):
         """The first and the last month of the month view (their first days): from the month of

@@ -45,7 +45,14 @@ def public_urls():
             if isinstance(page, EventIndexPage):
                 urls.update(
                     page.url + route
-                    for route in ("past/", "2026/12/", "this-month/", "calendar/", "feed/rss/")
+                    for route in (
+                        "past/",
+                        "2026/12/",
+                        "2026/12/20/",
+                        "this-month/",
+                        "calendar/",
+                        "feed/rss/",
+                    )
                 )
             elif isinstance(page, EventPage):
                 urls.add(page.url + "ics/")

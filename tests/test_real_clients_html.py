@@ -20,7 +20,7 @@ from PIL import Image
 from wagtail.models import Page, PageViewRestriction
 
 from conftest import LANGUAGES
-from events.models import EventIndexPage, EventPage
+from events.models import EventIndexPage, EventOccurrence, EventPage
 from publications.models import PublicationIndexPage, PublicationPage
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +101,14 @@ def public_pages():
         schedule = EventIndexPage.objects.live().get(locale__language_code=language)
         found[f"past-events-{language}"] = (schedule, schedule.url + "past/")
         found[f"month-{language}"] = (schedule, f"{schedule.url}{today.year}/{today.month}/")
+        next_date = (
+            EventOccurrence.objects.filter(page__locale=schedule.locale)
+            .upcoming()
+            .order_by("start")
+            .first()
+        )
+        day = timezone.localtime(next_date.start)
+        found[f"day-{language}"] = (schedule, f"{schedule.url}{day.year}/{day.month}/{day.day}/")
         publications = PublicationIndexPage.objects.live().get(locale__language_code=language)
         year = PublicationPage.objects.child_of(publications).live().latest("date_published")
         found[f"publication-archive-{language}"] = (
