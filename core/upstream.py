@@ -422,6 +422,13 @@ def sqlite_search_classes():
     return SQLiteSearchBackend, SQLiteSearchQueryCompiler
 
 
+def postgres_rank(compiler, config):
+    """The relevance by which modelsearch's PostgreSQL search orders its results (title and body
+    weighted), for a query of ``compiler``, on a queryset joined to its index entries."""
+    search_query = compiler.build_tsquery(compiler.query, config=config)
+    return compiler._build_rank_expression(compiler.get_index_vectors(search_query), config)
+
+
 # A page's indexed text, from modelsearch's index table.
 INDEXED_BODY_TEXT = "index_entries__body_text"
 

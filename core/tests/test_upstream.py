@@ -384,6 +384,15 @@ def test_the_postgres_search_internals_search_backends_extends():
     assert "self.search_fields" in inspect.getsource(compiler_class.__init__)
 
 
+def test_the_postgres_rank_is_the_one_modelsearch_orders_by():
+    _index, _backend, compiler_class, _lexeme = upstream.postgres_search_classes()
+    assert parameters(compiler_class._build_rank_expression) == ["self", "vectors", "config"]
+    assert parameters(compiler_class.get_index_vectors) == ["self", "search_query"]
+    source = inspect.getsource(compiler_class.search)
+    assert "vectors = self.get_search_vectors(search_query)" in source
+    assert "self._build_rank_expression(vectors, config)" in source
+
+
 @pytest.mark.skipif(
     connection.vendor != "sqlite",
     reason="modelsearch defines its SQLite index model only on SQLite (PostgreSQL's is tested above)",
