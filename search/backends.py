@@ -27,7 +27,8 @@ from collections import defaultdict
 from functools import reduce
 
 from django.db import connection
-from django.db.models import F
+from django.db.models import BigIntegerField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 
 from core import upstream
@@ -163,18 +164,29 @@ if connection.vendor == "postgresql":
             return self.query_compiler_class(pages, query_string, operator="and")
 
         def unranked_matches(self, query_string, pages, limit, in_title):
-            # Read from the index entries (their GIN indexes), without the rank or the vector of
-            # each match that modelsearch selects; each candidate keeps its entry's id, by which
-            # rank_candidates finds the entry again without a look-up of every match.
+            # Read from the index entries (their GIN indexes) with no rank nor vector selected,
+            # each entry's page checked by a subquery on the page's primary key: PostgreSQL then
+            # stops at ``limit`` matches. (A join to the pages lets it hash every page of the
+            # language first.) Each candidate keeps its entry's id, by which rank_candidates
+            # reads the entry again.
             compiler = self.compiled(query_string, pages)
             tsquery = compiler.build_tsquery(compiler.query, config=self.query_configs)
-            vector = F("index_entries__title")
+            vector = F("title")
             if not in_title:
                 vector = CombinedExpression(
-                    vector, "||", F("index_entries__body"), output_field=SearchVectorField()
+                    vector, "||", F("body"), output_field=SearchVectorField()
                 )
-            matches = pages.alias(_vector_=vector).filter(_vector_=tsquery).order_by()
-            return list(matches.values_list("pk", "index_entries__pk")[:limit])
+            page = pages.filter(
+                pk=Cast(OuterRef("object_id"), BigIntegerField()),
+                content_type=OuterRef("content_type"),
+            ).order_by()
+            matches = (
+                upstream.index_entries_of(Page)
+                .alias(matched=vector, page_id=Subquery(page.values("pk")[:1]))
+                .filter(matched=tsquery, page_id__isnull=False)
+                .values_list("object_id", "pk")
+            )
+            return [(int(page_id), entry_id) for page_id, entry_id in matches[:limit]]
 
         def rank_candidates(self, query_string, pages, candidates):
             page_ids = [page_id for page_id, _entry_id in candidates]

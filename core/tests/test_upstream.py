@@ -407,6 +407,13 @@ def test_the_sqlite_search_internals_search_backends_extends():
         assert isinstance(SearchBackend({}), backend_class)
 
 
+def test_index_entries_hold_an_objects_primary_key_as_text_and_its_type():
+    entries = upstream.index_entries_of(Page)
+    fields = {field.name for field in entries.model._meta.get_fields()}
+    assert {"object_id", "content_type", "title"} <= fields
+    assert entries.model._meta.get_field("object_id").get_internal_type() == "CharField"
+
+
 def test_the_indexed_body_text_is_a_page_lookup():
     from modelsearch.backends.database.postgres import postgres
 
