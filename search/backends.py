@@ -24,7 +24,7 @@ import copy
 import operator
 import re
 from collections import defaultdict
-from functools import reduce
+from functools import cache, reduce
 
 from django.db import connection
 from django.db.models import BigIntegerField, F, OuterRef, Subquery
@@ -66,6 +66,7 @@ class CappedSearchMixin:
         return self.search(query_string, pages.filter(pk__in=candidates), operator="and")
 
 
+@cache  # one class per stock backend, not one per search
 def with_capped_search(backend_class):
     return type(backend_class.__name__, (CappedSearchMixin, backend_class), {})
 
