@@ -431,8 +431,22 @@ def sqlite_search_classes():
     return SQLiteSearchBackend, SQLiteSearchQueryCompiler
 
 
+def postgres_rank(compiler, config):
+    """The relevance by which modelsearch's PostgreSQL search orders its results (title and body
+    weighted), for a query of ``compiler``, on a queryset joined to its index entries."""
+    search_query = compiler.build_tsquery(compiler.query, config=config)
+    return compiler._build_rank_expression(compiler.get_index_vectors(search_query), config)
+
+
+def index_entries_of(model):
+    """modelsearch's index entries (PostgreSQL's table: title and body vectors, an object's
+    primary key as text in ``object_id``), reached from ``model``'s relation to them."""
+    return model._meta.get_field(INDEX_ENTRIES).related_model.objects.all()
+
+
 # A page's indexed text, from modelsearch's index table.
-INDEXED_BODY_TEXT = "index_entries__body_text"
+INDEX_ENTRIES = "index_entries"
+INDEXED_BODY_TEXT = f"{INDEX_ENTRIES}__body_text"
 
 
 # --- HTTP ---

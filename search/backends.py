@@ -13,15 +13,22 @@ Without ``LANGUAGE`` (searches across every language) a query matches the stems 
 configured language. Autocomplete (the admin's page search) keeps the unstemmed ``simple``
 configuration. On other databases (SQLite FTS5) the stock database backend
 is used (with quotes in words escaped for FTS5): no stemming, the same results for exact words.
+
+Every backend here also searches with a cap (``capped_search``): a common word matches most pages,
+and ranking or counting all of them costs time in proportion to the content. Only up to ``cap``
+candidates are ranked, those matching in their title first, and matches are counted up to one past
+the cap, enough to say there are more.
 """
 
 import copy
 import operator
 import re
 from collections import defaultdict
-from functools import reduce
+from functools import cache, reduce
 
 from django.db import connection
+from django.db.models import BigIntegerField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 
 from core import upstream
@@ -32,8 +39,46 @@ HIGHLIGHT_START = "\x02"
 HIGHLIGHT_STOP = "\x03"
 
 
+class CappedSearchMixin:
+    def capped_search(self, query_string, pages, cap):
+        """The ranked matches among ``pages`` (at most ``cap``) and how many pages match, counted
+        up to ``cap + 1``."""
+        candidates = self.candidates(query_string, pages, cap + 1)
+        return self.rank_candidates(query_string, pages, candidates[:cap]), len(candidates)
+
+    def candidates(self, query_string, pages, limit):
+        """Up to ``limit`` matching pages, unranked: those matching in their title first (the
+        best results usually do), then any others."""
+        in_title = self.unranked_matches(query_string, pages, limit, in_title=True)
+        if len(in_title) >= limit:
+            return in_title
+        anywhere = self.unranked_matches(query_string, pages, limit, in_title=False)
+        return list(dict.fromkeys(in_title + anywhere))[:limit]
+
+    def unranked_matches(self, query_string, pages, limit, in_title):
+        fields = ["title"] if in_title else None
+        matches = self.search(
+            query_string, pages, fields=fields, operator="and", order_by_relevance=False
+        )
+        return [page.pk for page in matches[:limit]]
+
+    def rank_candidates(self, query_string, pages, candidates):
+        return self.search(query_string, pages.filter(pk__in=candidates), operator="and")
+
+
+@cache  # one class per stock backend, not one per search
+def with_capped_search(backend_class):
+    return type(backend_class.__name__, (CappedSearchMixin, backend_class), {})
+
+
 if connection.vendor == "postgresql":
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVector
+    from django.contrib.postgres.search import (
+        SearchHeadline,
+        SearchQuery,
+        SearchVector,
+        SearchVectorField,
+    )
+    from django.db.models.expressions import CombinedExpression
     from modelsearch.query import PlainText
     from wagtail.models import Locale, Page
 
@@ -87,7 +132,7 @@ if connection.vendor == "postgresql":
                 for field_lookup, search_field in self.search_fields.items()
             ]
 
-    class LocalePostgresSearchBackend(PostgresSearchBackend):
+    class LocalePostgresSearchBackend(CappedSearchMixin, PostgresSearchBackend):
         query_compiler_class = LocalePostgresSearchQueryCompiler
         index_class = LocalePostgresIndex
 
@@ -115,6 +160,44 @@ if connection.vendor == "postgresql":
             if self.language:
                 return self.config_for_language(self.language)
             return sorted({self.config, *self.language_configs.values()})
+
+        def compiled(self, query_string, pages):
+            return self.query_compiler_class(pages, query_string, operator="and")
+
+        def unranked_matches(self, query_string, pages, limit, in_title):
+            # Read from the index entries (their GIN indexes) with no rank nor vector selected,
+            # each entry's page checked by a subquery on the page's primary key: PostgreSQL then
+            # stops at ``limit`` matches. (A join to the pages lets it hash every page of the
+            # language first.) Each candidate keeps its entry's id, by which rank_candidates
+            # reads the entry again.
+            compiler = self.compiled(query_string, pages)
+            tsquery = compiler.build_tsquery(compiler.query, config=self.query_configs)
+            vector = F("title")
+            if not in_title:
+                vector = CombinedExpression(
+                    vector, "||", F("body"), output_field=SearchVectorField()
+                )
+            page = pages.filter(
+                pk=Cast(OuterRef("object_id"), BigIntegerField()),
+                content_type=OuterRef("content_type"),
+            ).order_by()
+            matches = (
+                upstream.index_entries_of(Page)
+                .alias(matched=vector, page_id=Subquery(page.values("pk")[:1]))
+                .filter(matched=tsquery, page_id__isnull=False)
+                .values_list("object_id", "pk")
+            )
+            return [(int(page_id), entry_id) for page_id, entry_id in matches[:limit]]
+
+        def rank_candidates(self, query_string, pages, candidates):
+            page_ids = [page_id for page_id, _entry_id in candidates]
+            entry_ids = [entry_id for _page_id, entry_id in candidates]
+            rank = upstream.postgres_rank(self.compiled(query_string, pages), self.query_configs)
+            return (
+                pages.filter(pk__in=page_ids, index_entries__pk__in=entry_ids)
+                .alias(_rank_=rank)
+                .order_by(F("_rank_").desc(), "-pk")
+            )
 
         def headline(self, query_string):
             """An annotation for pages: the passage of the page's indexed text that matches,
@@ -147,19 +230,17 @@ elif connection.vendor == "sqlite" and upstream.sqlite_full_text_search_availabl
                 query = PlainText(query.query_string.replace('"', '""'), operator=query.operator)
             return super().build_search_query_content(query, config=config)
 
-    class QuotingSQLiteSearchBackend(SQLiteSearchBackend):
+    class QuotingSQLiteSearchBackend(CappedSearchMixin, SQLiteSearchBackend):
         query_compiler_class = QuotingSQLiteSearchQueryCompiler
 
     def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
         backend = DatabaseSearchBackend(params)
         # The stock factory falls back to plain LIKE queries while the FTS5 table is missing.
-        return (
-            QuotingSQLiteSearchBackend(params)
-            if isinstance(backend, SQLiteSearchBackend)
-            else backend
-        )
+        if isinstance(backend, SQLiteSearchBackend):
+            return QuotingSQLiteSearchBackend(params)
+        return with_capped_search(type(backend))(params)
 
 else:
 
     def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
-        return DatabaseSearchBackend(params)
+        return with_capped_search(type(DatabaseSearchBackend(params)))(params)

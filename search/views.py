@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db.models import Q, prefetch_related_objects
 from django.template.response import TemplateResponse
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
@@ -191,17 +192,17 @@ def search(request):
 
     backend = get_search_backend(LANGUAGE=locale.language_code)
     promotions = []
-    results = Page.objects.none()
+    results, matches = Page.objects.none(), 0
+    cap = settings.SEARCH_RESULTS_CAP
     if search_query:
         promotions = promotions_for(search_query, locale)
         promoted_pages = [promotion.page_id for promotion in promotions if promotion.page_id]
         pages = public_pages(Page, locale).exclude(pk__in=promoted_pages)
-        # Only the type of each page found: describe() loads the page of results by type. The
-        # database then carries narrow rows through the ranking of every match.
-        results = backend.search(search_query, pages.only("content_type"), operator="and")
+        # Only the type of each page found: describe() loads the page of results by type.
+        results, matches = backend.capped_search(search_query, pages.only("content_type"), cap)
 
-    search_results = paginate(request, results, per_page=RESULTS_PER_PAGE)
-    result_count = search_results.paginator.count
+    result_count = min(matches, cap)
+    search_results = paginate(request, results, per_page=RESULTS_PER_PAGE, count=result_count)
     found = result_count + len(promotions)
     count_search(request, search_query, locale, found)
 
@@ -216,6 +217,8 @@ def search(request):
             if result_count
             else [],
             "total_count": found,
+            "more_than_cap": matches > cap,
+            "result_cap": number_format(cap, force_grouping=True),
             "pagination_query": urlencode({"q": search_query}),
             "promotions": promotions if search_results.number == 1 else [],
             "spelling_suggestion": spelling_suggestion(search_query, locale)

@@ -384,6 +384,15 @@ def test_the_postgres_search_internals_search_backends_extends():
     assert "self.search_fields" in inspect.getsource(compiler_class.__init__)
 
 
+def test_the_postgres_rank_is_the_one_modelsearch_orders_by():
+    _index, _backend, compiler_class, _lexeme = upstream.postgres_search_classes()
+    assert parameters(compiler_class._build_rank_expression) == ["self", "vectors", "config"]
+    assert parameters(compiler_class.get_index_vectors) == ["self", "search_query"]
+    source = inspect.getsource(compiler_class.search)
+    assert "vectors = self.get_search_vectors(search_query)" in source
+    assert "self._build_rank_expression(vectors, config)" in source
+
+
 @pytest.mark.skipif(
     connection.vendor != "sqlite",
     reason="modelsearch defines its SQLite index model only on SQLite (PostgreSQL's is tested above)",
@@ -396,6 +405,13 @@ def test_the_sqlite_search_internals_search_backends_extends():
     assert parameters(compiler_class.build_search_query_content) == ["self", "query", "config"]
     if upstream.sqlite_full_text_search_available():
         assert isinstance(SearchBackend({}), backend_class)
+
+
+def test_index_entries_hold_an_objects_primary_key_as_text_and_its_type():
+    entries = upstream.index_entries_of(Page)
+    fields = {field.name for field in entries.model._meta.get_fields()}
+    assert {"object_id", "content_type", "title"} <= fields
+    assert entries.model._meta.get_field("object_id").get_internal_type() == "CharField"
 
 
 def test_the_indexed_body_text_is_a_page_lookup():

@@ -140,6 +140,44 @@ def test_results_are_paginated_with_a_count(client):
     assert set(found(first)).isdisjoint(found(second))
 
 
+class TestCappedSearch:
+    """A word on most pages: only SEARCH_RESULTS_CAP matches are ranked and counted."""
+
+    def test_more_matches_than_the_cap_are_counted_as_more(self, client, settings):
+        settings.SEARCH_RESULTS_CAP = 12
+        for number in range(14):
+            add_page("en", f"Meeting {number}", summary=f"Plonkwort notes {number}")
+        add_page("en", "Plonkwort")
+        first = search(client, "en", "plonkwort")
+        html = first.content.decode()
+        assert "More than 12 results for “plonkwort”. Add a word to narrow the search." in html
+        # The page titled with the word is a candidate and ranks first.
+        assert found(first)[0] == "Plonkwort"
+        second = search(client, "en", "plonkwort", page=2)
+        assert len(found(first)) == 10 and len(found(second)) == 2
+        assert set(found(first)).isdisjoint(found(second))
+        assert found(search(client, "en", "plonkwort", page=3)) == found(second)
+        # Counted once for the searches report, with the count shown.
+        [counted] = hit_counts.pending.take()
+        assert (counted["searches"], counted["last_result_count"]) == (1, 12)
+
+    def test_only_public_live_pages_of_the_language_fill_the_cap(self, client, settings):
+        settings.SEARCH_RESULTS_CAP = 2
+        for language in ("fi", "ru"):
+            for number in range(3):
+                add_page(language, f"Plonkwort {language} {number}")
+        for number in range(3):
+            add_page("en", f"Plonkwort draft {number}", live=False)
+            private = add_page("en", f"Plonkwort members {number}")
+            PageViewRestriction.objects.create(
+                page=private, restriction_type=PageViewRestriction.LOGIN
+            )
+        add_page("en", "Plonkwort open day")
+        response = search(client, "en", "plonkwort")
+        assert found(response) == ["Plonkwort open day"]
+        assert "1 result for “plonkwort”" in response.content.decode()
+
+
 def test_nothing_found_suggests_the_areas(client):
     html = search(client, "en", "qwxzvbnm").content.decode()
     assert "0 results" in html

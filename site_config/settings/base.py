@@ -534,3 +534,6 @@ WAGTAILSEARCH_BACKENDS = {
         "LANGUAGE_CONFIGS": {"en": "english", "fi": "finnish", "ru": "russian"},
     }
 }
+# A search ranks and counts at most this many matches (search/backends.py); past it, the visitor
+# is asked for another word.
+SEARCH_RESULTS_CAP = 1000
