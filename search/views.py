@@ -18,7 +18,14 @@ from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
 from core import upstream
-from core.caching import address_digest, is_anonymous_request, keep_response, kept_response
+from core.caching import (
+    address_digest,
+    content_version,
+    is_anonymous_request,
+    keep_response,
+    kept_response,
+    remembered_per_content_version,
+)
 from core.listing import paginate
 from core.models import AreaTaggedMixin, active_locale, private_pages_q, with_local_areas
 
@@ -65,10 +72,22 @@ def promotions_for(search_query, locale):
     )
 
 
+def title_vocabulary(locale):
+    """The words of this language's public titles, kept per content version: they are read
+    from every title, which a stream of misspelt searches would otherwise do each time."""
+
+    def read_titles():
+        titles = public_pages(Page, locale).values_list("title", flat=True)
+        return frozenset(word for title in titles for word in re.findall(r"\w{3,}", title.lower()))
+
+    return remembered_per_content_version(
+        f"search-title-words:{locale.pk}", content_version(), read_titles
+    )
+
+
 def spelling_suggestion(search_query, locale):
     """The query with each unknown word replaced by the closest word of this language's titles."""
-    titles = public_pages(Page, locale).values_list("title", flat=True)
-    vocabulary = {word for title in titles for word in re.findall(r"\w{3,}", title.lower())}
+    vocabulary = title_vocabulary(locale)
     words = re.findall(r"\w+", search_query.lower())
     corrected = [
         word

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -188,6 +189,17 @@ def test_nothing_found_suggests_the_areas(client):
 def test_a_misspelt_word_gets_a_suggestion(client):
     html = search(client, "en", "chior concret").content.decode()
     assert 'Did you mean <a href="?q=choir%20concert">choir concert</a>?' in html
+
+
+def test_the_titles_words_are_read_once_per_content_version(client):
+    """Suggestions come from every title of the language: misspelt searches, one after another,
+    must not read them all each time."""
+    search(client, "en", "chior")
+    with CaptureQueriesContext(connection) as queries:
+        html = search(client, "en", "concret").content.decode()
+    assert 'Did you mean <a href="?q=concert">concert</a>?' in html
+    titles_read = 'SELECT "wagtailcore_page"."title" AS "title" FROM'
+    assert not [query for query in queries if query["sql"].startswith(titles_read)]
 
 
 @pytest.mark.no_demo
