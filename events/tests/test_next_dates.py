@@ -3,6 +3,7 @@ area pages, the RSS feed and the newsletter's calendar read it rather than group
 come, so it must follow the clock and every way dates are written."""
 
 import datetime
+import re
 from io import StringIO
 
 import feedparser
@@ -160,7 +161,7 @@ def test_the_schedule_walks_its_index_in_date_order(client):
         assert client.get(index.url).status_code == 200
     assert not [query for query in queries if 'MIN("events_eventoccurrence"' in query["sql"]]
     listing = [query["sql"] for query in queries if '"next_start"' in query["sql"]]
-    assert len(listing) == 1 and "LIMIT 12" in listing[0], listing
+    assert len(listing) == 1 and re.search(r"LIMIT \d+$", listing[0]), listing
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_sort = off")
