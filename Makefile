@@ -27,9 +27,10 @@ run: translations
 	$(MANAGE) collectstatic --noinput -v0
 	@echo "==> Loading the demo content"
 	TASKS_IMMEDIATE=true $(MANAGE) load_demo_content
-	@echo "==> Serving http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/); scheduled pages are published every minute, event reminders, the purge of old sign-ups and of finished background tasks (which hold mail addresses) run hourly, background tasks done by a worker"
+	@echo "==> Serving http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/); scheduled pages are published and events past a date moved on to their next every minute, event reminders, the purge of old sign-ups and of finished background tasks (which hold mail addresses) run hourly, background tasks done by a worker"
 	@export SITE_WARM_URL=http://127.0.0.1:8000; \
 		( i=0; while sleep 60; do $(MANAGE) publish_scheduled >/dev/null 2>&1; \
+			$(MANAGE) refresh_event_dates >/dev/null 2>&1; \
 			if [ $$((i % 60)) -eq 0 ]; then $(MANAGE) send_event_reminders >/dev/null 2>&1; \
 			$(MANAGE) purge_registrations >/dev/null 2>&1; \
 			$(MANAGE) prune_db_task_results --min-age-days 2 --failed-min-age-days 7 >/dev/null 2>&1; \

@@ -1,7 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.utils.translation import gettext
 
-from .models import EventPage, in_date_order, soonest_first
+from .models import EventPage, upcoming_events
 
 
 def announced_title(event):
@@ -39,11 +39,9 @@ class UpcomingEventsFeed(Feed):
     def items(self):
         # The soonest, not the first added: with more upcoming events than the feed holds, a
         # reader would otherwise miss the ones about to happen.
-        events = EventPage.objects.child_of(self.index_page).live().public()
+        events = EventPage.objects.child_of(self.index_page)
         # With the dates of each item's publication, which the feed gives.
-        return in_date_order(
-            soonest_first(events)[: self.size], "first_published_at", "last_published_at"
-        )
+        return upcoming_events(events, self.size, "first_published_at", "last_published_at")
 
     def item_title(self, item):
         return announced_title(item)

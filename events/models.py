@@ -27,7 +27,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
-from core.caching import content_version, remembered_per_content_version
+from core.caching import (
+    content_version,
+    kept_per_content_version,
+    new_content_version,
+    remembered_per_content_version,
+)
 from core.fields import SPOKEN_LANGUAGE_CHOICES, ChoiceListField
 from core.listing import paginate
 from core.models import (
@@ -37,7 +42,6 @@ from core.models import (
     ReviewedSnippet,
     SectionIndexPage,
     SitePage,
-    SitePageQuerySet,
     areas_of_locale,
     in_language,
     ready_for_cards,
@@ -45,7 +49,13 @@ from core.models import (
 from core.structured_data import json_ld_script
 
 from .forms import WEEKDAY_CHOICES, DateListFormField, EventPageForm, date_label
-from .repeats import MAX_DATES, repeat_dates, synchronised_occurrences, weekly_dates
+from .repeats import (
+    MAX_DATES,
+    local_time,
+    repeat_dates,
+    synchronised_occurrences,
+    weekly_dates,
+)
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -154,7 +164,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         return chosen
 
     def filter_events(self, events, chosen):
-        """The visitor's filters, on ``EventPage`` or on ``event_pages()`` rows alike."""
+        """The visitor's filters on a queryset of ``EventPage``."""
         if chosen["area"]:
             events = events.filter(EventPage.in_area_q(chosen["area"]))
         if chosen["language"]:
@@ -183,16 +193,31 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     @path("", name="upcoming")
     def upcoming(self, request):
         def soonest_first_page(events):
-            items = paginate(request, soonest_first(events))
-            items.object_list = in_date_order(items.object_list)
+            from .availability import load_places_taken
+
+            schedule = soonest_first(events)
+            items = paginate(request, schedule, count=self.schedule_count(request, schedule))
+            items.object_list = load_places_taken(list(items.object_list))
             return items
 
-        schedule = event_pages().child_of(self).live().public()
+        schedule = self.events()
         return self.render(
             request,
             context_overrides=self.listing_context(
                 request, "upcoming", schedule, soonest_first_page
             ),
+        )
+
+    def schedule_count(self, request, schedule):
+        """How many events the filtered ``schedule`` holds, kept per content version: counting
+        reads every event to come. Time passing changes it only when a date is over, which
+        moves the content version on (``keep_next_dates_current``)."""
+        # The filters as asked for: ``filters`` has refused unknown ones.
+        chosen = (request.GET.get("area", ""), request.GET.get("language", ""))
+        return kept_per_content_version(
+            f"event-schedule-count:{self.pk}:{':'.join(chosen)}",
+            content_version(),
+            schedule.count,
         )
 
     @path("past/", name="past")
@@ -395,6 +420,13 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
     registration_questions = RegistrationQuestionsField(
         _("questions"), help_text=_("What else the sign-up form asks.")
     )
+    # The event's next date: its first not cancelled and not over (``upcoming_occurrences``),
+    # kept on the event so that the schedule reads its index in date order and stops after the
+    # events shown, rather than group every date to come. Set on each save, moved on when the
+    # date is over (``keep_next_dates_current``). ``next_finish`` is the last moment the date
+    # counts as to come (``upcoming_until``). Both empty when no date is to come.
+    next_start = models.DateTimeField(null=True, editable=False)
+    next_finish = models.DateTimeField(null=True, editable=False)
 
     base_form_class = EventPageForm
     content_panels = Page.content_panels + [
@@ -486,6 +518,11 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        indexes = [
+            models.Index(fields=["next_start", "page_ptr"], name="event_next_start"),
+            # The events whose next date is over (``refresh_next_dates``).
+            models.Index(fields=["next_finish"], name="event_next_finish"),
+        ]
 
     # A weekly club of 200 dates would list them all (issue 23).
     LISTED_DATES = 12
@@ -531,6 +568,17 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
         repeats, occurrences = list(self.repeats.all()), list(self.occurrences.all())
         if repeats or any(occurrence.repeat_key for occurrence in occurrences):
             self.occurrences = synchronised_occurrences(repeats, occurrences, EventOccurrence)
+
+    def save(self, *args, **kwargs):
+        # Saving a draft names the fields it writes, the dates not among them.
+        if kwargs.get("update_fields") is None:
+            self.note_next_date(timezone.now())
+        return super().save(*args, **kwargs)
+
+    def note_next_date(self, now):
+        """Set ``next_start`` and ``next_finish`` from the dates as they are in memory: saving
+        does; code that inserts events in bulk must too."""
+        self.next_start, self.next_finish = next_date(self.occurrences.all(), now)
 
     @cached_property
     def upcoming_occurrences(self):
@@ -755,28 +803,76 @@ class EventRepeat(Orderable):
             raise ValidationError(errors)
 
 
-def event_pages():
-    """Event pages as ``Page`` rows, to find which events a listing shows (``soonest_first``)
-    before loading them: filtered on the page table alone, the database need not join and
-    hash the events table too, which makes finding the soonest events much quicker."""
-    return SitePageQuerySet(Page).type(EventPage)
-
-
-def soonest_first(events):
-    """The events of a queryset (of ``event_pages()``, or of ``EventPage``) that have a date
-    still to come, soonest first, as rows of ``page_id`` and ``next_start`` (turn them into
-    pages with ``in_date_order``).
-
-    Grouping the upcoming dates, a narrow table, and then loading only the events shown stays
-    quick; ordering the events themselves by their next date made the database compute and sort
-    that date for every event first, which grows with the number of upcoming events."""
-    return (
-        EventOccurrence.objects.upcoming(timezone.now())
-        .filter(page__in=events.values("pk"))
-        .values("page_id")
-        .annotate(next_start=Min("start"))
-        .order_by("next_start", "page_id")
+def upcoming_until(occurrence):
+    """The last moment ``occurrence`` is to come (as ``OccurrenceQuerySet.upcoming`` has it):
+    its end, or its start when it has none; the end of its last day when it is all day."""
+    finishes = occurrence.end or occurrence.start
+    if not occurrence.all_day:
+        return finishes
+    last_day = timezone.localdate(finishes, timezone.get_default_timezone())
+    return local_time(last_day + datetime.timedelta(days=1), datetime.time.min) - (
+        datetime.timedelta(microseconds=1)
     )
+
+
+def next_date(occurrences, now):
+    """The start and ``upcoming_until`` of the soonest of ``occurrences`` that is to come at
+    ``now`` and not cancelled, or two Nones. The event's list of dates to come changes first
+    when that one is over, so the pair stays right until then."""
+    to_come = [o for o in occurrences if not o.cancelled and upcoming_until(o) >= now]
+    if not to_come:
+        return None, None
+    soonest = min(to_come, key=lambda occurrence: occurrence.start)
+    return soonest.start, upcoming_until(soonest)
+
+
+def refresh_next_dates(now):
+    """Move on the stored next date of the events whose one is over at ``now`` (to their next,
+    or to none), and the content version with them: what listed them is out of date. Gives how
+    many events moved on."""
+    over = list(
+        EventPage.objects.filter(next_finish__lt=now)
+        .only("next_start", "next_finish")
+        .prefetch_related(
+            models.Prefetch(
+                "occurrences",
+                EventOccurrence.objects.only("page", "start", "end", "all_day", "cancelled"),
+            )
+        )
+    )
+    for event in over:
+        event.note_next_date(now)
+    if over:
+        EventPage.objects.bulk_update(over, ["next_start", "next_finish"])
+        new_content_version()
+    return len(over)
+
+
+def keep_next_dates_current(now):
+    """Listings call this before reading the stored next dates, so that they are exact also
+    between two runs of ``manage.py refresh_event_dates``: an event whose next date is over
+    moves on to its next one (or off the schedule) at once, not up to a minute later.
+
+    The soonest stored finish is remembered per content version, so this asks the database
+    nothing until a date is over; then the first listing refreshes the events concerned (a
+    write in a GET request, but rare and idempotent: the dates as the occurrences give them at
+    ``now``, whoever writes them first) and moves the content version on."""
+    soonest = remembered_per_content_version(
+        "event-next-finish",
+        content_version(),
+        lambda: EventPage.objects.aggregate(finish=Min("next_finish")),
+    )
+    if soonest["finish"] is not None and soonest["finish"] < now:
+        refresh_next_dates(now)
+
+
+def soonest_first(events, now=None):
+    """The events of a queryset of ``EventPage`` that have a date still to come, soonest
+    first, by their stored next date: the database walks its index in date order and stops
+    after the events asked for, however many are to come."""
+    now = now or timezone.now()
+    keep_next_dates_current(now)
+    return events.filter(next_finish__gte=now).order_by("next_start", "pk")
 
 
 def with_card_fields(events, *fields):
@@ -798,27 +894,18 @@ def with_card_fields(events, *fields):
     )
 
 
-def in_date_order(rows, *fields):
-    """The events that rows of ``soonest_first`` name, in the rows' order, with their card's
-    fields and ``fields``. They are loaded by id alone: the rows already come from the filtered
-    events, and filtering again (by area, say) would cost as much as finding them."""
+def upcoming_events(events, count=4, *fields):
+    """The next ``count`` live events of a queryset of ``EventPage``, with their card's fields
+    and ``fields`` (``ready_for_cards`` them with the rest)."""
     from .availability import load_places_taken
 
-    rows = list(rows)
-    found = with_card_fields(EventPage.objects, *fields).in_bulk([row["page_id"] for row in rows])
-    return load_places_taken([found[row["page_id"]] for row in rows if row["page_id"] in found])
-
-
-def upcoming_events(events, count=4):
-    """The next ``count`` live events of a queryset of ``event_pages()`` (``ready_for_cards``
-    them with the rest)."""
-    events = events.live().public()
-    return in_date_order(soonest_first(events)[:count])
+    events = with_card_fields(events.live().public(), *fields)
+    return load_places_taken(list(soonest_first(events)[:count]))
 
 
 def upcoming_events_of_area(area, locale, request):
-    return upcoming_events(event_pages().filter(EventPage.in_area_q(area), locale=locale))
+    return upcoming_events(EventPage.objects.filter(EventPage.in_area_q(area), locale=locale))
 
 
 def next_events(locale_id):
-    return upcoming_events(event_pages().filter(locale_id=locale_id))
+    return upcoming_events(EventPage.objects.filter(locale_id=locale_id))

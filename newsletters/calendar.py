@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from core.models import Area
-from events.models import EventPage, event_pages, soonest_first
+from events.models import EventPage, soonest_first
 from publications.models import PublicationPage
 
 from .models import Delivery
@@ -19,11 +19,12 @@ FIRST_ISSUE_LOOKS_BACK = datetime.timedelta(weeks=6)
 
 
 def upcoming_events(locale, now):
-    rows = soonest_first(event_pages().live().public().filter(locale=locale)).filter(
-        next_start__lt=now + EVENTS_AHEAD
+    events = EventPage.objects.live().public().filter(locale=locale)
+    return list(
+        soonest_first(events, now)
+        .filter(next_start__lt=now + EVENTS_AHEAD)
+        .prefetch_related("areas")
     )
-    pages = EventPage.objects.prefetch_related("areas").in_bulk([row["page_id"] for row in rows])
-    return [pages[row["page_id"]] for row in rows if row["page_id"] in pages]
 
 
 def recent_publications(locale, now):

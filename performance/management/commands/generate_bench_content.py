@@ -347,6 +347,8 @@ class Command(BaseCommand):
                 for week in range(1 + number % 3)
             ],
         )
+        # Inserted in bulk, without the page's save that sets it.
+        page.note_next_date(self.now)
         page.bench_areas = [self.area(number, locale)]
         return page
 
