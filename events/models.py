@@ -30,7 +30,9 @@ from core.blocks import BodyStreamBlock
 from core.caching import (
     content_version,
     kept_per_content_version,
-    new_content_version,
+    live_state_version,
+    new_live_state_version,
+    note_live_state_shown,
     remembered_per_content_version,
 )
 from core.fields import SPOKEN_LANGUAGE_CHOICES, ChoiceListField
@@ -123,7 +125,8 @@ class OccurrenceQuerySet(models.QuerySet):
 
     def upcoming(self, now=None):
         """Occurrences not over yet and not cancelled: all-day ones last until the end of their
-        last day."""
+        last day. What shows them changes as dates are over (``schedule_version``)."""
+        note_live_state_shown()
         now = now or timezone.now()
         start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
         return self.with_finish().filter(
@@ -209,14 +212,13 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         )
 
     def schedule_count(self, request, schedule):
-        """How many events the filtered ``schedule`` holds, kept per content version: counting
-        reads every event to come. Time passing changes it only when a date is over, which
-        moves the content version on (``keep_next_dates_current``)."""
+        """How many events the filtered ``schedule`` holds, kept per ``schedule_version``:
+        counting reads every event to come."""
         # The filters as asked for: ``filters`` has refused unknown ones.
         chosen = (request.GET.get("area", ""), request.GET.get("language", ""))
         return kept_per_content_version(
             f"event-schedule-count:{self.pk}:{':'.join(chosen)}",
-            content_version(),
+            schedule_version(),
             schedule.count,
         )
 
@@ -582,6 +584,7 @@ class EventPage(RoutablePageMixin, HeldInLanguagesMixin, AreaTaggedMixin, SitePa
 
     @cached_property
     def upcoming_occurrences(self):
+        note_live_state_shown()
         now = timezone.now()
         return [o for o in self.sorted_occurrences if o.is_upcoming(now)]
 
@@ -826,10 +829,17 @@ def next_date(occurrences, now):
     return soonest.start, upcoming_until(soonest)
 
 
+def schedule_version():
+    """The version of what lists events to come: what editors publish, and the dates that are
+    over (``refresh_next_dates`` moves the live state on). The page being made depends on it."""
+    note_live_state_shown()
+    return f"{content_version()}+{live_state_version()}"
+
+
 def refresh_next_dates(now):
     """Move on the stored next date of the events whose one is over at ``now`` (to their next,
-    or to none), and the content version with them: what listed them is out of date. Gives how
-    many events moved on."""
+    or to none), and the live state with them: what listed them is out of date, and only that
+    (not every page, as the content version would). Gives how many events moved on."""
     over = list(
         EventPage.objects.filter(next_finish__lt=now)
         .only("next_start", "next_finish")
@@ -844,7 +854,7 @@ def refresh_next_dates(now):
         event.note_next_date(now)
     if over:
         EventPage.objects.bulk_update(over, ["next_start", "next_finish"])
-        new_content_version()
+        new_live_state_version()
     return len(over)
 
 
@@ -853,13 +863,13 @@ def keep_next_dates_current(now):
     between two runs of ``manage.py refresh_event_dates``: an event whose next date is over
     moves on to its next one (or off the schedule) at once, not up to a minute later.
 
-    The soonest stored finish is remembered per content version, so this asks the database
+    The soonest stored finish is remembered per ``schedule_version``, so this asks the database
     nothing until a date is over; then the first listing refreshes the events concerned (a
     write in a GET request, but rare and idempotent: the dates as the occurrences give them at
-    ``now``, whoever writes them first) and moves the content version on."""
+    ``now``, whoever writes them first) and moves the live state on."""
     soonest = remembered_per_content_version(
         "event-next-finish",
-        content_version(),
+        schedule_version(),
         lambda: EventPage.objects.aggregate(finish=Min("next_finish")),
     )
     if soonest["finish"] is not None and soonest["finish"] < now:

@@ -15,10 +15,11 @@ from django.db.models import OuterRef, Subquery
 from django.test.utils import CaptureQueriesContext
 from wagtail_localize.models import TranslationSource
 
-from core.caching import content_version
+from core.caching import content_version, live_state_version
 from core.tests.factories import translate
 from events.models import EventOccurrence, EventPage
 from events.tests.test_events import HELSINKI, add_event, index_page
+from publications.models import PublicationPage
 
 pytestmark = pytest.mark.django_db
 
@@ -117,13 +118,16 @@ def test_cancelled_dates_are_skipped_and_cancelled_events_listed(client):
     ]
 
 
-def test_refresh_event_dates_moves_events_on_and_the_content_version(lecture_and_walk):
+def test_refresh_event_dates_moves_events_on_and_the_live_state(lecture_and_walk):
+    """Dates over are the live state's: the pages that list events are made afresh, the others
+    (and the layout, kept per content version) stay kept."""
     with time_machine.travel(at(3, 21, 12), tick=False):
         add_event(lecture_and_walk, "Cedar fair", at(3, 22, 10), at(3, 29, 10))
     with time_machine.travel(at(3, 23, 12), tick=False):
-        version = content_version()
+        content, live_state = content_version(), live_state_version()
         call_command("refresh_event_dates", stdout=StringIO())
-        assert content_version() != version
+        assert live_state_version() != live_state
+        assert content_version() == content
     dates = dict(EventPage.objects.values_list("title", "next_start"))
     assert dates["Cedar fair"] == at(3, 29, 10)
     assert dates["Aurora lecture"] is None and dates["Birch walk"] is None
@@ -169,3 +173,22 @@ def test_the_schedule_walks_its_index_in_date_order(client):
             plan = "\n".join(row[0] for row in cursor.fetchall())
         assert plan.startswith("Limit") and "event_next_start" in plan, plan
         assert "Sort" not in plan and "Aggregate" not in plan, plan
+
+
+def test_a_date_over_makes_afresh_the_lists_of_events_and_no_other_page(
+    client, settings, lecture_and_walk
+):
+    """With the page cache on, the scheduler's refresh moves the lecture down the schedule and
+    the home page at once; a publication's page, which lists no event, stays kept. (Minutes
+    apart: the cache's entries expire by the clock too.)"""
+    settings.PAGE_CACHE_SECONDS = 300
+    publication = PublicationPage.objects.live().filter(locale__language_code="en").first().url
+    with time_machine.travel(at(3, 5, 19, 58), tick=False):
+        assert schedule_titles(client, lecture_and_walk) == ["Aurora lecture", "Birch walk"]
+        assert home_titles(client, lecture_and_walk) == ["Aurora lecture", "Birch walk"]
+        client.get(publication)
+    with time_machine.travel(at(3, 5, 20, 1), tick=False):
+        call_command("refresh_event_dates", stdout=StringIO())
+        assert schedule_titles(client, lecture_and_walk) == ["Birch walk", "Aurora lecture"]
+        assert home_titles(client, lecture_and_walk) == ["Birch walk", "Aurora lecture"]
+        assert client.get(publication)["X-Page-Cache"] == "hit"
