@@ -663,6 +663,8 @@ class EventOccurrence(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("date and time")
         verbose_name_plural = _("dates and times")
+        # The month and day views read a span of days: without it, every date of the schedule.
+        indexes = [models.Index(fields=["start", "page"], name="event_occurrence_start")]
 
     def clean(self):
         super().clean()
