@@ -423,6 +423,16 @@ def publish_on_request():
         print("published", flush=True)
 
 
+def wait_for_line(stream, expected):
+    """Read ``stream`` up to the line ``expected``; the lines before it (the site's log, which
+    goes to standard output) are passed on."""
+    for line in stream:
+        if line.strip() == expected:
+            return
+        sys.stderr.write(line)
+    raise SystemExit("the publishing process stopped")
+
+
 def measure_first_visits_after_publish(scale, pages):
     """Each page type's first visit after a publication, with the worker warming pages."""
     environment = warming_environment(scale)
@@ -447,8 +457,7 @@ def measure_first_visits_after_publish(scale, pages):
             for _publish in range(PUBLISHES):
                 publisher.stdin.write("\n")
                 publisher.stdin.flush()
-                if publisher.stdout.readline().strip() != "published":
-                    raise SystemExit("the publishing process stopped")
+                wait_for_line(publisher.stdout, "published")
                 started = time.perf_counter()
                 # As the warming worker and browsers ask: the page cache keeps that encoding.
                 with fetch(page["url"], 60, headers={"Accept-Encoding": "gzip"}) as answer:
