@@ -5,7 +5,7 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Exists, F, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
@@ -286,24 +286,33 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         the first event to that of the last, and at least from this month to a year ahead.
         Outside them are only empty months, which crawlers following "next month" would read
         one by one to 2100; visitors never see a link out of them."""
-        # Kept per content version: the aggregate reads every date of the schedule.
-        bounds = remembered_per_content_version(
-            f"event-months:{self.pk}",
-            content_version(),
-            lambda: (
-                EventOccurrence.objects.with_finish()
-                .filter(page__in=EventPage.objects.child_of(self).live().values("id"))
-                .aggregate(first=Min("start"), last=Max("finishes"))
-            ),
-        )
+        span = self.dates_span()
         this_month = timezone.localdate().replace(day=1)
         months = [this_month, this_month.replace(year=this_month.year + 1)]
         months += [
             timezone.localdate(moment).replace(day=1)
-            for moment in bounds.values()
+            for moment in (span["first"], span["last"])
             if moment is not None
         ]
         return min(months), max(months)
+
+    def dates_span(self):
+        """The first start, the last finish and the longest run of the dates of the schedule's
+        live events, which bound the month and day views. Kept per content version, and in one
+        aggregate: it reads every date of the schedule."""
+        return remembered_per_content_version(
+            f"event-dates-span:{self.pk}",
+            content_version(),
+            lambda: (
+                EventOccurrence.objects.with_finish()
+                .filter(page__in=EventPage.objects.child_of(self).live().values("id"))
+                .aggregate(
+                    first=Min("start"),
+                    last=Max("finishes"),
+                    longest=Max(F("finishes") - F("start")),
+                )
+            ),
+        )
 
     @path("this-month/", name="this_month")
     def this_month(self, request):

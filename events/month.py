@@ -7,17 +7,16 @@ import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Case, Count, DateField, F, Max, Value, When, Window
+from django.db.models import Case, Count, DateField, F, Value, When, Window
 from django.db.models.functions import RowNumber, TruncDate
 from django.http import Http404
 from django.utils import timezone
 
-from core.caching import content_version, remembered_per_content_version
 from core.fields import SPOKEN_LANGUAGE_CHOICES
 from core.listing import paginate
 from core.models import areas_of_locale
 
-from .models import MAX_YEAR, MIN_YEAR, EventOccurrence, EventPage
+from .models import MAX_YEAR, MIN_YEAR, EventOccurrence
 
 # A day's events shown in the month view; the rest are a link away, on the day view.
 EVENTS_PER_DAY = 5
@@ -94,27 +93,12 @@ class ScheduleDates:
         )
 
 
-def longest_run(index):
-    """The longest time a date of a live event of the schedule ``index`` runs; kept per content
-    version, as the aggregate reads every date."""
-    return remembered_per_content_version(
-        f"event-longest-run:{index.pk}",
-        content_version(),
-        lambda: (
-            EventOccurrence.objects.with_finish()
-            .filter(page__in=EventPage.objects.child_of(index).live().values("id"))
-            .aggregate(longest=Max(F("finishes") - F("start")))["longest"]
-            or datetime.timedelta(0)
-        ),
-    )
-
-
 def filtered_schedule(index, request):
     """The dates of the events the visitor's filters leave on the schedule ``index``
     (``ScheduleDates``), and what the filter form and the links that keep the filters need."""
     chosen = index.filters(request)
     event_ids = index.filter_events(index.events(), chosen).values("id")
-    return ScheduleDates(event_ids, longest_run(index)), {
+    return ScheduleDates(event_ids, index.dates_span()["longest"] or datetime.timedelta(0)), {
         "chosen": chosen,
         "filter_query": filter_query(chosen),
         "areas": areas_of_locale(index.locale_id),
