@@ -29,6 +29,9 @@ environment:
     BENCH_SCALE_SECONDS 2 (per run, at the larger sizes)
     BENCH_CONNECTIONS   32 (cached pages and the static file; uncached pages use the workers' count)
     BENCH_PUBLISHES     3 (publications, and first visits after them, per page type)
+    BENCH_WARMING_REDIS_URL
+                        redis://127.0.0.1:6379/13 (the shared cache of those first visits, as
+                        in production; empty or unreachable: each worker's own memory)
     BENCH_PAGES         unset: every page type; else the rows whose names contain one of these
                         comma-separated words, e.g. "weekly" for the weekly club's rows alone:
                         BENCH_PAGES=weekly python bench/run.py --no-prepare
@@ -71,6 +74,8 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 PUBLISHES = int(os.environ.get("BENCH_PUBLISHES", "3"))
 ONLY_PAGES = [word.strip() for word in os.environ.get("BENCH_PAGES", "").split(",") if word.strip()]
 BASE = f"http://127.0.0.1:{PORT}"
+# The first visits after a publication are measured with a shared cache, as in production.
+WARMING_REDIS_URL = os.environ.get("BENCH_WARMING_REDIS_URL", "redis://127.0.0.1:6379/13")
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 
 
@@ -188,7 +193,7 @@ def pick_urls_and_measure():
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from core.caching import new_content_version
+    from core.caching import new_content_version, new_page_content_version
     from culture.models import ActivityPage, GalleryIndexPage, GalleryPage, SectionPage
     from events.models import EventIndexPage, EventPage
     from home.models import LocationPage, PeoplePage, StandardPage
@@ -245,9 +250,15 @@ def pick_urls_and_measure():
             raise SystemExit(f"{url} answered {response.status_code}")
         # 21 requests: on a shared machine the median of fewer moved too much from run to run.
         render = median_time(client, url)
-        # The first visit after content changed: the routes, language links, areas and layout
-        # kept per content version are looked up again (the rendered cards are not: their markup
-        # is keyed on what they show).
+        # The first visit after an editor published new content for a live page, the most common
+        # change: what is kept per content version (the page, its listings) is read again, what
+        # is kept per structure version (routes, language links, areas, the layout) is not.
+        new_page_content_version()
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        edited_query_count = len(queries)
+        # After a change of the structure (a new page, a new title, a snippet): those are looked
+        # up again too (the rendered cards are not: their markup is keyed on what they show).
         new_content_version()
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
@@ -260,6 +271,8 @@ def pick_urls_and_measure():
                 "bytes": len(response.content),
                 "gzip bytes": len(gzip.compress(response.content)),
                 "render": render,
+                "edited queries": edited_query_count,
+                "edited render": median_time(client, url, before_each=new_page_content_version),
                 "changed queries": changed_query_count,
                 "changed render": median_time(client, url, before_each=new_content_version),
             }
@@ -433,9 +446,26 @@ def wait_for_line(stream, expected):
     raise SystemExit("the publishing process stopped")
 
 
+def emptied_redis(url):
+    """``url``, emptied, if a Redis answers there; else None."""
+    import redis
+
+    if not url:
+        return None
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
+    except redis.RedisError:
+        return None
+    return url
+
+
 def measure_first_visits_after_publish(scale, pages):
-    """Each page type's first visit after a publication, with the worker warming pages."""
+    """Each page type's first visit after a publication, with the worker warming pages: with
+    a shared cache, as production runs several workers, when one can be reached."""
     environment = warming_environment(scale)
+    shared_cache = emptied_redis(WARMING_REDIS_URL)
+    if shared_cache:
+        environment["REDIS_URL"] = shared_cache
     print(f"==> {scale}: first visits after a publication, worker warming", flush=True)
     server = start_gunicorn(300, environment=environment)
     worker = subprocess.Popen(
@@ -464,7 +494,11 @@ def measure_first_visits_after_publish(scale, pages):
                     answer.read()
                     hits += answer.headers.get("X-Page-Cache") == "hit"
                 timings.append((time.perf_counter() - started) * 1000)
-            page["after publish"] = {"ms": statistics.median(timings), "hits": hits}
+            page["after publish"] = {
+                "ms": statistics.median(timings),
+                "hits": hits,
+                "cache": shared_cache or "local memory (no Redis answered)",
+            }
     finally:
         publisher.stdin.close()
         publisher.wait(timeout=30)
@@ -579,7 +613,8 @@ def print_table(scale, pages, static_url, seconds, memory_before, memory_after, 
     print(f"\n#### {size}\n")
     demo_render = {page["name"]: page["render"] for page in demo_pages or ()}
     header = (
-        "| page type | SQL | HTML KiB (gzip) | render ms | growth | after a change: SQL | render ms"
+        "| page type | SQL | HTML KiB (gzip) | render ms | growth | after an edit: SQL | render ms"
+        " | after a new page: SQL | render ms"
         " | first visit after a publish: ms | from the cache | uncached req/s | p50 ms"
         " | p99 ms | cached req/s | p50 ms | p99 ms | % of static | errors |"
     )
@@ -594,7 +629,8 @@ def print_table(scale, pages, static_url, seconds, memory_before, memory_after, 
         )
         print(
             f"| {page['name']} | {page['queries']} | {page['bytes'] / 1024:.1f} ({page['gzip bytes'] / 1024:.1f}) "
-            f"| {page['render']:.0f} | {growth} | {page['changed queries']} | {page['changed render']:.0f} "
+            f"| {page['render']:.0f} | {growth} | {page['edited queries']} | {page['edited render']:.0f} "
+            f"| {page['changed queries']} | {page['changed render']:.0f} "
             f"| {page['after publish']['ms']:.0f} | {page['after publish']['hits']}/{PUBLISHES} "
             f"| {uncached['rps']:.0f} | {uncached['p50']:.1f} | {uncached['p99']:.1f} "
             f"| {cached['rps']:.0f} | {cached['p50']:.1f} | {cached['p99']:.1f} "
@@ -602,7 +638,7 @@ def print_table(scale, pages, static_url, seconds, memory_before, memory_after, 
         )
     statics = [page["static"] for page in pages]
     print(
-        f"| static file ({static_url.rsplit('/', 1)[1]}), median beside the pages | 0 | | | | | | | | | | "
+        f"| static file ({static_url.rsplit('/', 1)[1]}), median beside the pages | 0 | | | | | | | | | | | | "
         f"| {statistics.median(run['rps'] for run in statics):.0f} "
         f"| {statistics.median(run['p50'] for run in statics):.1f} "
         f"| {statistics.median(run['p99'] for run in statics):.1f} | 100 % | {sum(run['errors'] for run in statics)} |"
@@ -611,10 +647,15 @@ def print_table(scale, pages, static_url, seconds, memory_before, memory_after, 
         f"\n{WORKERS} gunicorn workers, wrk {seconds} s per page type; uncached with {WORKERS} connections, "
         f"cached and static with {CONNECTIONS}, in turns of {max(1, seconds // 4)} s; "
         f"cache: {os.environ.get('REDIS_URL') or 'local memory'}; growth: render ms / the demo's. "
+        "After an edit: the first request after new content was published for a live page (the "
+        "content version moved on); after a new page: after a change of the structure too (a new "
+        "page, a new title, a snippet). "
         f"First visit after a publish: the median of {PUBLISHES}, each after an event was published "
         "from another process and the task worker had warmed what it touched (its page, its "
-        "listings, the home pages); without Redis a worker's page cache is its own, so a visit "
-        "reaches the warmed copy only when it comes to the worker that answered the warming."
+        "listings, the home pages and the menu's sections); cache: "
+        f"{pages[0]['after publish']['cache']}: without Redis a "
+        "worker's page cache is its own, so a visit reaches the warmed copy only when it comes to "
+        "the worker that answered the warming."
     )
     served = sum(page["cached"]["requests"] + page["static"]["requests"] for page in pages)
     print(

@@ -6,6 +6,11 @@
 - *the live state's version*: a second such number, for what changes with no editor (the
   places visitors take at events, the dates that are over), on which only the pages that show
   it depend;
+- *the structure's version*: a third, for where pages are and what they are called (addresses,
+  titles, which are live and in which language, privacy) and for snippets, settings, sites and
+  locales: what the layout, the routes and the language links show. It moves with the content
+  version, except when an editor publishes new content for a live page whose place, title and
+  menu entry stay the same (``new_page_content_version``), the most common change;
 - *kept*: in the shared cache (Redis in production, else the process's memory), under the
   content version, so a new version is a new key and nothing kept goes stale;
 - *remembered*: in the process's own memory (a ``Memo``), for values their key fully determines.
@@ -56,7 +61,8 @@ class Memo:
 # The stored numbers' rows. The content version: what editors publish. The live state: what
 # changes with no editor (places taken, dates over), which only the pages that show it depend
 # on, so that a sign-up does not make every other page and the layout be made afresh.
-CONTENT, LIVE_STATE = 1, 2
+CONTENT, LIVE_STATE, STRUCTURE = 1, 2, 3
+ROWS = (CONTENT, LIVE_STATE, STRUCTURE)
 
 # The stored numbers ({row: number}) as read at the start of the current request or task
 # (``content_version_read_once``).
@@ -76,10 +82,8 @@ request_live_state = ContextVar("live_state_shown", default=None)
 def stored_numbers():
     from core.models import ContentVersion
 
-    numbers = dict(
-        ContentVersion.objects.filter(pk__in=(CONTENT, LIVE_STATE)).values_list("pk", "number")
-    )
-    missing = [row for row in (CONTENT, LIVE_STATE) if row not in numbers]
+    numbers = dict(ContentVersion.objects.filter(pk__in=ROWS).values_list("pk", "number"))
+    missing = [row for row in ROWS if row not in numbers]
     if missing:  # a database emptied (a test's flush) or restored without the rows
         ContentVersion.objects.bulk_create(
             [ContentVersion(pk=row, number=time.time_ns()) for row in missing],
@@ -130,6 +134,10 @@ class LiveStateMove(NumberMove):
     row = LIVE_STATE
 
 
+class StructureMove(NumberMove):
+    row = STRUCTURE
+
+
 def current_version(move_class):
     """The version of a stored number, the same in every process: the number (read once per
     request), plus the current transaction's own changes not committed yet."""
@@ -149,6 +157,13 @@ def live_state_version():
     return current_version(LiveStateMove)
 
 
+def structure_version():
+    """The version of where pages are, what they are called, which are live and private, and
+    of snippets, settings, sites and locales: it moves only when the content version does, so
+    what is kept under it is never older than what is kept under the content version."""
+    return current_version(StructureMove)
+
+
 def move_version_on(move_class):
     connection = transaction.get_connection()
     if connection.in_atomic_block:
@@ -164,6 +179,15 @@ def move_version_on(move_class):
 
 
 def new_content_version():
+    """After any change visitors may see: everything kept is made afresh."""
+    move_version_on(StoredNumberMove)
+    move_version_on(StructureMove)
+
+
+def new_page_content_version():
+    """After new content was published for a live page that stays where it is, with the same
+    title and menu entry: what is kept per structure version (routes, the layout, language
+    links) stays valid."""
     move_version_on(StoredNumberMove)
 
 
@@ -225,10 +249,11 @@ KEPT_SECONDS = 24 * 60 * 60
 
 
 def kept_per_content_version(name, version, make):
-    """``make()``, kept in the cache under ``name`` for this content ``version``: for what
-    depends only on the published content (a site, a route, language links, the layout), which
-    every publication, move or deletion moves on (``invalidation``). ``make`` must not return
-    None, which means "not kept"."""
+    """``make()``, kept in the cache under ``name`` for this ``version``: the content version,
+    for what depends only on the published content, which every publication, move or deletion
+    moves on (``invalidation``); or the structure version, for what depends only on where pages
+    are and what they are called (a site, a route, language links, the layout). ``make`` must
+    not return None, which means "not kept"."""
     key = f"{name}:{version}"
     value = cache.get(key)
     if value is None:

@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from .caching import content_version, remembered_per_content_version
+from .caching import remembered_per_content_version, structure_version
 from .models import ContactSettings, OrganisationDetails, Partner, private_pages_q
 
 
@@ -57,7 +57,8 @@ def chrome_for_request(request):
     """The layout's menu, home page, organisation details, partners and contact details.
 
     They are the same on every page of a language, so they are built once per language and
-    content version and shared by all requests (and all processes, with a shared cache)."""
-    version = content_version()
-    language = get_language()
-    return remembered_per_content_version(f"site-chrome:{language}", version, build_site_chrome)
+    structure version (titles, menu entries, snippets and settings all move it on) and shared by
+    all requests (and all processes, with a shared cache)."""
+    return remembered_per_content_version(
+        f"site-chrome:{get_language()}", structure_version(), build_site_chrome
+    )

@@ -31,7 +31,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import upstream
-from .caching import Memo, content_version, remembered_per_content_version
+from .caching import Memo, remembered_per_content_version, structure_version
 from .fields import SpokenLanguagesField, spoken_language_names
 from .forms import AreaTaggedPageForm, SitePageForm
 from .pictures import USES, filter_specs_of_own_fields, own_field_pictures
@@ -431,10 +431,11 @@ class HeldInLanguagesMixin(models.Model):
 
 def area_translations():
     """Every area in every language by (translation key, locale): a handful of rows that most
-    pages show, kept in the cache (and in the process) until the content version moves on."""
+    pages show, kept in the cache (and in the process) until the structure version moves on
+    (they are snippets)."""
     return remembered_per_content_version(
         "areas",
-        content_version(),
+        structure_version(),
         lambda: {(area.translation_key, area.locale_id): area for area in Area.published().all()},
     )
 
@@ -449,7 +450,7 @@ def default_locale_id():
     """The id of the original language's locale (the one translations are made from)."""
     return remembered_per_content_version(
         "default-locale",
-        content_version(),
+        structure_version(),
         lambda: (
             Locale.objects.filter(language_code=settings.LANGUAGE_CODE)
             .values_list("pk", flat=True)
@@ -459,10 +460,10 @@ def default_locale_id():
 
 
 def active_locale():
-    """Wagtail's ``Locale.get_active()``, looked up once per language and content version
+    """Wagtail's ``Locale.get_active()``, looked up once per language and structure version
     rather than on each request."""
     return remembered_per_content_version(
-        f"locale:{get_language()}", content_version(), Locale.get_active
+        f"locale:{get_language()}", structure_version(), Locale.get_active
     )
 
 

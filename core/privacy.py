@@ -63,10 +63,11 @@ def find_private_sections():
 
 def private_sections():
     # The cache builds on the models.
-    from core.caching import content_version, remembered_per_content_version
+    from core.caching import remembered_per_content_version, structure_version
 
+    # View restrictions, moves and pages going live or not move the structure version on.
     return remembered_per_content_version(
-        "private-sections", content_version(), find_private_sections
+        "private-sections", structure_version(), find_private_sections
     )
 
 

@@ -1,15 +1,16 @@
 """Routing a page address in two queries (the page's ancestors and the page itself; the site
 comes from the cache), where Wagtail's walk down the tree takes one for the site, two for each
 level of the address, one for the language's home page and one for the language. View
-restrictions cost none (``core.privacy`` keeps them per content version).
+restrictions cost none (``core.privacy`` keeps them per structure version).
 
 The result is the one ``Page.route_for_request`` gives, which is where Wagtail looks for it
 first (``upstream.remember_route_on_request``): a routable page on the way still answers its
 own sub-addresses (the schedule's ``past/``) before its children do.
 
-The page an address leads to is then kept in the cache per content version, as the site is:
-which page answers an address changes only when a page, a view restriction or a site is saved,
-published, moved or deleted, and each of those moves the version on (``performance.invalidation``).
+Which page answers an address is then kept in the cache per structure version, as the site is:
+it changes only when a page goes live or not, is renamed, moved or deleted, or a view
+restriction or a site is saved, and each of those moves that version on
+(``performance.invalidation``). The page itself, with its content, is kept per content version.
 The page's own listings are still read on every request.
 """
 
@@ -25,7 +26,7 @@ from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from core import upstream
-from core.caching import content_version, kept_per_content_version
+from core.caching import content_version, kept_per_content_version, structure_version
 
 
 def serve(request, path):
@@ -46,12 +47,12 @@ NO_SITE = "none"
 
 def site_for_request(request):
     """The site answering the request's host and port, as ``Site.find_for_request`` finds it,
-    which queries the database on every request. Kept in the cache per content version, which
+    which queries the database on every request. Kept in the cache per structure version, which
     saving or deleting a site moves on."""
     hostname = upstream.request_hostname(request)
     site = kept_per_content_version(
         f"site:{hostname}:{request.get_port()}",
-        content_version(),
+        structure_version(),
         lambda: upstream.find_site_for_request(request) or NO_SITE,
     )
     return None if site == NO_SITE else site
@@ -63,18 +64,27 @@ def route_for_request(request, path):
         return None
     # An address can be long and hold any character; a cache key should not.
     digest = hashlib.sha256(path.encode()).hexdigest()
-    # Not found (a 404) raises and is not kept: unknown addresses must not fill the cache.
+    key = f"{site.pk}:{get_language()}:{digest}"
+
+    def address():
+        return kept_per_content_version(
+            f"address:{key}", structure_version(), lambda: address_of(site, path)
+        )
+
+    # The page with its content, per content version; which page it is and the pages above it,
+    # per structure version, so that after new content for a live page only the page itself is
+    # read again. Not found (a 404) raises and is not kept: unknown addresses must not fill the
+    # cache.
     page, remaining = kept_per_content_version(
-        f"route:{site.pk}:{get_language()}:{digest}",
-        content_version(),
-        lambda: page_for_path(site, path),
+        f"route:{key}", content_version(), lambda: page_at(*address())
     )
     return page.route(request, remaining)
 
 
-def page_for_path(site, path):
-    """The page that answers ``path`` under ``site``, and the components of the path that are
-    its own sub-address (a routable page's view), or ``[]`` if the page itself is asked for."""
+def address_of(site, path):
+    """The pages from the top of the tree to the page that answers ``path`` under ``site``
+    (generic pages, the last one that page), and the components of the path that are its own
+    sub-address (a routable page's view), or ``[]`` if the page itself is asked for."""
     root = site.root_page
     components = [component for component in path.split("/") if component]
     pages = list(
@@ -127,7 +137,13 @@ def page_for_path(site, path):
         chain.append(page)
         remaining = components[level + 1 :]
         if remaining and page.live and routes_subpage(page.specific_class, remaining):
-            return page.specific, remaining
+            return chain, remaining
+    return chain, []
+
+
+def page_at(chain, remaining):
+    """The page at the end of ``chain`` (``address_of``), read with what serving it needs, its
+    parent and breadcrumbs from the chain; and ``remaining``."""
     found = chain[-1]
     page_class = found.specific_class or Page
     served = page_class.objects.select_related(
@@ -138,7 +154,7 @@ def page_for_path(site, path):
     upstream.set_cached_property(
         served, "breadcrumb_ancestors", [page for page in chain[:-1] if page.depth > 1]
     )
-    return served, []
+    return served, remaining
 
 
 def routes_subpage(page_class, path_components):

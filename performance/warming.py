@@ -2,7 +2,8 @@
 
 A change moves the content version on, so every kept page is rendered afresh on its next visit.
 When a page is published, moved or unpublished, the task queue's worker asks the site for the
-page, the listings above it and every language's home page, as an anonymous visitor would: the
+page, the listings above it, and the pages visitors open first (every language's home page and
+the sections of its menu), as an anonymous visitor would: the
 page cache then holds them before the first visitor comes (in every process with a shared cache,
 Redis; in the one that answered without it). ``SITE_WARM_URL`` is where the worker reaches the
 site (``make run``: the development server; compose: the web service); unset, nothing is asked.
@@ -15,10 +16,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django_tasks import task
 from wagtail.models import Page
 
 from core import upstream
+from core.models import private_pages_q
 
 logger = logging.getLogger(__name__)
 # A page that takes longer is rendered by its first visitor anyway.
@@ -51,9 +54,14 @@ def warm_after_commit(page_ids):
 
 def paths_to_warm(page_ids):
     """The addresses of the pages of ``page_ids`` and of the pages above them that are live,
-    and of every language's home page: the page, its listings and the first pages visitors
-    open. An unpublished page's listings are asked for without it."""
-    shown = list(Page.objects.live().filter(depth=2))
+    and of every language's home page and the public sections of its menu: the page, its
+    listings and the first pages visitors open. An unpublished page's listings are asked for
+    without it."""
+    shown = list(
+        Page.objects.live()
+        .filter(Q(depth=2) | Q(depth=3, show_in_menus=True))
+        .exclude(private_pages_q())
+    )
     for page in Page.objects.filter(pk__in=page_ids):
         shown += page.get_ancestors(inclusive=True).live().filter(depth__gt=2)
     # Another site's page has an absolute address: its visitors come by another host.

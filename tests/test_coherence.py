@@ -34,8 +34,15 @@ SETUP = """
 from core.tests.factories import StandardPageFactory, site_with_home
 home = site_with_home(title="Baltic Region", languages=())
 StandardPageFactory(parent=home, title="Events", slug="events", show_in_menus=True)
+StandardPageFactory(parent=home, title="About us", slug="about", show_in_menus=True)
 """
 CHANGES = {
+    "edit": """
+from home.models import StandardPage
+page = StandardPage.objects.get(slug="events")
+page.intro = "Spring programme announced"
+page.save_revision().publish()
+""",
     "publish": """
 from home.models import StandardPage
 page = StandardPage.objects.get(slug="events")
@@ -201,6 +208,13 @@ def test_every_worker_sees_a_change_made_in_another_process(database_url, serve,
         assert ">Events<" in text
         assert "Calendar" not in text
 
+    # New content for the page, in place: the page shows it in every worker (what is kept per
+    # structure version, the layout and the route, is not what shows it).
+    manage(database_url, "shell", "-c", CHANGES["edit"], cache=cache)
+    assert all("Spring programme announced" in text for _status, text in requests("/en/events/")), (
+        "the page stayed stale"
+    )
+
     # Published by a process that cannot reach Redis (an outage, a hiccup): nothing of the
     # change is in the cache, so nothing of it may be lost with the cache.
     manage(
@@ -254,7 +268,9 @@ def test_a_published_page_is_rendered_before_its_first_visitor(database_url, ser
             check=True,
             capture_output=True,
         )
-    for path in ("/en/events/", "/en/"):
+    # The page, its listings and the home page; and the menu's other sections, which every
+    # change makes afresh too.
+    for path in ("/en/events/", "/en/", "/en/about/"):
         cached, text = visit(port, path)
         assert "Calendar" in text
         # Without SITE_WARM_URL the first visitor renders the page, as before.

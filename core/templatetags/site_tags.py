@@ -4,7 +4,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from core.caching import content_version, kept_per_content_version
+from core.caching import kept_per_content_version, structure_version
 from core.chrome import chrome_for_request
 from core.models import private_pages_q
 
@@ -24,16 +24,16 @@ def translations_or_nearest(page, request):
     """Per language code, (URL, is the page itself) of the page's live translation or, where
     there is none yet, of its nearest translated ancestor (at least that language's home page).
 
-    Kept in the cache per content version, as the route to the page is: which translations are
-    live, and their addresses, change only when pages are published, unpublished, moved or
-    deleted, and each of those moves the version on. A page not saved yet (a preview) is not
-    kept."""
+    Kept in the cache per structure version, as the route to the page is: which translations
+    are live, and their addresses, change only when pages are published for the first time,
+    renamed, unpublished, moved or deleted, and each of those moves it on. A page not saved yet
+    (a preview) is not kept."""
     if page.pk is None:
         return find_translations_or_nearest(page, request)
     site = Site.find_for_request(request)
     return kept_per_content_version(
         f"translations:{site.pk if site else None}:{get_language()}:{page.pk}",
-        content_version(),
+        structure_version(),
         lambda: find_translations_or_nearest(page, request),
     )
 

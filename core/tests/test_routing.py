@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
-from culture.models import ActivityPage, SectionPage
+from culture.models import ActivityPage
 from events.models import EventIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -52,15 +52,26 @@ def an_activity():
     return ActivityPage.objects.live().filter(locale__language_code="en").order_by("pk").first()
 
 
-def test_an_address_is_routed_once_per_content_version(client):
+def test_an_address_is_routed_once_per_structure_version(client):
     activity = an_activity()
     assert len(routing_queries(client, activity.url)) == 1
     assert routing_queries(client, activity.url) == []
 
-    # Any publication may change which page answers an address: routed afresh.
-    other = SectionPage.objects.live().filter(locale__language_code="en").first()
-    other.save_revision().publish()
+    # New content for a live page that stays in place cannot change which page answers an
+    # address, nor the breadcrumbs: not routed again, but the page itself is read afresh.
+    section = activity.get_parent().specific
+    section.save_revision().publish()
+    activity.place = "A hall announced just now"
+    activity.save_revision().publish()
+    response = client.get(activity.url)
+    assert routing_queries(client, activity.url) == []
+    assert "A hall announced just now" in response.content.decode()
+
+    # A new title may (the breadcrumbs show it): routed afresh.
+    section.title = "Renamed section"
+    section.save_revision().publish()
     assert len(routing_queries(client, activity.url)) == 1
+    assert "Renamed section" in client.get(activity.url).content.decode()
 
 
 def test_an_unpublished_page_is_gone_at_once(client):
