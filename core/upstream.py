@@ -20,9 +20,11 @@ from django.http.request import split_domain_port
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.shortcuts import render
 from django.utils.cache import cc_delim_re
+from django.utils.translation import get_language
 from modelsearch.tasks import insert_or_update_object_task
 from PIL import Image as PILImage
 from wagtail import hooks
+from wagtail.admin.widgets import Button, ButtonWithDropdownFromHook
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
 from wagtail.models import (
@@ -30,6 +32,7 @@ from wagtail.models import (
     Locale,
     LockableMixin,
     Page,
+    PagePermissionTester,
     ReferenceIndex,
     Site,
     WorkflowState,
@@ -581,6 +584,96 @@ def localize_page_listing_buttons():
     from wagtail_localize import wagtail_hooks as localize_hooks
 
     return localize_hooks.page_listing_more_buttons
+
+
+def row_actions_shape_and_texts(dropdown):
+    """What Wagtail's templates read of a page row's "More" dropdown (``ButtonWithDropdownFromHook``
+    in ``_button_with_dropdown.html``, ``button_with_dropdown.html`` and ``dropdown.html``) and
+    of its buttons (``Button`` in ``button.html``, with ``{% icon %}``), split in two: the shape,
+    which rows share, and the texts that differ from row to row (the toggle's aria-label, each
+    button's URL), each written once in the markup and escaped. None for a dropdown whose
+    buttons are not all plain ``Button``."""
+    if dropdown.template_name != ButtonWithDropdownFromHook.template_name:
+        return None
+    buttons = sorted(dropdown.dropdown_buttons)
+    if any(type(button) is not Button for button in buttons):
+        return None
+    shape = (
+        dropdown.template_name,
+        get_language(),
+        str(dropdown.label),
+        dropdown.classname,
+        dropdown.icon_name,
+        dropdown.base_attrs_string,
+        bool(dropdown.aria_label),
+        # A plain button's ``base_attrs_string`` is its ``attrs``, quicker to compare.
+        tuple(
+            (str(button.label), button.icon_name, button.classname, tuple(button.attrs.items()))
+            + (bool(button.url),)
+            for button in buttons
+        ),
+    )
+    texts = [dropdown.aria_label] if dropdown.aria_label else []
+    texts += [button.url for button in buttons if button.url]
+    return shape, texts
+
+
+def row_actions_with_texts(dropdown, texts):
+    """A copy of a row's "More" dropdown showing ``texts`` in place of its own (in the order of
+    ``row_actions_shape_and_texts``), which Wagtail renders as its own."""
+    texts = iter(texts)
+    copy = ButtonWithDropdownFromHook.__new__(ButtonWithDropdownFromHook)
+    copy.__dict__.update(dropdown.__dict__, attrs=dict(dropdown.attrs))
+    if dropdown.aria_label:
+        copy.attrs["aria-label"] = next(texts)
+    buttons = []
+    for button in sorted(dropdown.dropdown_buttons):
+        button_copy = Button.__new__(Button)
+        button_copy.__dict__.update(button.__dict__)
+        if button.url:
+            button_copy.url = next(texts)
+        buttons.append(button_copy)
+    copy.__dict__["dropdown_buttons"] = buttons
+    return copy
+
+
+def may_delete_leaf_page(tester):
+    """``PagePermissionTester.can_delete`` for a page without children, from the page's own
+    fields: the pages Wagtail would ask the database about (the page and its descendants) are
+    the page alone. Wagtail's rules, in the same order."""
+    permissions = tester.permissions
+    page, user = tester.page, tester.user
+    if "change" in permissions:
+        return "publish" in permissions or not page.live
+    if "add" in permissions:
+        if "publish" in permissions:
+            return page.owner_id == user.pk
+        return not page.live and page.owner_id == user.pk
+    return False
+
+
+def patch_leaf_page_delete_check():
+    """Wagtail's ``can_delete`` (which ``can_move`` asks too) queries whether the page and its
+    descendants hold a live page, or one of another owner, even for a page without children:
+    two queries per row of the explorer for an editor, whose "Move" and "Delete" depend on it.
+    For a page without children (``numchild``, which Wagtail's own check of ``bulk_delete``
+    reads too) ``may_delete_leaf_page`` answers from the page's fields."""
+    original = PagePermissionTester.can_delete
+    if getattr(original, "__wrapped__", None):
+        return
+
+    @functools.wraps(original)
+    def can_delete(self, ignore_bulk=False):
+        if (
+            self.page.numchild
+            or self.page_is_root
+            or not self.user.is_active
+            or self.user.is_superuser
+        ):
+            return original(self, ignore_bulk)
+        return may_delete_leaf_page(self)
+
+    PagePermissionTester.can_delete = can_delete
 
 
 def replace_hook(hook_name, registered, replacement):
