@@ -6,6 +6,7 @@ import inspect
 import io
 import itertools
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -796,6 +797,60 @@ def test_a_leaf_pages_delete_check_follows_wagtails_rules(demo_user, live, own):
                 assert tester.can_delete() == expected, permissions
                 assert tester.can_move() == expected, permissions
             assert not queries
+
+
+def without_random_keys(block_json):
+    """A packed definition without the random keys of its defaults: Draftail's in an empty
+    rich text, and the ids of a list's items."""
+    block_json = re.sub(r'key\\"\s*:\s*\\"\w+', "key", block_json)
+    return re.sub(r'"id": "[0-9a-f-]{36}"', "id", block_json)
+
+
+def test_a_blocks_definition_is_packed_once_per_language_as_wagtail_packs_it():
+    """patch_block_definitions_packed_once: Wagtail keeps what ``_build_block_json`` packs in
+    the widget's ``_block_json`` and ``_js_context``; a second widget of the same block gets
+    the same, unpacked again, and another language its own."""
+    from django.utils import translation
+    from wagtail.blocks.base import BlockWidget
+
+    from events.models import EventPage
+
+    block = EventPage._meta.get_field("body").stream_block
+    upstream.packed_block_definitions.clear()
+    wagtails = BlockWidget(block)
+    BlockWidget._build_block_json.__wrapped__(wagtails)
+    first, second = BlockWidget(block), BlockWidget(block)
+    assert without_random_keys(first.block_json) == without_random_keys(wagtails.block_json)
+    assert "heading" in first.block_json
+    assert second.block_json is first.block_json
+    assert str(second.media) == str(wagtails.media)
+    with translation.override("fi"):
+        finnish = BlockWidget(block).block_json
+    assert finnish is not first.block_json
+    assert without_random_keys(finnish) != without_random_keys(first.block_json)
+
+
+def test_the_page_listings_user_filters_offer_the_users_wagtail_would(demo_user):
+    """patch_page_user_filters: the "Owner" and "Edited by" filters of Wagtail's page listings
+    are declared on ``PageFilterSet`` (shared with the explorer's) with a function of the
+    request giving their users, and ours give the same users."""
+    from wagtail.admin.views.pages.listing import GenericPageFilterSet, PageFilterSet
+    from wagtail.log_actions import log
+
+    from events.models import EventPage
+
+    event = EventPage.objects.first()
+    EventPage.objects.filter(pk=event.pk).update(owner=demo_user("editor"))
+    log(event, "wagtail.edit", user=demo_user("moderator"))
+    request = a_request()
+    for name, ours in upstream.PAGE_USER_FILTERS.items():
+        user_filter = PageFilterSet.declared_filters[name]
+        assert GenericPageFilterSet.base_filters[name] is user_filter
+        assert user_filter.queryset is ours
+        wagtails = upstream.wagtails_page_user_filters[name]
+        assert set(ours(request)) == set(wagtails(request))
+    assert demo_user("editor") in upstream.page_owners()
+    assert demo_user("moderator") in upstream.page_editors()
 
 
 def test_listed_pages_come_with_their_parents_and_status(django_assert_num_queries):
