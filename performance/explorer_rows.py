@@ -83,7 +83,8 @@ class RowActionsFromSkeleton(ButtonWithDropdownFromHook):
         if skeleton is None:
             stand_ins = [f"wagtail-row-text-{number}-" for number in range(len(texts))]
             copy = upstream.row_actions_with_texts(self, stand_ins)
-            skeleton = ButtonWithDropdownFromHook.render_html(copy, parent_context)
+            # Without the request: nothing of one user's may be kept for the next.
+            skeleton = ButtonWithDropdownFromHook.render_html(copy, {})
             if sorted(ROW_TEXT.findall(skeleton), key=int) != [str(n) for n in range(len(texts))]:
                 skeleton = False
             if len(row_actions_skeletons) >= ROW_ACTIONS_SKELETONS_BOUND:
