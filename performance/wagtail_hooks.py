@@ -4,7 +4,7 @@ from wagtail.admin.site_summary import PagesSummaryItem
 from core import upstream
 from core.caching import content_version, kept_per_content_version
 
-from .explorer_rows import translation_buttons, with_translation_states
+from .explorer_rows import row_actions_from_skeleton, translation_buttons, with_translation_states
 
 
 class PagesSummaryItemKeptPerContentVersion(PagesSummaryItem):
@@ -52,3 +52,8 @@ upstream.replace_hook(
     upstream.localize_page_listing_buttons(),
     translation_buttons,
 )
+
+
+@hooks.register("construct_page_listing_buttons")
+def page_rows_drawn_from_skeletons(buttons, page, user, context=None):
+    row_actions_from_skeleton(buttons)

@@ -4,7 +4,9 @@ upgrade makes it fail."""
 
 import inspect
 import io
+import itertools
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,8 +15,10 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.html import conditional_escape
 from PIL import Image as PILImage
 from wagtail.admin.views.account import LoginView
 from wagtail.contrib.search_promotions.models import Query
@@ -22,7 +26,7 @@ from wagtail.images import get_image_model, get_permission_policy
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Locale, Page, Revision, Site
+from wagtail.models import Locale, Page, PagePermissionTester, Revision, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.components import TranslationComponentManager
@@ -726,6 +730,127 @@ def test_localize_registers_its_page_buttons_for_the_rows_and_the_header():
     assert translation_buttons in wagtail_hooks.get_hooks("register_page_listing_more_buttons")
     assert localize_buttons not in wagtail_hooks.get_hooks("register_page_listing_more_buttons")
     assert parameters(localize_buttons) == ["page", "user", "view_name", "next_url"]
+
+
+def wagtails_row_dropdown(page, user):
+    """Wagtail's "More" dropdown of ``page``'s row in the explorer, as its hook gives it."""
+    from wagtail import hooks as wagtail_hooks
+    from wagtail.admin.widgets import ButtonWithDropdownFromHook
+
+    for hook in wagtail_hooks.get_hooks("register_page_listing_buttons"):
+        for button in hook(page=page, user=user, next_url="/admin/pages/2/"):
+            if type(button) is ButtonWithDropdownFromHook:
+                return button
+    raise AssertionError("no dropdown")
+
+
+@pytest.mark.parametrize("username", ["admin", "editor", "moderator"])
+def test_a_row_dropdowns_markup_is_its_shape_with_its_texts(demo_user, username):
+    """``row_actions_shape_and_texts`` names all that Wagtail's markup of a row's dropdown
+    depends on: rendered with another row's texts (``row_actions_with_texts``), one row's
+    dropdown is the other's, and each text is written once, escaped."""
+    from events.models import EventPage
+
+    user = demo_user(username)
+    first, second = EventPage.objects.live().filter(locale__language_code="en")[:2]
+    second.title = second.draft_title = 'Tom & Jerry\'s "club" <b>'
+    first_dropdown, second_dropdown = (
+        wagtails_row_dropdown(page, user) for page in (first, second)
+    )
+    first_shape, first_texts = upstream.row_actions_shape_and_texts(first_dropdown)
+    second_shape, second_texts = upstream.row_actions_shape_and_texts(second_dropdown)
+    assert first_shape == second_shape and first_texts != second_texts
+    second_markup = second_dropdown.render_html({})
+    assert upstream.row_actions_with_texts(first_dropdown, second_texts).render_html({}) == (
+        second_markup
+    )
+    for text in second_texts:
+        assert second_markup.count(str(conditional_escape(text))) == 1
+    # A draft offers other buttons: another shape.
+    first.has_unpublished_changes = True
+    assert upstream.row_actions_shape_and_texts(wagtails_row_dropdown(first, user))[0] != (
+        first_shape
+    )
+
+
+@pytest.mark.parametrize("live", [True, False])
+@pytest.mark.parametrize("own", [True, False])
+def test_a_leaf_pages_delete_check_follows_wagtails_rules(demo_user, live, own):
+    """patch_leaf_page_delete_check: for a page without children, ``may_delete_leaf_page``
+    answers as Wagtail's ``can_delete`` (which asks the database) for every set of page
+    permissions, and without a query."""
+    from events.models import EventPage
+
+    editor = demo_user("editor")
+    leaf = EventPage.objects.filter(numchild=0).first()
+    EventPage.objects.filter(pk=leaf.pk).update(live=live, owner=editor if own else None)
+    leaf = EventPage.objects.get(pk=leaf.pk)
+    wagtails = PagePermissionTester.can_delete.__wrapped__
+    actions = ["add", "change", "publish", "bulk_delete"]
+    for count in range(len(actions) + 1):
+        for permissions in itertools.combinations(actions, count):
+            tester = PagePermissionTester(editor, leaf)
+            tester.permissions = set(permissions)
+            expected = wagtails(tester)
+            assert wagtails(tester, ignore_bulk=True) == expected
+            with CaptureQueriesContext(connection) as queries:
+                assert tester.can_delete() == expected, permissions
+                assert tester.can_move() == expected, permissions
+            assert not queries
+
+
+def without_random_keys(block_json):
+    """A packed definition without the random keys of its defaults: Draftail's in an empty
+    rich text, and the ids of a list's items."""
+    block_json = re.sub(r'key\\"\s*:\s*\\"\w+', "key", block_json)
+    return re.sub(r'"id": "[0-9a-f-]{36}"', "id", block_json)
+
+
+def test_a_blocks_definition_is_packed_once_per_language_as_wagtail_packs_it():
+    """patch_block_definitions_packed_once: Wagtail keeps what ``_build_block_json`` packs in
+    the widget's ``_block_json`` and ``_js_context``; a second widget of the same block gets
+    the same, unpacked again, and another language its own."""
+    from django.utils import translation
+    from wagtail.blocks.base import BlockWidget
+
+    from events.models import EventPage
+
+    block = EventPage._meta.get_field("body").stream_block
+    upstream.packed_block_definitions.clear()
+    wagtails = BlockWidget(block)
+    BlockWidget._build_block_json.__wrapped__(wagtails)
+    first, second = BlockWidget(block), BlockWidget(block)
+    assert without_random_keys(first.block_json) == without_random_keys(wagtails.block_json)
+    assert "heading" in first.block_json
+    assert second.block_json is first.block_json
+    assert str(second.media) == str(wagtails.media)
+    with translation.override("fi"):
+        finnish = BlockWidget(block).block_json
+    assert finnish is not first.block_json
+    assert without_random_keys(finnish) != without_random_keys(first.block_json)
+
+
+def test_the_page_listings_user_filters_offer_the_users_wagtail_would(demo_user):
+    """patch_page_user_filters: the "Owner" and "Edited by" filters of Wagtail's page listings
+    are declared on ``PageFilterSet`` (shared with the explorer's) with a function of the
+    request giving their users, and ours give the same users."""
+    from wagtail.admin.views.pages.listing import GenericPageFilterSet, PageFilterSet
+    from wagtail.log_actions import log
+
+    from events.models import EventPage
+
+    event = EventPage.objects.first()
+    EventPage.objects.filter(pk=event.pk).update(owner=demo_user("editor"))
+    log(event, "wagtail.edit", user=demo_user("moderator"))
+    request = a_request()
+    for name, ours in upstream.PAGE_USER_FILTERS.items():
+        user_filter = PageFilterSet.declared_filters[name]
+        assert GenericPageFilterSet.base_filters[name] is user_filter
+        assert user_filter.queryset is ours
+        wagtails = upstream.wagtails_page_user_filters[name]
+        assert set(ours(request)) == set(wagtails(request))
+    assert demo_user("editor") in upstream.page_owners()
+    assert demo_user("moderator") in upstream.page_editors()
 
 
 def test_listed_pages_come_with_their_parents_and_status(django_assert_num_queries):
