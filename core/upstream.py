@@ -15,7 +15,7 @@ from django.contrib.auth import get_permission_codename, get_user_model
 from django.contrib.auth.management import create_permissions
 from django.core.handlers.wsgi import WSGIRequest
 from django.db.migrations.state import StateApps
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch
 from django.http.request import split_domain_port
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.shortcuts import render
@@ -438,9 +438,20 @@ def sqlite_search_classes():
 
 def postgres_rank(compiler, config):
     """The relevance by which modelsearch's PostgreSQL search orders its results (title and body
-    weighted), for a query of ``compiler``, on a queryset joined to its index entries."""
+    weighted), for a query of ``compiler``, on a queryset of the index entries themselves:
+    modelsearch's vectors are lookups from the indexed model through ``index_entries``."""
     search_query = compiler.build_tsquery(compiler.query, config=config)
-    return compiler._build_rank_expression(compiler.get_index_vectors(search_query), config)
+
+    def on_entry(value):
+        if isinstance(value, F) and value.name.startswith(f"{INDEX_ENTRIES}__"):
+            return F(value.name.removeprefix(f"{INDEX_ENTRIES}__"))
+        return value
+
+    vectors = [
+        (on_entry(vector), on_entry(boost))
+        for vector, boost in compiler.get_index_vectors(search_query)
+    ]
+    return compiler._build_rank_expression(vectors, config)
 
 
 def index_entries_of(model):

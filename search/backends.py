@@ -23,7 +23,7 @@ the cap, enough to say there are more.
 import copy
 import operator
 import re
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from functools import cache, reduce
 
 from django.db import connection
@@ -37,6 +37,10 @@ from core import upstream
 # text can be escaped before they become <mark> elements.
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_STOP = "\x03"
+
+
+# A page found by a capped search on PostgreSQL: what the page of results is loaded by.
+Match = namedtuple("Match", ["pk", "content_type_id", "rank"])
 
 
 class CappedSearchMixin:
@@ -164,40 +168,51 @@ if connection.vendor == "postgresql":
         def compiled(self, query_string, pages):
             return self.query_compiler_class(pages, query_string, operator="and")
 
-        def unranked_matches(self, query_string, pages, limit, in_title):
-            # Read from the index entries (their GIN indexes) with no rank nor vector selected,
-            # each entry's page checked by a subquery on the page's primary key: PostgreSQL then
-            # stops at ``limit`` matches. (A join to the pages lets it hash every page of the
-            # language first.) Each candidate keeps its entry's id, by which rank_candidates
-            # reads the entry again.
+        def capped_search(self, query_string, pages, cap):
+            # Each candidate is ranked as it is found, and the page of results is sorted here:
+            # one query when the title matches fill the cap, two otherwise, and no third one
+            # carrying a thousand ids back to be ranked.
+            found = self.ranked_matches(query_string, pages, cap + 1, in_title=True)
+            if len(found) <= cap:
+                found += self.ranked_matches(
+                    query_string, pages, cap + 1 - len(found), in_title=False
+                )
+            ranked = sorted(found[:cap], key=lambda match: (-match.rank, -match.pk))
+            return ranked, len(found)
+
+        def ranked_matches(self, query_string, pages, limit, in_title):
+            """Up to ``limit`` matches among ``pages`` with their rank, unordered: those matching
+            in their title, or (``in_title=False``) those matching only in the rest."""
+            # Read from the index entries (their GIN indexes), each entry's page checked by a
+            # subquery on the page's primary key: PostgreSQL then stops at ``limit`` matches.
+            # (A join to the pages lets it hash every page of the language first.) The rank is
+            # worked out for the rows returned only.
             compiler = self.compiled(query_string, pages)
             tsquery = compiler.build_tsquery(compiler.query, config=self.query_configs)
-            vector = F("title")
-            if not in_title:
-                vector = CombinedExpression(
-                    vector, "||", F("body"), output_field=SearchVectorField()
-                )
             page = pages.filter(
                 pk=Cast(OuterRef("object_id"), BigIntegerField()),
                 content_type=OuterRef("content_type"),
             ).order_by()
+            matches = upstream.index_entries_of(Page).alias(
+                in_title=F("title"), page_id=Subquery(page.values("pk")[:1])
+            )
+            if in_title:
+                matches = matches.filter(in_title=tsquery)
+            else:
+                everywhere = CombinedExpression(
+                    F("title"), "||", F("body"), output_field=SearchVectorField()
+                )
+                matches = matches.alias(everywhere=everywhere).filter(everywhere=tsquery)
+                matches = matches.exclude(in_title=tsquery)
             matches = (
-                upstream.index_entries_of(Page)
-                .alias(matched=vector, page_id=Subquery(page.values("pk")[:1]))
-                .filter(matched=tsquery, page_id__isnull=False)
-                .values_list("object_id", "pk")
+                matches.filter(page_id__isnull=False)
+                .annotate(rank=upstream.postgres_rank(compiler, self.query_configs))
+                .values_list("object_id", "content_type_id", "rank")
             )
-            return [(int(page_id), entry_id) for page_id, entry_id in matches[:limit]]
-
-        def rank_candidates(self, query_string, pages, candidates):
-            page_ids = [page_id for page_id, _entry_id in candidates]
-            entry_ids = [entry_id for _page_id, entry_id in candidates]
-            rank = upstream.postgres_rank(self.compiled(query_string, pages), self.query_configs)
-            return (
-                pages.filter(pk__in=page_ids, index_entries__pk__in=entry_ids)
-                .alias(_rank_=rank)
-                .order_by(F("_rank_").desc(), "-pk")
-            )
+            return [
+                Match(int(page_id), content_type_id, rank)
+                for page_id, content_type_id, rank in matches[:limit]
+            ]
 
         def headline(self, query_string):
             """An annotation for pages: the passage of the page's indexed text that matches,

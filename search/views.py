@@ -7,6 +7,7 @@ from functools import reduce
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, prefetch_related_objects
 from django.template.response import TemplateResponse
 from django.utils.formats import number_format
@@ -28,6 +29,7 @@ from core.caching import (
 )
 from core.listing import paginate
 from core.models import AreaTaggedMixin, active_locale, private_pages_q, with_local_areas
+from core.routing import site_for_request
 
 from . import hit_counts
 from .backends import HIGHLIGHT_START, HIGHLIGHT_STOP
@@ -129,14 +131,18 @@ def path_from_page(page_type):
     return "__".join(names)
 
 
+def page_type_of(page):
+    """The specific type of a page found (a page, or a search backend's match with its type)."""
+    return ContentType.objects.get_for_id(page.content_type_id).model_class() or Page
+
+
 def describe(pages, search_query, backend):
     """Type, areas, date and a highlighted passage for one page of results: one query for the
     pages of every type with their passages (each type's row joined to the page's), one per type
     for what it declares it prefetches, and one for the areas of all."""
     # Wagtail's root page is not a SitePage: it declares nothing.
     paths = {
-        page_type: path_from_page(page_type)
-        for page_type in {page.specific_class or Page for page in pages}
+        page_type: path_from_page(page_type) for page_type in {page_type_of(page) for page in pages}
     }
     loaded = Page.objects.filter(pk__in=[page.pk for page in pages]).select_related(
         *filter(None, paths.values())
@@ -146,7 +152,7 @@ def describe(pages, search_query, backend):
         loaded = loaded.annotate(headline=headline)
     by_pk, passages = {}, {}
     for page in loaded:
-        path = paths[page.specific_class or Page]
+        path = paths[page_type_of(page)]
         by_pk[page.pk] = reduce(getattr, path.split("__"), page) if path else page
         passages[page.pk] = getattr(page, "headline", None)
     pages = [by_pk[page.pk] for page in pages if page.pk in by_pk]
@@ -200,6 +206,9 @@ def search(request):
     """Search the live, public pages of the visitor's language, stemmed for that language."""
     search_query = clean_query(request.GET.get("q", ""))
     locale = active_locale()
+    # The links to the pages found ask for the site, as Wagtail's serve view would have found it.
+    if not upstream.site_is_known(request):
+        upstream.remember_site_on_request(request, site_for_request(request))
     shared = settings.PAGE_CACHE_SECONDS and is_anonymous_request(request)
     if shared:
         key = f"search-response:{locale.language_code}:{address_digest(request)}"

@@ -392,6 +392,10 @@ def test_the_postgres_rank_is_the_one_modelsearch_orders_by():
     _index, _backend, compiler_class, _lexeme = upstream.postgres_search_classes()
     assert parameters(compiler_class._build_rank_expression) == ["self", "vectors", "config"]
     assert parameters(compiler_class.get_index_vectors) == ["self", "search_query"]
+    # postgres_rank reads them on the index entries: lookups through the entries' relation.
+    vectors = inspect.getsource(compiler_class.get_index_vectors)
+    for name in ("title", "title_norm", "body"):
+        assert f'F("{upstream.INDEX_ENTRIES}__{name}")' in vectors
     source = inspect.getsource(compiler_class.search)
     assert "vectors = self.get_search_vectors(search_query)" in source
     assert "self._build_rank_expression(vectors, config)" in source
