@@ -5,7 +5,7 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Exists, F, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
@@ -119,9 +119,14 @@ class Venue(ReviewedSnippet):
         return ", ".join(line.strip() for line in self.address.splitlines() if line.strip())
 
 
+# When a date is over (its end, or its start when it has none), and how long it runs.
+FINISHES = Coalesce("end", "start")
+RUN = FINISHES - F("start")
+
+
 class OccurrenceQuerySet(models.QuerySet):
     def with_finish(self):
-        return self.annotate(finishes=Coalesce("end", "start"))
+        return self.annotate(finishes=FINISHES)
 
     def upcoming(self, now=None):
         """Occurrences not over yet and not cancelled: all-day ones last until the end of their
@@ -254,7 +259,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         context = {
             "view": "month",
             "month": first_day,
-            "days": month_days(dates, first_day, last_day),
+            "days": month_days(self, request, dates, first_day, last_day, filters["filter_query"]),
             **filters,
             "previous_month": previous_month if previous_month >= first_shown else None,
             "next_month": next_month if next_month <= last_shown else None,
@@ -274,7 +279,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         context = {
             "view": "month",
             "day": date,
-            "occurrences": day_page(request, dates, date),
+            "occurrences": day_page(self, request, dates, date),
             **filters,
             "previous_day": previous_day if is_shown(previous_day, months_shown) else None,
             "next_day": next_day if is_shown(next_day, months_shown) else None,
@@ -298,19 +303,27 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def dates_span(self):
         """The first start, the last finish and the longest run of the dates of the schedule's
-        live events, which bound the month and day views. Kept per content version, and in one
-        aggregate: it reads every date of the schedule."""
+        live events, which bound the month and day views. Kept per content version, and read
+        in one query as three dates each found first in an index of its own (``EventOccurrence``)
+        rather than as aggregates, which read every date of the schedule."""
+
+        def top(ordering, value):
+            dates = EventOccurrence.objects.filter(
+                page__in=EventPage.objects.child_of(self).live().values("id")
+            )
+            return Subquery(dates.order_by(ordering).values_list(value)[:1])
+
         return remembered_per_content_version(
             f"event-dates-span:{self.pk}",
             content_version(),
             lambda: (
-                EventOccurrence.objects.with_finish()
-                .filter(page__in=EventPage.objects.child_of(self).live().values("id"))
-                .aggregate(
-                    first=Min("start"),
-                    last=Max("finishes"),
-                    longest=Max(F("finishes") - F("start")),
+                EventIndexPage.objects.filter(pk=self.pk)
+                .values(
+                    first=top("start", "start"),
+                    last=top(FINISHES.desc(), FINISHES),
+                    longest=top(RUN.desc(), RUN),
                 )
+                .get()
             ),
         )
 
@@ -672,8 +685,14 @@ class EventOccurrence(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("date and time")
         verbose_name_plural = _("dates and times")
-        # The month and day views read a span of days: without it, every date of the schedule.
-        indexes = [models.Index(fields=["start", "page"], name="event_occurrence_start")]
+        indexes = [
+            # The month and day views read a span of days: without it, every date of the
+            # schedule.
+            models.Index(fields=["start", "page"], name="event_occurrence_start"),
+            # The schedule's last finish and longest run (``EventIndexPage.dates_span``).
+            models.Index(FINISHES, name="event_occurrence_finish"),
+            models.Index(RUN, name="event_occurrence_run"),
+        ]
 
     def clean(self):
         super().clean()
