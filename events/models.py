@@ -217,13 +217,17 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         )
 
     def schedule_count(self, request, schedule):
-        """How many events the filtered ``schedule`` holds, kept per ``schedule_version``:
-        counting reads every event to come."""
+        """How many events the filtered ``schedule`` (``soonest_first``, its next dates kept
+        current) holds. Counting reads every event to come, so the count is kept until it can
+        change: per content version and soonest stored next finish, which moves on with the next
+        dates (``soonest_next_finish``), and not per live state, which every sign-up moves on
+        too."""
         # The filters as asked for: ``filters`` has refused unknown ones.
         chosen = (request.GET.get("area", ""), request.GET.get("language", ""))
+        finish = soonest_next_finish()
         return kept_per_content_version(
             f"event-schedule-count:{self.pk}:{':'.join(chosen)}",
-            schedule_version(),
+            f"{content_version()}:{finish.isoformat() if finish else ''}",
             schedule.count,
         )
 
@@ -897,13 +901,20 @@ def keep_next_dates_current(now):
     nothing until a date is over; then the first listing refreshes the events concerned (a
     write in a GET request, but rare and idempotent: the dates as the occurrences give them at
     ``now``, whoever writes them first) and moves the live state on."""
-    soonest = remembered_per_content_version(
+    if (soonest := soonest_next_finish()) is not None and soonest < now:
+        refresh_next_dates(now)
+
+
+def soonest_next_finish():
+    """The soonest ``next_finish`` stored, remembered per ``schedule_version``. Within a content
+    version only ``refresh_next_dates`` writes the next dates (saving a page moves the version
+    on), and each refresh moves this on: the events it moves on are those whose finish is over,
+    the soonest among them, to a finish to come or to none."""
+    return remembered_per_content_version(
         "event-next-finish",
         schedule_version(),
         lambda: EventPage.objects.aggregate(finish=Min("next_finish")),
-    )
-    if soonest["finish"] is not None and soonest["finish"] < now:
-        refresh_next_dates(now)
+    )["finish"]
 
 
 def soonest_first(events, now=None):
