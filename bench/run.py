@@ -219,6 +219,7 @@ def pick_urls_and_measure():
         ("activity", url_of(ActivityPage)),
         ("schedule", schedule),
         ("schedule (month)", f"{schedule}{today.year}/{today.month}/"),
+        ("schedule (day)", f"{schedule}{today.year}/{today.month}/{today.day}/"),
         # The demo's weekly club of 200 dates (issue 23), on its area's schedule and its page.
         ("schedule (weekly club's area)", f"{schedule}?area=education"),
         ("event (weekly club, 200 dates)", url_of(EventPage, slug="finnish-conversation-club")),

@@ -5,7 +5,7 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Exists, F, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
@@ -119,9 +119,14 @@ class Venue(ReviewedSnippet):
         return ", ".join(line.strip() for line in self.address.splitlines() if line.strip())
 
 
+# When a date is over (its end, or its start when it has none), and how long it runs.
+FINISHES = Coalesce("end", "start")
+RUN = FINISHES - F("start")
+
+
 class OccurrenceQuerySet(models.QuerySet):
     def with_finish(self):
-        return self.annotate(finishes=Coalesce("end", "start"))
+        return self.annotate(finishes=FINISHES)
 
     def upcoming(self, now=None):
         """Occurrences not over yet and not cancelled: all-day ones last until the end of their
@@ -212,13 +217,17 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         )
 
     def schedule_count(self, request, schedule):
-        """How many events the filtered ``schedule`` holds, kept per ``schedule_version``:
-        counting reads every event to come."""
+        """How many events the filtered ``schedule`` (``soonest_first``, its next dates kept
+        current) holds. Counting reads every event to come, so the count is kept until it can
+        change: per content version and soonest stored next finish, which moves on with the next
+        dates (``soonest_next_finish``), and not per live state, which every sign-up moves on
+        too."""
         # The filters as asked for: ``filters`` has refused unknown ones.
         chosen = (request.GET.get("area", ""), request.GET.get("language", ""))
+        finish = soonest_next_finish()
         return kept_per_content_version(
             f"event-schedule-count:{self.pk}:{':'.join(chosen)}",
-            schedule_version(),
+            f"{content_version()}:{finish.isoformat() if finish else ''}",
             schedule.count,
         )
 
@@ -254,7 +263,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         context = {
             "view": "month",
             "month": first_day,
-            "days": month_days(dates, first_day, last_day),
+            "days": month_days(self, request, dates, first_day, last_day, filters["filter_query"]),
             **filters,
             "previous_month": previous_month if previous_month >= first_shown else None,
             "next_month": next_month if next_month <= last_shown else None,
@@ -274,7 +283,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         context = {
             "view": "month",
             "day": date,
-            "occurrences": day_page(request, dates, date),
+            "occurrences": day_page(self, request, dates, date),
             **filters,
             "previous_day": previous_day if is_shown(previous_day, months_shown) else None,
             "next_day": next_day if is_shown(next_day, months_shown) else None,
@@ -298,19 +307,27 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def dates_span(self):
         """The first start, the last finish and the longest run of the dates of the schedule's
-        live events, which bound the month and day views. Kept per content version, and in one
-        aggregate: it reads every date of the schedule."""
+        live events, which bound the month and day views. Kept per content version, and read
+        in one query as three dates each found first in an index of its own (``EventOccurrence``)
+        rather than as aggregates, which read every date of the schedule."""
+
+        def top(ordering, value):
+            dates = EventOccurrence.objects.filter(
+                page__in=EventPage.objects.child_of(self).live().values("id")
+            )
+            return Subquery(dates.order_by(ordering).values_list(value)[:1])
+
         return remembered_per_content_version(
             f"event-dates-span:{self.pk}",
             content_version(),
             lambda: (
-                EventOccurrence.objects.with_finish()
-                .filter(page__in=EventPage.objects.child_of(self).live().values("id"))
-                .aggregate(
-                    first=Min("start"),
-                    last=Max("finishes"),
-                    longest=Max(F("finishes") - F("start")),
+                EventIndexPage.objects.filter(pk=self.pk)
+                .values(
+                    first=top("start", "start"),
+                    last=top(FINISHES.desc(), FINISHES),
+                    longest=top(RUN.desc(), RUN),
                 )
+                .get()
             ),
         )
 
@@ -672,8 +689,14 @@ class EventOccurrence(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("date and time")
         verbose_name_plural = _("dates and times")
-        # The month and day views read a span of days: without it, every date of the schedule.
-        indexes = [models.Index(fields=["start", "page"], name="event_occurrence_start")]
+        indexes = [
+            # The month and day views read a span of days: without it, every date of the
+            # schedule.
+            models.Index(fields=["start", "page"], name="event_occurrence_start"),
+            # The schedule's last finish and longest run (``EventIndexPage.dates_span``).
+            models.Index(FINISHES, name="event_occurrence_finish"),
+            models.Index(RUN, name="event_occurrence_run"),
+        ]
 
     def clean(self):
         super().clean()
@@ -878,13 +901,20 @@ def keep_next_dates_current(now):
     nothing until a date is over; then the first listing refreshes the events concerned (a
     write in a GET request, but rare and idempotent: the dates as the occurrences give them at
     ``now``, whoever writes them first) and moves the live state on."""
-    soonest = remembered_per_content_version(
+    if (soonest := soonest_next_finish()) is not None and soonest < now:
+        refresh_next_dates(now)
+
+
+def soonest_next_finish():
+    """The soonest ``next_finish`` stored, remembered per ``schedule_version``. Within a content
+    version only ``refresh_next_dates`` writes the next dates (saving a page moves the version
+    on), and each refresh moves this on: the events it moves on are those whose finish is over,
+    the soonest among them, to a finish to come or to none."""
+    return remembered_per_content_version(
         "event-next-finish",
         schedule_version(),
         lambda: EventPage.objects.aggregate(finish=Min("next_finish")),
-    )
-    if soonest["finish"] is not None and soonest["finish"] < now:
-        refresh_next_dates(now)
+    )["finish"]
 
 
 def soonest_first(events, now=None):

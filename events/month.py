@@ -5,6 +5,7 @@ time. Days are Helsinki days (the site's time zone)."""
 
 import datetime
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.db.models import Case, Count, DateField, F, Value, When, Window
@@ -16,35 +17,84 @@ from core.fields import SPOKEN_LANGUAGE_CHOICES
 from core.listing import paginate
 from core.models import areas_of_locale
 
-from .models import MAX_YEAR, MIN_YEAR, EventOccurrence
+from .models import MAX_YEAR, MIN_YEAR, EventOccurrence, EventPage
 
 # A day's events shown in the month view; the rest are a link away, on the day view.
 EVENTS_PER_DAY = 5
 
-# What a date's line shows: the times of the date and the event's title, address and status.
+# What a date's line shows: the times of the date and the event's address, title and status, read
+# as values: a month lists some 150 dates, and making them model instances took longer than
+# reading them.
 LISTED_FIELDS = (
     "start",
     "end",
     "all_day",
     "cancelled",
+    "page__slug",
     "page__title",
-    "page__url_path",
-    "page__locale",
     "page__status",
 )
 
 
-@dataclass
-class ScheduleDay:
-    """A day of the month view: its first ``occurrences`` and how many the day has in all."""
+class OccurrenceLine(NamedTuple):
+    """A date's line in the month and day views: everything ``events/occurrence_line.html``
+    shows, the value its markup is remembered under (``core.cards``)."""
+
+    url: str
+    title: str
+    start: datetime.datetime
+    end: datetime.datetime | None
+    all_day: bool
+    # The date, or the whole event.
+    cancelled: bool
+    # The day whose heading it is under.
+    listed_on: datetime.date
+
+    @property
+    def is_multi_day(self):
+        return bool(self.end) and local_day(self.end) != local_day(self.start)
+
+    @property
+    def within_day(self):
+        """Begins and ends on the day it is listed under: its times say enough."""
+        return not self.is_multi_day and local_day(self.start) == self.listed_on
+
+
+def local_day(moment):
+    return timezone.localtime(moment).date()
+
+
+def occurrence_lines(rows, schedule_url, listed_on):
+    """The ``OccurrenceLine``s of ``rows`` of ``LISTED_FIELDS`` listed on the day ``listed_on``.
+    An event is a child of its schedule (``child_of``): its
+    address is the schedule's and its slug, as Wagtail makes it from the page's path."""
+    return [
+        OccurrenceLine(
+            url=f"{schedule_url}{slug}/",
+            title=title,
+            start=start,
+            end=end,
+            all_day=all_day,
+            cancelled=cancelled or status == EventPage.STATUS_CANCELLED,
+            listed_on=listed_on,
+        )
+        for start, end, all_day, cancelled, slug, title, status in rows
+    ]
+
+
+class ScheduleDay(NamedTuple):
+    """A day of the month view: its first ``lines`` (``OccurrenceLine``), how many dates the
+    day has in all and the address of its day view, the value its markup is remembered under
+    (``core.cards``)."""
 
     date: datetime.date
-    occurrences: list
+    lines: tuple
     total: int
+    url: str
 
     @property
     def more(self):
-        return self.total - len(self.occurrences)
+        return self.total - len(self.lines)
 
 
 def is_shown(date, months_shown):
@@ -87,8 +137,6 @@ class ScheduleDates:
                 start__lt=start_of(last_day + datetime.timedelta(days=1)),
                 finishes__gte=first_start,
             )
-            .select_related("page")
-            .only(*LISTED_FIELDS)
             .order_by("start", "pk")
         )
 
@@ -131,12 +179,12 @@ def listed_on(first_day):
     )
 
 
-def month_days(dates, first_day, last_day, per_day=EVENTS_PER_DAY):
+def month_days(index, request, dates, first_day, last_day, filters, per_day=EVENTS_PER_DAY):
     """The days of a month with events, as ``ScheduleDay``s: the first ``per_day`` dates of
     each and the day's number of dates, numbered and counted by the database so that only the
     dates shown are read."""
     day = listed_on(first_day)
-    occurrences = (
+    rows = (
         dates.running(first_day, last_day)
         .annotate(
             listed_on=day,
@@ -145,26 +193,29 @@ def month_days(dates, first_day, last_day, per_day=EVENTS_PER_DAY):
         )
         .filter(place_in_day__lte=per_day)
         .order_by("listed_on", "start", "pk")
+        .values_list(*LISTED_FIELDS, "listed_on", "day_total")
     )
+    schedule_url = index.get_url(request=request)
+    query = f"?{filters}" if filters else ""
     days = {}
-    for occurrence in occurrences:
-        if occurrence.listed_on not in days:
-            days[occurrence.listed_on] = ScheduleDay(occurrence.listed_on, [], occurrence.day_total)
-        days[occurrence.listed_on].occurrences.append(mark_within(occurrence, occurrence.listed_on))
-    return list(days.values())
+    for *row, date, total in rows:
+        days.setdefault((date, total), []).append(row)
+    return [
+        ScheduleDay(
+            date,
+            tuple(occurrence_lines(day_rows, schedule_url, date)),
+            total,
+            schedule_url
+            + index.reverse_subpage("day", args=(date.year, date.month, date.day))
+            + query,
+        )
+        for (date, total), day_rows in days.items()
+    ]
 
 
-def day_page(request, dates, day):
-    """The page of the day view's list asked for: the ``dates`` on ``day``."""
-    items = paginate(request, dates.running(day, day))
-    items.object_list = [mark_within(occurrence, day) for occurrence in items.object_list]
+def day_page(index, request, dates, day):
+    """The page of the day view's list asked for: the ``OccurrenceLine``s of the ``dates`` on
+    ``day``."""
+    items = paginate(request, dates.running(day, day).values_list(*LISTED_FIELDS))
+    items.object_list = occurrence_lines(items.object_list, index.get_url(request=request), day)
     return items
-
-
-def mark_within(occurrence, day):
-    """The date, marked ``within_day`` if it begins and ends on ``day``: under the day's heading
-    its times say enough (``occurrence_line.html``)."""
-    occurrence.within_day = (
-        not occurrence.is_multi_day and timezone.localtime(occurrence.start).date() == day
-    )
-    return occurrence

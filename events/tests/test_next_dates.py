@@ -15,7 +15,7 @@ from django.db.models import OuterRef, Subquery
 from django.test.utils import CaptureQueriesContext
 from wagtail_localize.models import TranslationSource
 
-from core.caching import content_version, live_state_version
+from core.caching import content_version, live_state_version, new_live_state_version
 from core.tests.factories import translate
 from events.models import EventOccurrence, EventPage
 from events.tests.test_events import HELSINKI, add_event, index_page
@@ -88,6 +88,22 @@ def test_the_schedules_pages_follow_the_clock(client):
         first_page = client.get(index.url).content.decode()
     assert 'rel="next"' not in first_page
     assert "Counted talk 13" in first_page and "Counted talk 01" not in first_page
+
+
+def test_a_sign_up_leaves_the_schedules_count_kept(client):
+    """The count changes with the content and with the next dates, not with the places taken:
+    after a sign-up, which moves the live state on, the schedule is made afresh but not counted
+    again; after a publication it is."""
+    index = index_page()
+    talks = [add_event(index, f"Counted talk {day:02d}", at(4, day, 18)) for day in range(1, 14)]
+    with time_machine.travel(at(4, 1, 12), tick=False):
+        assert "Page 1 of 2" in client.get(index.url).content.decode()
+        new_live_state_version()
+        with CaptureQueriesContext(connection) as queries:
+            assert "Page 1 of 2" in client.get(index.url).content.decode()
+        assert not [query for query in queries if "COUNT(" in query["sql"].upper()]
+        talks[0].unpublish()
+        assert 'rel="next"' not in client.get(index.url).content.decode()
 
 
 def test_an_all_day_date_is_to_come_until_its_day_ends_in_helsinki(client):
