@@ -23,6 +23,8 @@ from core.models import (
     in_language,
     ready_for_cards,
 )
+from core.pictures import USES
+from core.rendition_rows import load_rendition_rows
 from core.structured_data import json_ld_script
 
 from .structured_data import gallery_json_ld
@@ -361,8 +363,16 @@ class GalleryPage(AreaTaggedMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = list(
-            self.gallery_images.select_related("image").prefetch_related("image__renditions")
+        items = list(self.gallery_images.select_related("image"))
+        # Only the renditions shown, as rows: an image has dozens from its other uses, and
+        # building each as an instance cost more than the rest of the page.
+        load_rendition_rows(
+            [item.image for item in items],
+            {
+                spec
+                for use in self.pictures["gallery_images.image"]
+                for spec in USES[use].filter_specs
+            },
         )
         context["gallery_items"] = items
         context["json_ld"] = json_ld_script(gallery_json_ld(self, request, items))

@@ -1,7 +1,7 @@
 """schema.org ImageGallery data of a gallery page, for search engines."""
 
-from core import upstream
 from core.pictures import USES
+from core.rendition_rows import rendition_file
 
 # The gallery viewer's JPEG: every reader can show it.
 FULL_SIZE = next(spec for spec in USES["gallery_viewer"].filter_specs if "jpeg" in spec)
@@ -12,7 +12,7 @@ def gallery_json_ld(page, request, items):
     images = []
     for item in items:
         # From the renditions loaded with the items, as the template shows them.
-        rendition = upstream.rendition_or_not_found(item.image, FULL_SIZE)
+        rendition = rendition_file(item.image, FULL_SIZE)
         images.append(
             {
                 "@type": "ImageObject",
