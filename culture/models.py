@@ -12,7 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
 from core.forms import AreaTaggedPageForm
-from core.listing import paginate
+from core.listing import paginate, paginate_uncounted
 from core.listings_registry import area_listings
 from core.models import (
     AreaTaggedMixin,
@@ -267,7 +267,7 @@ class GalleryIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        galleries = paginate(request, gallery_listing(GalleryPage.objects.child_of(self)))
+        galleries = paginate_uncounted(request, gallery_listing(GalleryPage.objects.child_of(self)))
         ready_for_cards(galleries.object_list)
         context["galleries"] = galleries
         return context
