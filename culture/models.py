@@ -24,7 +24,7 @@ from core.models import (
     ready_for_cards,
 )
 from core.pictures import USES
-from core.rendition_rows import load_rendition_rows
+from core.rendition_rows import load_rendition_rows, rendition_file
 from core.structured_data import json_ld_script
 
 from .structured_data import gallery_json_ld
@@ -249,6 +249,14 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
         return context
 
 
+# The gallery viewer's large image by format ("jpeg": "format-jpeg|max-1600x1200"): the link to
+# the JPEG, and the other formats the viewer's script offers first.
+VIEWER_SPECS = {
+    spec.partition("|")[0].removeprefix("format-"): spec
+    for spec in USES["gallery_viewer"].filter_specs
+}
+
+
 def gallery_listing(galleries):
     """Live, public galleries newest first, with what their cards show loaded up front."""
     return galleries.live().public().for_cards("date").order_by("-date", "-id")
@@ -374,6 +382,11 @@ class GalleryPage(AreaTaggedMixin, SitePage):
                 for spec in USES[use].filter_specs
             },
         )
+        for item in items:
+            # The viewer's image in each format, from the rows: no rendition instances.
+            item.viewer = {
+                name: rendition_file(item.image, spec) for name, spec in VIEWER_SPECS.items()
+            }
         context["gallery_items"] = items
         context["json_ld"] = json_ld_script(gallery_json_ld(self, request, items))
         return context
