@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Lower
 from django.http import Http404
 from django.utils import timezone
@@ -121,12 +121,17 @@ def years_spanned(publications):
 
 
 def asked_at_once(questions):
-    """{name: answer} of ``questions`` (``Exists``), in one query. Each is answered from the first
-    row found: asked in a condition instead, the database may read every row to answer them all."""
+    """{name: whether the queryset has a row} of ``questions``, in one query. Each is answered by
+    its first row in its own order, which the database finds walking the index of that order (the
+    publications' date): asked in a condition, or with ``Exists``, it may read every row to answer
+    them all, or walk another index from the wrong end."""
     if not questions:
         return {}
     # Asked on a row of any table there is one of (a publication has a language).
-    return Locale.objects.values(**questions).first()
+    found = Locale.objects.values(
+        **{name: Subquery(queryset.values("pk")[:1]) for name, queryset in questions.items()}
+    ).first()
+    return {name: found[name] is not None for name in questions}
 
 
 def latest_publications_of_area(area, locale, request, count=3):
@@ -197,9 +202,7 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
             # Only whether each list has a publication of that year, not all its filters' choices.
             has_year = asked_at_once(
                 {
-                    f"list_{index.pk}": Exists(
-                        index.publications().filter(date_published__year=year)
-                    )
+                    f"list_{index.pk}": index.publications().filter(date_published__year=year)
                     for index in lists
                 }
             )
@@ -241,13 +244,11 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
             found = asked_at_once(
                 {
                     **{
-                        f"area_{area.pk}": Exists(
-                            publications.filter(PublicationPage.in_area_q(area))
-                        )
+                        f"area_{area.pk}": publications.filter(PublicationPage.in_area_q(area))
                         for area in candidates
                     },
                     **{
-                        f"year_{year}": Exists(publications.filter(date_published__year=year))
+                        f"year_{year}": publications.filter(date_published__year=year)
                         for year in span or ()
                     },
                 }
