@@ -12,7 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
 from core.forms import AreaTaggedPageForm
-from core.listing import paginate
+from core.listing import paginate, paginate_uncounted
 from core.listings_registry import area_listings
 from core.models import (
     AreaTaggedMixin,
@@ -23,6 +23,8 @@ from core.models import (
     in_language,
     ready_for_cards,
 )
+from core.pictures import USES
+from core.rendition_rows import load_rendition_rows, rendition_file
 from core.structured_data import json_ld_script
 
 from .structured_data import gallery_json_ld
@@ -247,6 +249,14 @@ class ActivityPage(HeldInLanguagesMixin, AreaTaggedMixin, SitePage):
         return context
 
 
+# The gallery viewer's large image by format ("jpeg": "format-jpeg|max-1600x1200"): the link to
+# the JPEG, and the other formats the viewer's script offers first.
+VIEWER_SPECS = {
+    spec.partition("|")[0].removeprefix("format-"): spec
+    for spec in USES["gallery_viewer"].filter_specs
+}
+
+
 def gallery_listing(galleries):
     """Live, public galleries newest first, with what their cards show loaded up front."""
     return galleries.live().public().for_cards("date").order_by("-date", "-id")
@@ -265,7 +275,7 @@ class GalleryIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        galleries = paginate(request, gallery_listing(GalleryPage.objects.child_of(self)))
+        galleries = paginate_uncounted(request, gallery_listing(GalleryPage.objects.child_of(self)))
         ready_for_cards(galleries.object_list)
         context["galleries"] = galleries
         return context
@@ -361,9 +371,22 @@ class GalleryPage(AreaTaggedMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = list(
-            self.gallery_images.select_related("image").prefetch_related("image__renditions")
+        items = list(self.gallery_images.select_related("image"))
+        # Only the renditions shown, as rows: an image has dozens from its other uses, and
+        # building each as an instance cost more than the rest of the page.
+        load_rendition_rows(
+            [item.image for item in items],
+            {
+                spec
+                for use in self.pictures["gallery_images.image"]
+                for spec in USES[use].filter_specs
+            },
         )
+        for item in items:
+            # The viewer's image in each format, from the rows: no rendition instances.
+            item.viewer = {
+                name: rendition_file(item.image, spec) for name, spec in VIEWER_SPECS.items()
+            }
         context["gallery_items"] = items
         context["json_ld"] = json_ld_script(gallery_json_ld(self, request, items))
         return context

@@ -1,18 +1,12 @@
 """schema.org ImageGallery data of a gallery page, for search engines."""
 
-from core import upstream
-from core.pictures import USES
-
-# The gallery viewer's JPEG: every reader can show it.
-FULL_SIZE = next(spec for spec in USES["gallery_viewer"].filter_specs if "jpeg" in spec)
-
 
 def gallery_json_ld(page, request, items):
     url = request.build_absolute_uri(page.get_url(request))
     images = []
     for item in items:
-        # From the renditions loaded with the items, as the template shows them.
-        rendition = upstream.rendition_or_not_found(item.image, FULL_SIZE)
+        # The viewer's JPEG, as the page links it: every reader can show it.
+        rendition = item.viewer["jpeg"]
         images.append(
             {
                 "@type": "ImageObject",

@@ -2,13 +2,14 @@
 
 import datetime
 import re
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Lower
 from django.http import Http404
 from django.utils import timezone
@@ -24,7 +25,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -32,13 +33,14 @@ from core import upstream
 from core.blocks import BodyStreamBlock
 from core.caching import content_version, kept_per_content_version
 from core.forms import AreaTaggedPageForm
-from core.listing import paginate
+from core.listing import paginate_uncounted
 from core.models import (
     Area,
     AreaTaggedMixin,
     Person,
     SectionIndexPage,
     SitePage,
+    areas_of_locale,
     default_locale_id,
     in_memory_relations,
     ready_for_cards,
@@ -52,6 +54,11 @@ FEED_SIZE = 20
 RELATED_COUNT = 3
 # The list serves the archive of a year at <list>/2026/, so no publication may have such a slug.
 YEAR_SLUG = re.compile(r"\d{4}")
+
+
+# A list whose publications span more years than this (a mistyped date) finds its years by
+# reading every publication rather than by asking year by year.
+MAX_YEARS_ASKED = 200
 
 
 class PublicationKind(models.TextChoices):
@@ -91,6 +98,40 @@ def with_local_authors(pages):
             page, "local_authors", shown_in_language(authors, page.locale_id, translations)
         )
     return pages
+
+
+class FilterChoices(NamedTuple):
+    """What a publication list's filters offer; each year with its archive's path below the list."""
+
+    areas: list
+    tags: list
+    years: list
+
+
+def years_spanned(publications):
+    """The years from the newest of ``publications`` back to the oldest (none if there are
+    none), or None if they are more than ``MAX_YEARS_ASKED``."""
+    dates = publications.values_list("date_published", flat=True)
+    newest = dates.first()
+    if newest is None:
+        return range(0)
+    oldest = dates.order_by("date_published", "pk").first()
+    span = range(newest.year, oldest.year - 1, -1)
+    return span if len(span) <= MAX_YEARS_ASKED else None
+
+
+def asked_at_once(questions):
+    """{name: whether the queryset has a row} of ``questions``, in one query. Each is answered by
+    its first row in its own order, which the database finds walking the index of that order (the
+    publications' date): asked in a condition, or with ``Exists``, it may read every row to answer
+    them all, or walk another index from the wrong end."""
+    if not questions:
+        return {}
+    # Asked on a row of any table there is one of (a publication has a language).
+    found = Locale.objects.values(
+        **{name: Subquery(queryset.values("pk")[:1]) for name, queryset in questions.items()}
+    ).first()
+    return {name: found[name] is not None for name in questions}
 
 
 def latest_publications_of_area(area, locale, request, count=3):
@@ -144,8 +185,7 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def year_archive_urls(self):
         """(year, address) of the list's year archives: one for each year it has publications of."""
-        _areas, _tags, years = self.filter_choices()
-        return [(year, self.url + self.reverse_subpage("year", args=(year,))) for year in years]
+        return [(year, self.url + path) for year, path in self.filter_choices().years]
 
     def year_archive_translations(self, year):
         """The year's archive (language code, address, whether it is the default language's) in
@@ -153,15 +193,24 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
         languages (for ``hreflang``)."""
 
         def find():
-            lists = (
+            lists = list(
                 PublicationIndexPage.objects.live()
                 .public()
                 .filter(translation_key=self.translation_key, alias_of__isnull=True)
                 .select_related("locale")
             )
+            # Only whether each list has a publication of that year, not all its filters' choices.
+            has_year = asked_at_once(
+                {
+                    f"list_{index.pk}": index.publications().filter(date_published__year=year)
+                    for index in lists
+                }
+            )
+            path = self.reverse_subpage("year", args=(year,))
             found = {
-                index.locale.language_code: dict(index.year_archive_urls()).get(year)
+                index.locale.language_code: index.url + path
                 for index in lists
+                if has_year[f"list_{index.pk}"]
             }
             return [
                 {"code": code, "url": found[code], "is_default": code == settings.LANGUAGE_CODE}
@@ -184,39 +233,56 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
     def filter_choices(self):
         """The areas, tags and years the list's filters offer: those of its publications.
 
-        Finding them reads every publication of the list, which takes longer the more there
-        are; they change only when publications do, so they are kept per content version."""
+        Each is asked for as "has the list one?", which the database answers from the first
+        publication it finds: collecting them from every publication took longer the more
+        there were. Kept per content version, as they change only when publications do."""
 
         def find():
             publications = self.publications()
-            areas = list(
-                Area.published()
-                .filter(
-                    locale_id=self.locale_id,
-                    translation_key__in=Area.objects.filter(
-                        publications_publicationpage_pages__in=publications.values("pk")
-                    ).values("translation_key"),
-                )
-                .order_by("name")
+            candidates = areas_of_locale(self.locale_id)
+            span = years_spanned(publications)
+            found = asked_at_once(
+                {
+                    **{
+                        f"area_{area.pk}": publications.filter(PublicationPage.in_area_q(area))
+                        for area in candidates
+                    },
+                    **{
+                        f"year_{year}": publications.filter(date_published__year=year)
+                        for year in span or ()
+                    },
+                }
             )
-            tags = list(
-                Tag.objects.filter(
-                    publications_publicationpagetag_items__content_object__in=publications.values(
-                        "pk"
+            areas = [area for area in candidates if found[f"area_{area.pk}"]]
+            if span is None:
+                years = [
+                    day.year for day in publications.dates("date_published", "year", order="DESC")
+                ]
+            else:
+                years = [year for year in span if found[f"year_{year}"]]
+            tags = Tag.objects.filter(
+                Exists(
+                    PublicationPageTag.objects.filter(tag=OuterRef("pk")).filter(
+                        Exists(publications.filter(pk=OuterRef("content_object_id")))
                     )
                 )
-                .distinct()
-                .order_by(Lower("name"))
+            ).order_by(Lower("name"))
+            return FilterChoices(
+                areas,
+                list(tags),
+                [(year, self.reverse_subpage("year", args=(year,))) for year in years],
             )
-            years = [day.year for day in publications.dates("date_published", "year", order="DESC")]
-            return areas, tags, years
 
-        return kept_per_content_version(f"publication-filters:{self.pk}", content_version(), find)
+        return kept_per_content_version(
+            f"publication-filter-choices:{self.pk}", content_version(), find
+        )
 
     def get_context(self, request, *args, archive_year=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         publications = self.publications()
-        areas, tags, years = self.filter_choices()
+        choices = self.filter_choices()
+        areas, tags = choices.areas, choices.tags
+        years = [year for year, _path in choices.years]
 
         # Unknown filter values (an old link, a typing mistake) are ignored: the list shows more.
         kind = request.GET.get("kind", "")
@@ -243,13 +309,9 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
         if year:
             publications = publications.filter(date_published__year=year)
 
-        # Counting them reads every publication the filters leave: kept like the choices.
-        count = kept_per_content_version(
-            f"publication-count:{self.pk}:{kind}:{area and area.pk}:{tag and tag.pk}:{year}",
-            content_version(),
-            publications.count,
-        )
-        listing = paginate(request, publications.for_cards("kind", "date_published"), count=count)
+        listing = paginate_uncounted(request, publications.for_cards("kind", "date_published"))
+        # The list's address once, not once per year as ``routablepageurl`` makes it.
+        address = self.get_url(request)
         listing.object_list = ready_for_cards(listing.object_list)
         query = {"kind": kind, "area": area and area.slug, "tag": tag and tag.slug}
         if archive_year is None:
@@ -265,6 +327,7 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
             filter_areas=areas,
             filter_tags=tags,
             filter_years=years,
+            archive_links=[(year, address + path) for year, path in choices.years],
             chosen_kind=kind,
             chosen_area=area,
             chosen_tag=tag,

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -126,6 +127,46 @@ def test_area_page_shows_its_activities_a_page_at_a_time(client):
     # A malformed or too large page number gives the nearest real page, not an error.
     assert shown("?page=x")[1] == first
     assert shown("?page=99")[1] == rest
+
+
+def test_gallery_list_pages_follow_publishing_and_privacy_without_counting(client):
+    index = first_live(GalleryIndexPage, "fi")
+    live = GalleryPage.objects.child_of(index).live()
+    for number in range(LISTING_SIZE - live.count()):
+        index.add_child(
+            instance=GalleryPage(title=f"Galleria {number}", date=datetime.date(2020, 1, 1))
+        )
+    assert live.count() == LISTING_SIZE
+    # An English gallery is not on the Finnish list, nor does it give it a second page.
+    english = first_live(GalleryIndexPage, "en")
+    english.add_child(instance=GalleryPage(title="Old album", date=datetime.date(1990, 1, 1)))
+
+    def shown(query=""):
+        html = client.get(index.url + query).content.decode()
+        return html, html.count('class="card__title"')
+
+    html, cards = shown()
+    assert cards == LISTING_SIZE
+    assert 'rel="next"' not in html and "Old album" not in html
+    oldest = GalleryPage(title="Vanhin galleria", date=datetime.date(1991, 1, 1))
+    index.add_child(instance=oldest)
+    html, cards = shown()
+    assert cards == LISTING_SIZE and '?page=2" rel="next"' in html
+    # The number of pages is not counted: the page says which it is ("Sivu 1", not "Sivu 1/2").
+    assert re.search(r"<span>\w+ 1</span>", html)
+    html, cards = shown("?page=2")
+    assert cards == 1 and "Vanhin galleria" in html and 'rel="prev"' in html
+    oldest.unpublish()
+    html, cards = shown()
+    assert 'rel="next"' not in html and "Vanhin galleria" not in html
+    # A page that is no more gives the last one.
+    assert shown("?page=2") == shown()
+    oldest.save_revision().publish()
+    assert "Vanhin galleria" in shown("?page=2")[0]
+    restriction = oldest.view_restrictions.create(restriction_type="login")
+    assert 'rel="next"' not in shown()[0]
+    restriction.delete()
+    assert "Vanhin galleria" in shown("?page=2")[0]
 
 
 def test_gallery_list_hides_unpublished_and_private_galleries(client):

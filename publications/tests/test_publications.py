@@ -19,8 +19,9 @@ from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from conftest import LANGUAGES
+from core.caching import new_content_version
 from core.models import Area, Person
-from core.tests.factories import PersonFactory, translate
+from core.tests.factories import AreaFactory, PersonFactory, translate
 from culture.models import SectionPage
 from home.models import HomePage, StandardPage
 from publications.models import (
@@ -335,6 +336,79 @@ def test_pagination_keeps_the_filters(client):
     second = get_html(client, f"{index.url}?kind=guideline&page=2")
     assert len(listed_titles(second)) == 15 - 12
     assert get_html(client, f"{index.url}?kind=guideline&page=999") == second
+
+
+def test_filters_offer_only_years_and_areas_of_live_public_publications_of_the_language(client):
+    index = index_page("fi")
+    chess = AreaFactory(name="Shakki", slug="shakki", locale=index.locale)
+    old = PublicationPage(title="Vanha julkaisu", date_published=datetime.date(1990, 5, 1))
+    old.areas = [chess]
+    index.add_child(instance=old)
+    # Another language's publication of another year, in the English translation of the area.
+    english_chess = AreaFactory(
+        name="Chess",
+        slug="chess",
+        locale=Locale.get_default(),
+        translation_key=chess.translation_key,
+    )
+    english = PublicationPage(title="Old publication", date_published=datetime.date(1985, 1, 1))
+    english.areas = [english_chess]
+    index_page("en").add_child(instance=english)
+
+    def offered():
+        html = get_html(client, index.url)
+        form = html.split('<form class="filters"')[1].split("</form>")[0]
+        archive = html.split('id="archive-heading"')[1].split("</nav>")[0]
+        assert 'value="1985"' not in form and "1985" not in archive
+        return {
+            "year": 'value="1990"' in form,
+            "archive": f'href="{index.url}1990/"' in archive,
+            "area": 'value="shakki"' in form,
+        }
+
+    everything = {"year": True, "archive": True, "area": True}
+    nothing = dict.fromkeys(everything, False)
+    assert offered() == everything
+    old.unpublish()
+    assert offered() == nothing
+    old.save_revision().publish()
+    assert offered() == everything
+    restriction = old.view_restrictions.create(restriction_type="login")
+    assert offered() == nothing
+    restriction.delete()
+    assert offered() == everything
+    # Tagged with the area in another language, it is still listed under its own.
+    old.areas = [english_chess]
+    old.save_revision().publish()
+    assert offered() == everything
+
+
+def test_years_centuries_apart_are_offered_too(client):
+    # A mistyped date: too many years between to ask for each.
+    index = index_page("en")
+    index.add_child(
+        instance=PublicationPage(title="Mistyped", date_published=datetime.date(1726, 1, 1))
+    )
+    html = get_html(client, index.url)
+    assert 'value="1726"' in html and f'value="{LAST_YEAR}"' in html
+    assert 'value="1727"' not in html
+
+
+def test_first_visit_after_a_change_counts_nothing_and_asks_as_much_for_more(client):
+    """The filters' choices are asked for by year and area, not read from every publication,
+    and the list's pages are not counted: counting reads every publication."""
+    index = index_page("en")
+    cover = get_image_model().objects.first()
+    counts = {}
+    for added, total in ((5, 5), (95, 100)):
+        add_publications(index, added, cover, prefix=f"Batch {total}")
+        client.get(index.url)
+        new_content_version()
+        with CaptureQueriesContext(connection) as queries:
+            assert "Batch 100" in get_html(client, index.url) or total == 5
+        assert not [query for query in queries if "COUNT(" in query["sql"].upper()]
+        counts[total] = len(queries)
+    assert counts[100] == counts[5], counts
 
 
 # Feeds
