@@ -474,6 +474,25 @@ def test_requested_changes_go_back_to_the_author_with_the_comment(client, page, 
     assert page.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
 
 
+def test_a_new_title_reaches_every_menu_only_when_a_moderator_approves_it(
+    client, page, editor, moderator
+):
+    page.show_in_menus = True
+    page.save_revision().publish()
+    visitor = Client()
+    assert ">Membership fees<" in visitor.get("/en/").content.decode()
+
+    page = submit(client, editor, page, title="Membership and fees", show_in_menus="on")
+    menu_page = visitor.get("/en/").content.decode()
+    assert ">Membership fees<" in menu_page
+    assert "Membership and fees" not in menu_page
+
+    client.force_login(moderator)
+    assert workflow_action(client, page, "approve").status_code == 302
+    # The layout is kept per structure version, which a new title moves on.
+    assert ">Membership and fees<" in visitor.get("/en/").content.decode()
+
+
 def test_approving_publishes_and_tells_the_author(client, page, editor, moderator):
     page = submit(client, editor, page, intro=NEW_INTRO)
     revision = page.current_workflow_task_state.revision
