@@ -63,12 +63,15 @@ def page_changed(instance, **kwargs):
     warm_after_commit([instance.pk])
 
 
-def page_published_or_published(instance, **kwargs):
-    """Publishing saves the object first: for a page, that save moved on what it changed."""
-    if isinstance(instance, Page):
-        new_page_content_version()
-        warm_after_commit([instance.pk])
-    else:
+def page_was_published(instance, **kwargs):
+    """Publishing saves the page first: that save moved on what it changed."""
+    new_page_content_version()
+    warm_after_commit([instance.pk])
+
+
+def object_published(instance, **kwargs):
+    # A page sends ``page_published`` as well.
+    if not isinstance(instance, Page):
         content_changed()
 
 
@@ -107,8 +110,8 @@ def model_deleted(sender, **kwargs):
 
 
 def connect_signals():
-    published.connect(page_published_or_published, dispatch_uid="page-cache-published")
-    page_published.connect(page_published_or_published, dispatch_uid="page-cache-page-published")
+    published.connect(object_published, dispatch_uid="page-cache-published")
+    page_published.connect(page_was_published, dispatch_uid="page-cache-page-published")
     unpublished.connect(content_changed, dispatch_uid="page-cache-unpublished")
     for signal in (page_unpublished, post_page_move):
         signal.connect(page_changed, dispatch_uid=f"page-cache-{id(signal)}")
